@@ -1,0 +1,261 @@
+"""From text to the outline: sections → subsections → tasks → sub-tasks, with units and deadlines.
+
+The rules, in the words of the people who write these documents:
+
+* ``一、`` opens a section (a short heading; ``2、`` counts too when it is the next section number).
+* ``（一）`` opens a subsection when numbered tasks follow it; otherwise the ``（一）`` paragraph *is* a task.
+* ``1.`` ``1、`` ``（1）`` open tasks; ``（1）`` inside a ``1.`` task is a sub-task.
+* ``一是…二是…`` are tasks when the section has nothing else, sub-tasks inside a task.
+* A section with none of these: each paragraph is a task.
+* The paragraph between a heading and its first task describes the heading; it is not a task.
+* A plain paragraph after a task continues it, unless the task already ended with its units.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspector.docimport.deadlines import find_deadline
+from inspector.docimport.meta import DATE_RE, ORG_END, parse_meta
+from inspector.docimport.model import SECTION, SUBSECTION, SUBTASK, TASK, Node, Outline, Unit
+from inspector.docimport.tables import find_tables
+from inspector.docimport.text import (
+    CN_NUM,
+    DIGIT_SECTION_RE,
+    SECTION_RE,
+    SUBSECTION_RE,
+    TASK_RE,
+    is_heading_like,
+    paragraphs,
+    repair_page_break_repeats,
+    squeeze_cjk_spaces,
+    strip_markup,
+)
+from inspector.docimport.units import repair_units, split_trailing_units
+
+END_RE = re.compile(r"^(附件\s*[：:\d]|附件$|抄送|[（(]信息公开|联系人|共印|[（(]此页无正文)")
+INLINE_RE = re.compile(rf"(?:^|(?<=[。；;：:，]))\s*([{CN_NUM}])是")
+TITLE_MAX = 40
+
+
+def parse_text(text: str) -> Outline:
+    """Parse a whole document's text (already decoded) into an :class:`Outline`."""
+    text = repair_page_break_repeats(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    start, end = _body_bounds(lines)
+    warnings: list[str] = []
+    tables = find_tables(lines)
+    body_lines = [ln for ln in lines[start:end] if "\t" not in ln and not ln.lstrip().startswith("|")]
+    meta = parse_meta(lines[:start], lines[end:])
+    items = _build(paragraphs(body_lines)) if start < len(lines) else []
+    if not any(n.kind == SECTION for n in items):
+        warnings.append("未识别出“一、”等章节结构，已按段落导入为一份清单，请在预览中检查。")
+        items = [_task(p, len(items) + 1, None) for p in paragraphs(lines)]
+    _finish(items, meta.year)
+    return Outline(meta=meta, items=items, tables=tables, warnings=warnings, text=text)
+
+
+def _is_section_line(line: str, sections_seen: int) -> bool:
+    line = strip_markup(line)
+    if not line or not is_heading_like(line):
+        return False
+    if SECTION_RE.match(line):
+        return True
+    m = DIGIT_SECTION_RE.match(line)
+    return bool(m and sections_seen and int(m.group(1)) == sections_seen + 1)
+
+
+def _body_bounds(lines: list[str]) -> tuple[int, int]:
+    """First section heading, and the line where the signature, 附件 or 抄送 begins."""
+    start = next((i for i, ln in enumerate(lines) if _is_section_line(ln, 0)), len(lines))
+    for i in range(start + 1, len(lines)):
+        line = strip_markup(lines[i])
+        if END_RE.match(line) or DATE_RE.fullmatch(line):
+            end = i
+            prev = next((j for j in range(i - 1, start, -1) if strip_markup(lines[j])), None)
+            if prev is not None and _is_signature(strip_markup(lines[prev])) and DATE_RE.fullmatch(line):
+                end = prev
+            return start, end
+    return start, len(lines)
+
+
+def _is_signature(line: str) -> bool:
+    compact = re.sub(r"\s+", "", line)
+    return len(compact) <= 25 and bool(ORG_END.search(compact)) and not re.search(r"[，。、：:；]", compact)
+
+
+class _Builder:
+    """Walks paragraphs once, keeping the current section, subsection and task."""
+
+    def __init__(self, paras: list[str]) -> None:
+        self.paras = paras
+        self.items: list[Node] = []
+        self.section: int | None = None
+        self.sub: int | None = None
+        self.task: int | None = None
+        self.loose: list[str] = []  # plain paragraphs of a section that has no marked tasks
+
+    def add(self, node: Node) -> int:
+        self.items.append(node)
+        return len(self.items) - 1
+
+    def run(self) -> list[Node]:
+        sections = 0
+        for i, para in enumerate(self.paras):
+            if _is_section_line(para, sections):
+                self.close_section()
+                sections += 1
+                m = SECTION_RE.match(para) or DIGIT_SECTION_RE.match(para)
+                number = para[: m.end()].strip()
+                self.section = self.add(Node(SECTION, number, para[m.end() :].strip(), para))
+                self.sub = self.task = None
+            elif SUBSECTION_RE.match(para):
+                self.subsection_or_task(i, para)
+            elif TASK_RE.match(para):
+                self.numbered_task(para)
+            else:
+                self.plain(para)
+        self.close_section()
+        return self.items
+
+    def subsection_or_task(self, i: int, para: str) -> None:
+        m = SUBSECTION_RE.match(para)
+        has_tasks = False
+        for later in self.paras[i + 1 :]:
+            if SUBSECTION_RE.match(later) or _is_section_line(later, 0) or DIGIT_SECTION_RE.match(later):
+                break
+            if TASK_RE.match(later) and not SUBSECTION_RE.match(later):
+                has_tasks = True
+                break
+        number = para[: m.end()].strip()
+        body = para[m.end() :].strip()
+        if has_tasks:
+            self.sub = self.add(Node(SUBSECTION, number, body.rstrip("。"), para, parent=self.section))
+            self.task = None
+        else:
+            self.task = self.add(_task(body, number, self.sub if self.sub is not None else self.section))
+
+    def numbered_task(self, para: str) -> None:
+        m = TASK_RE.match(para)
+        number = m.group(1) or m.group(2)
+        body = para[m.end() :].strip()
+        current = self.items[self.task] if self.task is not None else None
+        if m.group(2) and current is not None and current.kind == TASK and not current.number.startswith("（"):
+            node = _task(body, f"（{number}）", self.task)
+            node.kind = SUBTASK
+            self.add(node)
+            return
+        parent = self.sub if self.sub is not None else self.section
+        self.task = self.add(_task(body, number, parent))
+
+    def plain(self, para: str) -> None:
+        if self.task is not None:
+            task = self.items[self.task]
+            if split_trailing_units(task.text)[1] is None:
+                task.text = f"{task.text}\n{para}" if not para.startswith(("（", "(")) else task.text + para
+            return
+        holder = self.sub if self.sub is not None else self.section
+        if holder is None:
+            return
+        if self.sub is None and not self.has_children():
+            self.loose.append(para)
+        else:
+            node = self.items[holder]
+            node.description = f"{node.description}\n{para}".strip()
+
+    def has_children(self) -> bool:
+        return any(n.parent == self.section for n in self.items[self.section + 1 :])
+
+    def close_section(self) -> None:
+        """A section without marked tasks: inline 一是… are its tasks, else each paragraph is one."""
+        if self.section is None or not self.loose:
+            self.loose = []
+            return
+        section = self.items[self.section]
+        if self.has_children():
+            section.description = "\n".join([section.description, *self.loose]).strip()
+            self.loose = []
+            return
+        inline = [p for p in self.loose if INLINE_RE.match(p)]
+        if inline or any(len(_split_inline(p)) > 1 for p in self.loose):
+            for para in self.loose:
+                parts = _split_inline(para)
+                if len(parts) == 1 and not INLINE_RE.match(para):
+                    if not any(n.parent == self.section for n in self.items[self.section + 1 :]):
+                        section.description = f"{section.description}\n{para}".strip()
+                    else:
+                        self.items[-1].text += "\n" + para
+                    continue
+                lead, tasks = parts[0], parts[1:]
+                if lead and not INLINE_RE.match(para):
+                    section.description = f"{section.description}\n{lead}".strip()
+                for number, body in tasks:
+                    self.add(_task(body, number, self.section))
+        else:
+            for n, para in enumerate(self.loose, 1):
+                self.add(_task(para, str(n), self.section))
+        self.loose = []
+
+
+def _split_inline(text: str) -> list:
+    """``lead 一是A。二是B。`` → [lead, (一是, A), (二是, B)]; markers must come in order."""
+    marks = []
+    first = INLINE_RE.match(text)
+    expected = CN_NUM.index(first.group(1)) if first else 0
+    for m in INLINE_RE.finditer(text):
+        if CN_NUM.index(m.group(1)) == expected:
+            marks.append(m)
+            expected += 1
+    if len(marks) < 2 and not (marks and marks[0].start() == 0):
+        return [text]
+    out: list = [text[: marks[0].start()].strip()]
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((f"{m.group(1)}是", text[m.end() : end].strip()))
+    return out
+
+
+def _task(body: str, number: str | int, parent: int | None) -> Node:
+    return Node(TASK, str(number), "", body, parent=parent)
+
+
+def _build(paras: list[str]) -> list[Node]:
+    """Run the builder, then insert inline 一是… of each task as its sub-tasks (re-indexing parents)."""
+    result: list[Node] = []
+    index_map: dict[int, int] = {}
+    for old, node in enumerate(_Builder(paras).run()):
+        index_map[old] = len(result)
+        node.parent = index_map.get(node.parent) if node.parent is not None else None
+        result.append(node)
+        if node.kind == TASK:
+            parts = _split_inline(node.text)
+            if len(parts) > 2:
+                me = len(result) - 1
+                for number, body in parts[1:]:
+                    result.append(Node(SUBTASK, number, "", body, parent=me))
+    return result
+
+
+def _title_of(text: str) -> str:
+    head = text.split("。", 1)[0] if "。" in text else text
+    head = squeeze_cjk_spaces(head.strip())
+    if len(head) <= TITLE_MAX:
+        return head
+    cut = re.split(r"[，,；;：:]", head)[0]
+    return cut if len(cut) <= TITLE_MAX else cut[:TITLE_MAX] + "…"
+
+
+def _finish(items: list[Node], year: int | None) -> None:
+    """Units, titles and deadlines for every task; damaged unit names repaired across the document."""
+    unit_lists: list[list[Unit]] = []
+    for node in items:
+        if node.kind in (TASK, SUBTASK):
+            text, units = split_trailing_units(node.text)
+            if units:
+                node.text, node.units = text, units
+                unit_lists.append(node.units)
+            node.title = _title_of(node.text)
+            found = find_deadline(node.text, year)
+            if found:
+                node.deadline, node.deadline_text, node.deadline_rule = found.date, found.text, found.rule
+    repair_units(unit_lists)
