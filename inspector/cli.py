@@ -1,0 +1,153 @@
+"""The command line: ``inspector [--db PATH] COMMAND``, the same verbs as the window (see docs/cli.md).
+
+Errors print what is wrong and what to do, and exit with status 2; data is printed as JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspector.errors import InspectorError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _open(args: argparse.Namespace, seed: bool = True):  # noqa: ANN202 - Services, imported lazily
+    from inspector.services import Services
+
+    return Services.open(args.db, seed=seed)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    services = _open(args)
+    print(f"数据库已就绪：{services.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from inspector.services.demo import build_demo, build_scale
+
+    services = _open(args)
+    counts = build_demo(services)
+    if args.scale:
+        build_scale(services, findings=args.scale, sites=max(args.scale // 10, 100))
+        counts["scale_findings"] = args.scale
+    if args.json:
+        _print_json(counts)
+    else:
+        print(f"已生成演示数据：{counts['sites']} 家单位，{counts['inspections']} 次检查，{counts['findings']} 条隐患。")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    stats = _open(args).stats()
+    if args.json:
+        _print_json(stats)
+        return 0
+    f = stats["findings"]
+    rate = "—" if f["rectification_rate"] is None else f"{f['rectification_rate']:.1%}"
+    print(f"工作清单 {stats['checklists']} 份，任务 {stats['tasks']} 项；单位 {stats['sites']} 家；"
+          f"检查 {stats['inspections']} 次")
+    print(f"隐患 {f['total']} 条（一般 {f['by_grade']['一般']}，重大 {f['by_grade']['重大']}），逾期 {f['overdue']}，"
+          f"整改率 {rate}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = _open(args, seed=False).check()
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        print("\n".join(problems))
+    else:
+        print("数据库和附件文件完好。")
+    return 1 if problems else 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from inspector.docimport import parse_file
+
+    outline = parse_file(args.file)
+    if args.json:
+        _print_json(outline.to_json())
+    else:
+        for node in outline.items:
+            units = "、".join(u.name for u in node.units)
+            indent = {"section": "", "subsection": "  ", "task": "    ", "subtask": "      "}[node.kind]
+            print(f"{indent}{node.number} {node.title}" + (f"（{units}）" if units else ""))
+        for warning in outline.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_doc(args: argparse.Namespace) -> int:
+    result = _open(args).import_document(args.file)
+    if args.json:
+        _print_json(result.to_json())
+    elif result.duplicate:
+        print(f"该文件已导入过（清单 {result.checklist_id}），未重复导入。")
+    else:
+        c = result.counts
+        print(f"已导入：清单 {result.checklist_id}（第 {result.version} 版），{c['sections']} 个部分，"
+              f"{c['subsections']} 个小节，{c['tasks']} 项任务。")
+        for key, label in (("added", "新增"), ("removed", "删除"), ("reworded", "改写")):
+            if result.changes.get(key):
+                print(f"  与上一版相比{label}任务：{'、'.join(result.changes[key])}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    services = _open(args)
+    rows = services.checklists() if args.what == "checklists" else services.list_records(args.what)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(row["id"], row.get("name") or row.get("description") or "")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector", description="街镇安全检查：工作任务清单、隐患闭环、报表与同步")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler: Handler, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="以 JSON 输出")
+        p.set_defaults(handler=handler)
+        return p
+
+    add("init", cmd_init, "创建数据库并装入内置检查表和示例文件", json_flag=False)
+    add("demo", cmd_demo, "生成演示数据").add_argument("--scale", type=int, default=0, help="另加 N 条隐患（测速用）")
+    add("stats", cmd_stats, "统计：清单、任务、单位、检查、隐患、逾期、整改率")
+    add("check", cmd_check, "检查数据库和附件文件的完整性")
+    add("parse", cmd_parse, "解析工作意见文件（不写数据库）").add_argument("file", type=Path)
+    add("import-doc", cmd_import_doc, "导入工作意见文件为任务清单").add_argument("file", type=Path)
+    add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except InspectorError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Read queries the services need, kept here so that no SQL lives outside ``inspector/db``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inspector.db.store import Store
+from inspector.workflow import RECTIFIED, STATUS_LABELS
+
+ALIVE = "deleted_at IS NULL"
+
+
+def document_by_sha(store: Store, sha256: str) -> dict[str, Any] | None:
+    rows = store.rows(f"SELECT * FROM documents WHERE sha256 = ? AND {ALIVE}", [sha256])
+    return rows[0] if rows else None
+
+
+def latest_document_like(store: Store, title: str | None, file_name: str) -> dict[str, Any] | None:
+    """The newest version of a document with the same title (or, lacking one, the same file name)."""
+    rows = store.rows(
+        f"""SELECT * FROM documents WHERE {ALIVE} AND (title = ? OR (? IS NULL AND file_name = ?))
+            ORDER BY version DESC LIMIT 1""",
+        [title, title, file_name],
+    )
+    return rows[0] if rows else None
+
+
+def checklist_for_document(store: Store, document_id: str) -> dict[str, Any] | None:
+    rows = store.rows(f"SELECT * FROM checklists WHERE document_id = ? AND {ALIVE}", [document_id])
+    return rows[0] if rows else None
+
+
+def checklists(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
+    """Live checklists (newest version of each) with their task counts, work plans first."""
+    return store.rows(
+        f"""SELECT c.id, c.kind, c.name, c.version, c.code, c.document_id, d.doc_no, d.issuer, d.year,
+                   (SELECT count(*) FROM checklist_items i WHERE i.checklist_id = c.id
+                        AND i.kind IN ('task', 'item') AND i.{ALIVE}) AS tasks
+            FROM checklists c LEFT JOIN documents d ON d.id = c.document_id
+            WHERE c.{ALIVE} AND (? IS NULL OR c.kind = ?)
+              AND NOT EXISTS (SELECT 1 FROM checklists n WHERE n.previous_id = c.id AND n.{ALIVE})
+            ORDER BY c.kind DESC, d.year DESC, c.name""",
+        [kind, kind],
+    )
+
+
+def checklist_items(store: Store, checklist_id: str) -> list[dict[str, Any]]:
+    """Items in document order, each with its units as ``[{"name", "role"}]``."""
+    items = store.rows(
+        f"SELECT * FROM checklist_items WHERE checklist_id = ? AND {ALIVE} ORDER BY position", [checklist_id]
+    )
+    links = store.rows(
+        f"""SELECT iu.item_id, u.name, iu.role FROM item_units iu JOIN units u ON u.id = iu.unit_id
+            JOIN checklist_items i ON i.id = iu.item_id
+            WHERE i.checklist_id = ? AND iu.{ALIVE} ORDER BY iu.item_id, iu.position""",
+        [checklist_id],
+    )
+    by_item: dict[str, list[dict[str, str]]] = {}
+    for link in links:
+        by_item.setdefault(link["item_id"], []).append({"name": link["name"], "role": link["role"]})
+    for item in items:
+        item["units"] = by_item.get(item["id"], [])
+    return items
+
+
+def unit_ids(store: Store) -> dict[str, str]:
+    """The unit directory as normalised name → id, aliases included."""
+    ids = {r["normalized"]: r["id"] for r in store.rows("SELECT id, normalized FROM units")}
+    ids.update({r["alias"]: r["unit_id"] for r in store.rows("SELECT alias, unit_id FROM unit_aliases")})
+    return ids
+
+
+def items_for_unit(store: Store, unit_id: str) -> list[dict[str, Any]]:
+    return store.rows(
+        f"""SELECT i.*, iu.role, c.name AS checklist FROM item_units iu
+            JOIN checklist_items i ON i.id = iu.item_id JOIN checklists c ON c.id = i.checklist_id
+            WHERE iu.unit_id = ? AND iu.{ALIVE} AND i.{ALIVE} AND c.{ALIVE} ORDER BY c.name, i.position""",
+        [unit_id],
+    )
+
+
+def finding_events(store: Store, finding_id: str) -> list[dict[str, Any]]:
+    rows = store.rows(
+        "SELECT * FROM finding_events WHERE finding_id = ? ORDER BY on_date, created_at", [finding_id]
+    )
+    for row in rows:
+        row["data"] = json.loads(row["data"] or "{}")
+    return rows
+
+
+def stats(store: Store, today: date) -> dict[str, Any]:
+    """The counts the district asks for; 整改率 is None (shown “—”) when nothing was found."""
+    one = store.scalar
+    by_status = {
+        r["status"]: r["n"]
+        for r in store.rows(f"SELECT status, count(*) AS n FROM findings WHERE {ALIVE} GROUP BY status")
+    }
+    by_grade = {
+        r["grade"]: r["n"]
+        for r in store.rows(f"SELECT grade, count(*) AS n FROM findings WHERE {ALIVE} GROUP BY grade")
+    }
+    found = sum(by_status.values())
+    rectified = sum(n for s, n in by_status.items() if s in RECTIFIED)
+    closed_list = "', '".join(RECTIFIED)
+    overdue = one(
+        f"""SELECT count(*) FROM findings WHERE {ALIVE} AND status NOT IN ('{closed_list}')
+            AND current_deadline < ?""",
+        [today.isoformat()],
+    )
+    return {
+        "checklists": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'workplan'"),
+        "templates": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'template'"),
+        "tasks": one(
+            f"""SELECT count(*) FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
+                WHERE i.{ALIVE} AND c.{ALIVE} AND c.kind = 'workplan' AND i.kind = 'task'"""
+        ),
+        "documents": one(f"SELECT count(*) FROM documents WHERE {ALIVE}"),
+        "sites": one(f"SELECT count(*) FROM sites WHERE {ALIVE}"),
+        "inspections": one(f"SELECT count(*) FROM inspections WHERE {ALIVE}"),
+        "findings": {
+            "total": found,
+            "by_status": {s: by_status.get(s, 0) for s in STATUS_LABELS},
+            "by_grade": {g: by_grade.get(g, 0) for g in ("一般", "重大")},
+            "overdue": overdue,
+            "rectified": rectified,
+            "rectification_rate": None if found == 0 else round(rectified / found, 4),
+        },
+    }
+
+
+def integrity_problems(store: Store, attachments_dir: Path) -> list[str]:
+    """What ``inspector check`` reports: SQLite's own check, dangling references, missing or altered files."""
+    problems: list[str] = []
+    try:
+        for (msg,) in store.db.execute("PRAGMA integrity_check").fetchall():
+            if msg != "ok":
+                problems.append(f"数据库结构损坏：{msg}")
+        for row in store.db.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"表 {row[0]} 的第 {row[1]} 行引用了不存在的 {row[2]} 记录")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"数据库无法完整读取：{exc}")
+        return problems
+    import hashlib
+
+    for att in store.rows(f"SELECT id, sha256, file_name FROM attachments WHERE {ALIVE}"):
+        path = attachments_dir / att["sha256"][:2] / att["sha256"]
+        if not path.exists():
+            problems.append(f"附件文件缺失：{att['file_name']}（{att['sha256'][:12]}…）")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != att["sha256"]:
+            problems.append(f"附件文件内容被改动：{att['file_name']}（{att['sha256'][:12]}…）")
+    return problems
+
+
+LIST_SQL = {
+    "sites": f"SELECT id, name, credit_code, town, risk_level FROM sites WHERE {ALIVE} ORDER BY town, name",
+    "inspections": f"""SELECT i.id, s.name, i.type, i.started_at, i.ended_at FROM inspections i
+                       JOIN sites s ON s.id = i.site_id WHERE i.{ALIVE} ORDER BY i.started_at DESC""",
+    "findings": f"""SELECT f.id, f.description, f.grade, f.status, f.current_deadline, s.name AS site
+                    FROM findings f LEFT JOIN sites s ON s.id = f.site_id WHERE f.{ALIVE}
+                    ORDER BY f.found_on DESC LIMIT 10000""",
+}
+
+
+def list_records(store: Store, what: str) -> list[dict[str, Any]]:
+    """Rows to find ids by (``inspector list …``)."""
+    return store.rows(LIST_SQL[what])

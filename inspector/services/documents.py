@@ -1,0 +1,177 @@
+"""Saving parsed work-plan documents as checklists, and the built-in site templates.
+
+The same file imported twice is recognised by its sha256 and not duplicated. A changed file whose title matches a
+document already stored becomes the next version of it, and the differences (tasks added, removed, reworded) are
+kept with the new version so the officer can see what the district changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inspector.db import queries
+from inspector.db.store import Store, new_id, utc_now
+from inspector.docimport.model import SUBSECTION, TASK, Outline
+from inspector.docimport.text import normalise_name
+from inspector.docimport.units import ALIASES, canonical
+from inspector.paths import builtin_templates_file
+
+
+@dataclass
+class ImportResult:
+    """What saving a document did: the checklist, whether it was already there, and what changed."""
+
+    checklist_id: str
+    document_id: str
+    duplicate: bool
+    version: int
+    counts: dict[str, int]
+    changes: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
+    """Store ``outline`` (read from ``path``) as a work-plan checklist, in one transaction."""
+    digest = sha256_file(path)
+    known = queries.document_by_sha(store, digest)
+    if known:
+        checklist = queries.checklist_for_document(store, known["id"])
+        return ImportResult(checklist["id"], known["id"], True, known["version"], _counts(outline))
+    previous = queries.latest_document_like(store, outline.meta.title, path.name)
+    changes = _diff(store, previous, outline) if previous else {}
+    version = previous["version"] + 1 if previous else 1
+    meta = asdict(outline.meta)
+    with store.atomic():
+        document_id = store.insert(
+            "documents",
+            {
+                "file_name": path.name,
+                "sha256": digest,
+                "issuer": meta["issuer"],
+                "doc_no": meta["doc_no"],
+                "title": meta["title"],
+                "doc_date": meta["date"],
+                "year": meta["year"],
+                "meta": json.dumps(meta, ensure_ascii=False),
+                "full_text": outline.text,
+                "version": version,
+                "previous_id": previous["id"] if previous else None,
+                "changes": json.dumps(changes, ensure_ascii=False) if changes else None,
+            },
+        )
+        old_checklist = queries.checklist_for_document(store, previous["id"]) if previous else None
+        checklist_id = store.insert(
+            "checklists",
+            {
+                "kind": "workplan",
+                "name": outline.meta.title or path.stem,
+                "document_id": document_id,
+                "version": version,
+                "previous_id": old_checklist["id"] if old_checklist else None,
+            },
+        )
+        _save_items(store, checklist_id, outline)
+    return ImportResult(checklist_id, document_id, False, version, _counts(outline), changes)
+
+
+def _counts(outline: Outline) -> dict[str, int]:
+    return {
+        "sections": outline.count("section"),
+        "subsections": outline.count(SUBSECTION),
+        "tasks": outline.count(TASK),
+        "tables": len(outline.tables),
+    }
+
+
+def _save_items(store: Store, checklist_id: str, outline: Outline) -> None:
+    now = utc_now()
+    ids = [new_id() for _ in outline.items]
+    units = queries.unit_ids(store)
+    items, links = [], []
+    for pos, node in enumerate(outline.items):
+        items.append(
+            {
+                "id": ids[pos], "created_at": now, "updated_at": now, "device_id": store.device_id,
+                "checklist_id": checklist_id, "parent_id": ids[node.parent] if node.parent is not None else None,
+                "position": pos, "kind": node.kind, "number": node.number, "title": node.title,
+                "text": node.text, "deadline": node.deadline, "deadline_text": node.deadline_text,
+                "deadline_rule": node.deadline_rule,
+            }
+        )
+        for k, unit in enumerate(node.units):
+            links.append(
+                {
+                    "id": new_id(), "created_at": now, "updated_at": now, "device_id": store.device_id,
+                    "item_id": ids[pos], "unit_id": ensure_unit(store, units, unit.name),
+                    "role": unit.role, "position": k,
+                }
+            )
+    store.db["checklist_items"].insert_all(items, batch_size=1000)
+    store.db["item_units"].insert_all(links, batch_size=1000)
+    store.audit("import", "checklists", checklist_id, {"items": len(items), "unit_links": len(links)})
+
+
+def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
+    """The id of a unit in the directory, adding it (and its known aliases) the first time it is seen."""
+    key = canonical(name)
+    if key in known:
+        return known[key]
+    unit_id = store.insert("units", {"name": key, "normalized": key}, audit=False)
+    known[key] = unit_id
+    for alias, target in ALIASES.items():
+        if target == key and alias not in known:
+            store.db["unit_aliases"].insert({"alias": alias, "unit_id": unit_id})
+            known[alias] = unit_id
+    return unit_id
+
+
+def _diff(store: Store, previous: dict[str, Any], outline: Outline) -> dict[str, list[str]]:
+    """Tasks added, removed and reworded between the stored version and the new outline, keyed by number."""
+    old_checklist = queries.checklist_for_document(store, previous["id"])
+    old = {
+        i["number"]: normalise_name(i["text"] or "")
+        for i in queries.checklist_items(store, old_checklist["id"]) if i["kind"] == TASK
+    }
+    new = {n.number: normalise_name(n.text) for n in outline.items if n.kind == TASK}
+    return {
+        "added": [k for k in new if k not in old],
+        "removed": [k for k in old if k not in new],
+        "reworded": [k for k in new if k in old and new[k] != old[k]],
+    }
+
+
+def seed_templates(store: Store) -> int:
+    """Install the built-in site checklists of DOMAIN.md once; returns how many were added."""
+    data = json.loads(builtin_templates_file().read_text(encoding="utf-8"))
+    have = {c["code"] for c in queries.checklists(store, "template")}
+    added = 0
+    with store.atomic():
+        for tpl in data["templates"]:
+            if tpl["code"] in have:
+                continue
+            checklist_id = store.insert(
+                "checklists",
+                {"kind": "template", "name": tpl["name"], "code": tpl["code"], "builtin": 1,
+                 "description": tpl.get("description")},
+            )
+            store.insert_many(
+                "checklist_items",
+                [
+                    {"checklist_id": checklist_id, "position": pos, "kind": "item", "number": it["number"],
+                     "title": it["title"].rstrip("★"), "text": it["title"], "legal_basis": it.get("legal_basis"),
+                     "default_grade": it.get("default_grade", "一般"), "default_days": it.get("default_days", 15)}
+                    for pos, it in enumerate(tpl["items"])
+                ],
+            )
+            added += 1
+    return added

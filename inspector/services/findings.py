@@ -1,0 +1,94 @@
+"""Inspections, findings and the steps of their rectification, with the rules of :mod:`inspector.workflow`.
+
+Every step is an appended event; the cached ``status`` / ``current_deadline`` columns of the finding are
+rewritten from the full event list in the same transaction, so they can never drift from the history.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from inspector import workflow as wf
+from inspector.db import queries
+from inspector.db.store import Store, new_id, utc_now
+from inspector.errors import RuleError
+
+
+def add_site(store: Store, **fields: Any) -> str:
+    if not str(fields.get("name", "")).strip():
+        raise RuleError("单位名称不能为空。", "请填写被检查单位的名称。")
+    return store.insert("sites", fields)
+
+
+def add_inspector(store: Store, name: str, certificate_no: str = "", unit: str = "") -> str:
+    return store.insert("inspectors", {"name": name, "certificate_no": certificate_no, "unit": unit})
+
+
+def start_inspection(store: Store, site_id: str, checklist_id: str | None, **fields: Any) -> str:
+    store.get("sites", site_id)
+    return store.insert("inspections", {"site_id": site_id, "checklist_id": checklist_id, **fields})
+
+
+def record_result(store: Store, inspection_id: str, item_id: str, result: str, note: str = "") -> str:
+    return store.insert(
+        "inspection_results", {"inspection_id": inspection_id, "item_id": item_id, "result": result, "note": note}
+    )
+
+
+def record_finding(store: Store, *, description: str, grade: str, found_on: date, deadline: date | None = None,
+                   plan: dict[str, str] | None = None, category: str | None = None, **fields: Any) -> str:
+    """Register a finding (隐患登记) after the rules accept it; its first event is ``created``."""
+    wf.validate_new_finding(grade, description, found_on, deadline, plan, category)
+    with store.atomic():
+        finding_id = store.insert(
+            "findings",
+            {
+                "description": description, "grade": grade, "found_on": found_on.isoformat(),
+                "category": category, "plan": json.dumps(plan, ensure_ascii=False) if plan else None,
+                "status": wf.REGISTERED, "current_deadline": deadline.isoformat() if deadline else None,
+                **fields,
+            },
+        )
+        _append(store, finding_id, wf.Event(wf.CREATED, found_on, {"deadline": deadline}))
+    return finding_id
+
+
+def act(store: Store, finding_id: str, event: wf.Event) -> wf.FindingState:
+    """Append one step (issue order, feedback, re-check, extension, close, reopen) if the rules allow it."""
+    finding = store.get("findings", finding_id)
+    state = wf.derive(events_of(store, finding_id))
+    wf.check(state, event, grade=finding["grade"])
+    with store.atomic():
+        _append(store, finding_id, event)
+        wf.apply_event(state, event)
+        store.update(
+            "findings",
+            finding_id,
+            {
+                "status": state.status,
+                "current_deadline": state.deadline.isoformat() if state.deadline else None,
+                "closed_on": state.closed_on.isoformat() if state.closed_on else None,
+            },
+        )
+    return state
+
+
+def events_of(store: Store, finding_id: str) -> list[wf.Event]:
+    return [
+        wf.Event(row["kind"], date.fromisoformat(row["on_date"]), row["data"], row["actor"] or "")
+        for row in queries.finding_events(store, finding_id)
+    ]
+
+
+def _append(store: Store, finding_id: str, event: wf.Event) -> None:
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in event.data.items()}
+    store.db["finding_events"].insert(
+        {
+            "id": new_id(), "finding_id": finding_id, "kind": event.kind, "on_date": event.on.isoformat(),
+            "actor": event.actor or store.actor, "data": json.dumps(data, ensure_ascii=False),
+            "created_at": utc_now(), "device_id": store.device_id,
+        }
+    )
+    store.audit(f"finding:{event.kind}", "findings", finding_id, data)
