@@ -8,6 +8,7 @@ kept with the new version so the officer can see what the district changed.
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -126,7 +127,8 @@ def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
     key = canonical(name)
     if key in known:
         return known[key]
-    unit_id = store.insert("units", {"name": key, "normalized": key}, audit=False)
+    display = key if normalise_name(name) != key else re.sub(r"\s+", "", name)
+    unit_id = store.insert("units", {"name": display, "normalized": key}, audit=False)
     known[key] = unit_id
     for alias, target in ALIASES.items():
         if target == key and alias not in known:

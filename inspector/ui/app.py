@@ -1,0 +1,45 @@
+"""Starting the desktop app: ``inspector-gui [--db PATH]`` or ``python main.py``.
+
+Heavy modules (reportlab, python-docx, PDF readers) are imported only when first needed so the window appears
+quickly even with a large database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="inspector-gui")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName("Inspector")
+    app.setApplicationName("Inspector")
+
+    from inspector.errors import InspectorError
+    from inspector.services import Services
+
+    try:
+        services = Services.open(args.db)
+    except InspectorError as exc:
+        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 2
+    from inspector.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    window.show()
+    if args.quit_after_show:
+        app.processEvents()
+        print("window-ready", flush=True)
+        return 0
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""The import preview: the parsed tree and cover metadata, corrected by the officer before saving.
+
+Parsing already ran in the background; this dialog only shows the outline and applies the corrections of
+:mod:`inspector.docimport.editing` to it. Titles, units and deadlines are edited in place in the tree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from inspector.docimport import editing
+from inspector.docimport.model import Outline
+
+KIND_LABELS = {"section": "章节", "subsection": "小节", "task": "任务", "subtask": "子任务"}
+COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE, COL_KIND = range(6)
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ImportPreview(QDialog):
+    """Shows ``outline``; accepted means “save it as it now is”."""
+
+    def __init__(self, outline: Outline, file_name: str, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.outline = outline
+        self.setWindowTitle(self.tr("导入预览 — {0}").format(file_name))
+        self.resize(1100, 720)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("编号"), self.tr("标题"), self.tr("牵头/责任单位"), self.tr("配合单位"), self.tr("期限"),
+             self.tr("层级")]
+        )
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.model.itemChanged.connect(self._edited)
+
+        meta = QFormLayout()
+        m = outline.meta
+        for label, value in ((self.tr("发文单位"), m.issuer), (self.tr("文号"), m.doc_no),
+                             (self.tr("标题"), m.title), (self.tr("成文日期"), m.date)):
+            meta.addRow(label + "：", QLabel(value or self.tr("（未识别）")))
+        counts = self.tr("{0} 个部分，{1} 个小节，{2} 项任务，{3} 张表格").format(
+            outline.count("section"), outline.count("subsection"), outline.count("task"), len(outline.tables))
+        meta.addRow(self.tr("内容") + "：", QLabel(counts))
+        for warning in outline.warnings:
+            note = QLabel("⚠ " + warning)
+            note.setStyleSheet("color: #a15c00")
+            note.setWordWrap(True)
+            meta.addRow(note)
+
+        buttons = QHBoxLayout()
+        for text, handler, shortcut in (
+            (self.tr("与下一条合并"), self._merge, "Ctrl+M"),
+            (self.tr("拆分"), self._split, "Ctrl+T"),
+            (self.tr("升级"), self._promote, "Ctrl+Left"),
+            (self.tr("降级"), self._demote, "Ctrl+Right"),
+        ):
+            button = QPushButton(f"{text} ({shortcut})", self)
+            button.setShortcut(QKeySequence(shortcut))
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存为清单"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(meta)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(box)
+        self.rebuild()
+
+    # -- the tree -------------------------------------------------------------------------------------------
+    def rebuild(self, select: int | None = None) -> None:
+        self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        rows: list[list[QStandardItem]] = []
+        for index, node in enumerate(self.outline.items):
+            lead = "、".join(u.name for u in node.units if u.role == "lead")
+            support = "、".join(u.name for u in node.units if u.role == "support")
+            cells = [QStandardItem(node.number), QStandardItem(node.title or node.text[:40]),
+                     QStandardItem(lead), QStandardItem(support),
+                     QStandardItem(node.deadline or node.deadline_text or ""),
+                     QStandardItem(self.tr(KIND_LABELS[node.kind]))]
+            for col, cell in enumerate(cells):
+                cell.setData(index, NODE_ROLE)
+                cell.setToolTip(node.text)
+                cell.setEditable(col in (COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE) and node.kind != "section"
+                                 or col == COL_TITLE)
+            parent = rows[node.parent][0] if node.parent is not None else self.model.invisibleRootItem()
+            parent.appendRow(cells)
+            rows.append(cells)
+        self.model.blockSignals(False)
+        self.tree.expandAll()
+        for col, width in ((COL_NUMBER, 110), (COL_TITLE, 380), (COL_LEAD, 260), (COL_SUPPORT, 140)):
+            self.tree.setColumnWidth(col, width)
+        if select is not None and select < len(rows):
+            self.tree.setCurrentIndex(rows[select][0].index())
+
+    def current_node(self) -> int | None:
+        index = self.tree.currentIndex()
+        return index.data(NODE_ROLE) if index.isValid() else None
+
+    def _edited(self, item: QStandardItem) -> None:
+        node = self.outline.items[item.data(NODE_ROLE)]
+        value = item.text().strip()
+        col = item.column()
+        try:
+            if col == COL_TITLE:
+                node.title = value
+            elif col in (COL_LEAD, COL_SUPPORT):
+                lead = value if col == COL_LEAD else "、".join(u.name for u in node.units if u.role == "lead")
+                support = value if col == COL_SUPPORT else "、".join(
+                    u.name for u in node.units if u.role == "support")
+                editing.set_units(node, lead, support)
+            elif col == COL_DEADLINE:
+                editing.set_deadline(node, value, self.outline.meta.year)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("无法修改"), str(exc))
+            self.rebuild(item.data(NODE_ROLE))
+
+    def _apply(self, action) -> None:  # noqa: ANN001 - one of the editing functions
+        index = self.current_node()
+        if index is None:
+            QMessageBox.information(self, self.tr("请先选择"), self.tr("请先在树中选择一个条目。"))
+            return
+        try:
+            result = action(self.outline, index)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("无法执行"), str(exc))
+            return
+        self.rebuild(result if isinstance(result, int) else index)
+
+    def _merge(self) -> None:
+        self._apply(editing.merge_with_next)
+
+    def _split(self) -> None:
+        self._apply(editing.split)
+
+    def _promote(self) -> None:
+        self._apply(editing.promote)
+
+    def _demote(self) -> None:
+        self._apply(editing.demote)
