@@ -238,7 +238,7 @@ def _build(paras: list[str]) -> list[Node]:
 
 def _title_of(text: str) -> str:
     head = text.split("。", 1)[0] if "。" in text else text
-    head = squeeze_cjk_spaces(head.strip())
+    head = squeeze_cjk_spaces(head.strip().replace("\n", ""))
     if len(head) <= TITLE_MAX:
         return head
     cut = re.split(r"[，,；;：:]", head)[0]

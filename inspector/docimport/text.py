@@ -88,9 +88,11 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 def _trailing_paren_is_units(text: str) -> bool:
+    """The paragraph ends with a complete unit parenthesis (an unbalanced one is still being wrapped)."""
     from inspector.docimport.units import split_trailing_units
 
-    return split_trailing_units(text)[1] is not None
+    balanced = text.count("（") + text.count("(") == text.count("）") + text.count(")")
+    return balanced and split_trailing_units(text)[1] is not None
 
 
 def _join(left: str, right: str) -> str:
@@ -111,7 +113,7 @@ def repair_page_break_repeats(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         ch, nxt = m.group(1), m.group(2)
         doubled_elsewhere = text.count(ch + ch) > 0
-        pair_elsewhere = text.count(ch + nxt) > 0
+        pair_elsewhere = text.count(ch + nxt) > 1  # this occurrence itself holds one
         if not doubled_elsewhere and pair_elsewhere:
             return f"{ch}\n\n{nxt}"
         return m.group(0)

@@ -108,6 +108,8 @@ def parse_unit_list(inner: str) -> list[Unit]:
         role_chunks.append(("lead", inner))
     units = [Unit(name, role) for role, chunk in role_chunks for name in _split_top_level(chunk)]
     units = [u for u in units if u.name not in {"/", "无"}]
+    if any(len(u.name) < 2 for u in units):
+        return []  # (办), (冬): a word in brackets, not a unit list
     if not units:
         return []
     looks_like_units = sum(1 for u in units if ORG_HINT.search(u.name) and len(u.name) <= 30)
@@ -126,24 +128,23 @@ def repair_units(tasks_units: list[list[Unit]]) -> None:
     for units in tasks_units:
         for u in units:
             counts[canonical(u.name)] = counts.get(canonical(u.name), 0) + 1
-    known = {name for name, n in counts.items() if n >= 2 or len(name) <= 8}
     for units in tasks_units:
         fixed: list[Unit] = []
         for u in units:
-            fixed.extend(_repair_one(u, known))
+            fixed.extend(_repair_one(u, counts))
         units[:] = fixed
 
 
-def _repair_one(unit: Unit, known: set[str]) -> list[Unit]:
+def _repair_one(unit: Unit, counts: dict[str, int]) -> list[Unit]:
     name = canonical(unit.name)
-    if name in known:
-        return [unit]
     for i in range(1, len(name)):
         if name[i] == name[i - 1]:
             candidate = name[:i] + name[i + 1 :]
-            if candidate in known or ALIASES.get(candidate) in known:
+            if counts.get(candidate) or counts.get(ALIASES.get(candidate, "")):
                 return [Unit(candidate, unit.role)]
-    parts = _segment(name, known)
+    if counts.get(name, 0) > 1:
+        return [unit]
+    parts = _segment(name, {n for n in counts if n != name})
     if parts and len(parts) > 1:
         return [Unit(p, unit.role) for p in parts]
     return [unit]
