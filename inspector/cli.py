@@ -21,7 +21,7 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def _open(args: argparse.Namespace, seed: bool = True):  # noqa: ANN202 - Services, imported lazily
+def _open(args: argparse.Namespace, seed: bool = True):
     from inspector.services import Services
 
     return Services.open(args.db, seed=seed)
@@ -44,7 +44,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(counts)
     else:
-        print(f"已生成演示数据：{counts['sites']} 家单位，{counts['inspections']} 次检查，{counts['findings']} 条隐患。")
+        print(f"已生成演示数据：{counts['sites']} 家单位，{counts['inspections']} 次检查，"
+              f"{counts['findings']} 条隐患。")
     return 0
 
 

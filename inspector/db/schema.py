@@ -186,4 +186,13 @@ def m0004_task_progress(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of steps this program knows
+@migrations(name="0005_live_findings_index")
+def m0005_live_findings_index(db: Database) -> None:
+    """Counting live findings by status, grade and deadline (status bar, statistics) from one small covering
+    index instead of reading 200,000 rows."""
+    db.execute(
+        "CREATE INDEX idx_findings_live ON findings(status, grade, current_deadline) WHERE deleted_at IS NULL"
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)

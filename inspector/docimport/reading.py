@@ -21,7 +21,9 @@ from inspector.errors import ImportFailed
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:[—\-–]\s*\d{1,4}\s*[—\-–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}|共\s*\d+\s*页.*)\s*$")
+PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[—\-–]\s*\d{1,4}\s*[—\-–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}|共\s*\d+\s*页.*)\s*$"
+)
 
 
 @dataclass

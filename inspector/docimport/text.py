@@ -81,7 +81,7 @@ def paragraphs(lines: list[str]) -> list[str]:
         open_para = not (
             last.endswith(ENDS_PARAGRAPH)
             or heading
-            or last.endswith(("）", ")")) and _trailing_paren_is_units(last)
+            or (last.endswith(("）", ")")) and _trailing_paren_is_units(last))
             or (starts_structure(last) and is_heading_like(last) and not last.endswith("，"))
         )
     return out

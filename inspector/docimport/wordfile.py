@@ -36,7 +36,7 @@ def _format(fmt: str, n: int) -> str:
 class _Numbering:
     """Levels of each abstract list (format and text pattern), and running counters per list."""
 
-    def __init__(self, doc) -> None:  # noqa: ANN001 - a python-docx Document
+    def __init__(self, doc) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:

@@ -29,6 +29,8 @@ KINDS = [("餐饮店", "餐饮业", "jiuxiao_xiaofang"), ("便利店", "零售�
          ("汽车维修有限公司", "机动车维修", "gongmao_basic"), ("食品有限公司", "食品制造业", "youxian_kongjian")]
 NAMES = ["恒达", "华安", "普宁", "金桥", "祥和", "新兴", "宏远", "长丰", "兴旺", "明珠", "同创", "佳禾"]
 PEOPLE = ["王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴婷"]
+PROBLEMS = ["疏散通道堆放杂物", "灭火器过期", "电线私拉乱接", "电动自行车室内充电", "燃气报警器缺失",
+            "有限空间未设警示标志", "消防电梯前室堆物", "安全出口上锁"]
 PLAN = {part: f"{part}：按治理方案落实，专人负责。" for part in wf.PLAN_PARTS}
 SCENARIOS = [
     [],
@@ -153,7 +155,7 @@ def build_scale(services: Services, findings: int, sites: int, today: date | Non
                     steps += [wf.Event(wf.RECHECK, deadline, {"passed": True}), wf.Event(wf.CLOSE, deadline)]
                 state = wf.derive(steps)
                 rows.append({"id": fid, **stamp, "site_id": site["id"], "grade": "重大" if rng.random() < 0.03
-                             else "一般", "description": f"{rng.choice(['疏散通道堆放杂物', '灭火器过期', '电线私拉乱接', '电动自行车室内充电', '燃气报警器缺失', '有限空间未设警示标志'])}（{site['name']}）",
+                             else "一般", "description": f"{rng.choice(PROBLEMS)}（{site['name']}）",
                              "found_on": found_on.isoformat(), "status": state.status,
                              "current_deadline": state.deadline.isoformat() if state.deadline else None,
                              "closed_on": state.closed_on.isoformat() if state.closed_on else None,

@@ -8,8 +8,8 @@ kept with the new version so the officer can see what the district changed.
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any

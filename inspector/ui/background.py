@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class _Signals(QObject):
@@ -19,6 +19,28 @@ class _Signals(QObject):
     """The exception the work raised."""
     sig_progress = Signal(int, str)
     """Percent done and a short description."""
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread, so signals emitted by the worker reach the callbacks there (queued)."""
+
+    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[Exception], None],
+                 on_progress: Callable[[int, str], None] | None) -> None:
+        super().__init__()
+        self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self.on_done(result)
+
+    @Slot(object)
+    def failed(self, exc: Exception) -> None:
+        self.on_failed(exc)
+
+    @Slot(int, str)
+    def progress(self, percent: int, text: str) -> None:
+        if self.on_progress:
+            self.on_progress(percent, text)
 
 
 class Job(QRunnable):
@@ -39,7 +61,7 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(progress=self.signals.sig_progress.emit, cancelled=self.cancelled)
-        except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI thread
+        except Exception as exc:
             self.signals.sig_failed.emit(exc)
         else:
             self.signals.sig_done.emit(result)
@@ -51,9 +73,9 @@ def run_in_background(work: Callable[..., Any], on_done: Callable[[Any], None],
     """Start ``work(progress=…, cancelled=…)`` on the thread pool; callbacks run on the GUI thread."""
     job = Job(work)
     job.setAutoDelete(False)
-    job.signals.sig_done.connect(on_done)
-    job.signals.sig_failed.connect(on_failed)
-    if on_progress:
-        job.signals.sig_progress.connect(on_progress)
+    job.relay = _Relay(on_done, on_failed, on_progress)
+    job.signals.sig_done.connect(job.relay.done)
+    job.signals.sig_failed.connect(job.relay.failed)
+    job.signals.sig_progress.connect(job.relay.progress)
     QThreadPool.globalInstance().start(job)
     return job

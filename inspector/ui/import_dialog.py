@@ -31,7 +31,7 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportPreview(QDialog):
     """Shows ``outline``; accepted means “save it as it now is”."""
 
-    def __init__(self, outline: Outline, file_name: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, outline: Outline, file_name: str, parent=None) -> None:
         super().__init__(parent)
         self.outline = outline
         self.setWindowTitle(self.tr("导入预览 — {0}").format(file_name))
@@ -102,7 +102,7 @@ class ImportPreview(QDialog):
             for col, cell in enumerate(cells):
                 cell.setData(index, NODE_ROLE)
                 cell.setToolTip(node.text)
-                cell.setEditable(col in (COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE) and node.kind != "section"
+                cell.setEditable((col in (COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE) and node.kind != "section")
                                  or col == COL_TITLE)
             parent = rows[node.parent][0] if node.parent is not None else self.model.invisibleRootItem()
             parent.appendRow(cells)
@@ -136,7 +136,7 @@ class ImportPreview(QDialog):
             QMessageBox.warning(self, self.tr("无法修改"), str(exc))
             self.rebuild(item.data(NODE_ROLE))
 
-    def _apply(self, action) -> None:  # noqa: ANN001 - one of the editing functions
+    def _apply(self, action) -> None:
         index = self.current_node()
         if index is None:
             QMessageBox.information(self, self.tr("请先选择"), self.tr("请先在树中选择一个条目。"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def closeEvent(self, event) -> None:
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
@@ -124,11 +124,14 @@ class MainWindow(QMainWindow):
                     select = item
         if select is not None:
             self.lists.setCurrentIndex(select.index())
+        QTimer.singleShot(0, self.update_status)  # counts come right after the window is usable
+
+    def update_status(self) -> None:
         stats = self.services.stats()
         self.status.setText(self.tr("工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 隐患 {3} 条").format(
             stats["checklists"], stats["tasks"], stats["sites"], stats["findings"]["total"]))
 
-    def _show_checklist(self, index) -> None:  # noqa: ANN001
+    def _show_checklist(self, index) -> None:
         checklist_id = index.data(ID_ROLE)
         self.items_model.clear()
         self.items_model.setHorizontalHeaderLabels(
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
         for col, width in ((0, 90), (1, 460), (2, 320)):
             self.tree.setColumnWidth(col, width)
 
-    def _show_item(self, index) -> None:  # noqa: ANN001
+    def _show_item(self, index) -> None:
         item = index.siblingAtColumn(1).data(ID_ROLE)
         if not item:
             return
@@ -172,12 +175,12 @@ class MainWindow(QMainWindow):
         if path:
             self.import_file(Path(path))
 
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()
         if urls and urls[0].toLocalFile().lower().endswith(SUPPORTED):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def dropEvent(self, event) -> None:
         for url in event.mimeData().urls():
             self.import_file(Path(url.toLocalFile()))
             break
@@ -188,22 +191,23 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on the pool; no widgets here
+        def work(progress, cancelled):
             return self.services.parse(path)
 
-        def done(outline) -> None:  # noqa: ANN001
-            progress.close()
-            if not progress.wasCanceled():
+        def done(outline) -> None:
+            cancelled = progress.wasCanceled()
+            progress.hide()  # close() would emit canceled()
+            if not cancelled:
                 self.preview(path, outline)
 
         def failed(exc: Exception) -> None:
-            progress.close()
+            progress.hide()
             self.show_error(self.tr("无法导入"), exc)
 
         self.job = run_in_background(work, done, failed)
         progress.canceled.connect(self.job.cancel)
 
-    def preview(self, path: Path, outline) -> None:  # noqa: ANN001
+    def preview(self, path: Path, outline) -> None:
         from inspector.ui.import_dialog import ImportPreview
 
         dialog = ImportPreview(outline, path.name, self)

@@ -70,7 +70,7 @@ def test_import_doc_json_twice(tmp_path, capsys):
 def test_errors_exit_2_with_message_and_advice(tmp_path, capsys):
     bad = tmp_path / "notes.db"
     bad.write_text("just some notes", encoding="utf-8")
-    code, out, err = run(capsys, "--db", str(bad), "stats")
+    code, _, err = run(capsys, "--db", str(bad), "stats")
     assert code == 2 and "不是 Inspector 数据库" in err and "--db" in err
     code, _, err = run(capsys, "parse", str(tmp_path / "missing.docx"))
     assert code == 2 and "找不到文件" in err

@@ -98,7 +98,8 @@ def test_pdf_with_garbage_text_layer_warns(tmp_path):
 
 
 def test_twenty_megabyte_text_does_not_crash(tmp_path):
-    block = ("一、加强安全管理\n\n" + "".join(f"{i}. 开展第{i}项检查工作。（区应急局、各街镇）\n\n" for i in range(1, 200)))
+    tasks = "".join(f"{i}. 开展第{i}项检查工作。（区应急局、各街镇）\n\n" for i in range(1, 200))
+    block = "一、加强安全管理\n\n" + tasks
     text = block * (20 * 1024 * 1024 // len(block.encode("utf-8")) + 1)
     path = tmp_path / "huge.txt"
     path.write_text(text, encoding="utf-8")

@@ -1,0 +1,121 @@
+"""Benchmarks: ``python bench/run.py [NAME…] [--quick]`` prints one JSON object per line.
+
+Each line is ``{"name", "value", "unit", "target"}``; ``target`` is the figure an issue asks for (or null).
+Timings are medians of several runs in fresh processes where start-up matters. Results and the machine they ran
+on are recorded in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+EMPTY_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.show(); app.processEvents()
+print("window-ready", flush=True)
+"""
+
+
+def emit(name: str, value: float, unit: str, target: float | None) -> None:
+    print(json.dumps({"name": name, "value": round(value, 4), "unit": unit, "target": target},
+                     ensure_ascii=False), flush=True)
+
+
+def _launch(args: list[str]) -> float:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": tempfile.gettempdir()}
+    start = time.perf_counter()
+    out = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True).stdout
+    elapsed = time.perf_counter() - start
+    if "window-ready" not in out:
+        raise RuntimeError(f"window did not report ready: {out!r}")
+    return elapsed
+
+
+def bench_startup(quick: bool) -> None:
+    """Launch → usable window, with a large database, against an empty PySide6 window in the same run."""
+    from inspector.services import Services
+    from inspector.services.demo import build_demo, build_scale
+
+    findings = 20_000 if quick else 200_000
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "large.db"
+        services = Services.open(db)
+        build_demo(services)
+        build_scale(services, findings=findings, sites=findings // 10)
+        services.close()
+        runs = 3 if quick else 7
+        empty = statistics.median(_launch([sys.executable, "-c", EMPTY_WINDOW]) for _ in range(runs))
+        app = statistics.median(
+            _launch([sys.executable, "main.py", "--db", str(db), "--quit-after-show"]) for _ in range(runs))
+    emit("startup_empty_window_s", empty, "s", None)
+    emit("startup_s", app, "s", None)
+    emit("startup_ratio", app / empty, "x", 3.0)
+    emit("startup_db_findings", findings, "findings", None)
+
+
+def _best_ms(func: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_parse(quick: bool) -> None:
+    """The largest sample document (after a warm-up: modules imported, regexes compiled)."""
+    from inspector.docimport import parse_file
+
+    largest = max((ROOT / "resources" / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)
+    parse_file(largest)
+    emit("parse_largest_sample_ms", _best_ms(lambda: parse_file(largest), 5 if quick else 20), "ms", 100)
+
+
+def bench_parse_pdf(quick: bool) -> None:
+    """A 300-page PDF with a text layer, page numbers in the footer (built once with reportlab)."""
+    from inspector.docimport import parse_file
+    from tests.docimport.writers import write_pdf
+
+    text = (ROOT / "resources" / "samples" / "2021_shanghai_anweihui_gongzuoyijian.txt").read_text("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_pdf(text, Path(tmp) / "300.pdf", repeat_pages=24)
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(str(path)).pages)
+        seconds = _best_ms(lambda: parse_file(path), 1 if quick else 3) / 1000
+    emit("parse_pdf_pages", pages, "pages", None)
+    emit("parse_pdf_300_pages_s", seconds, "s", 10)
+
+
+BENCHMARKS: dict[str, Callable[[bool], None]] = {
+    "startup": bench_startup,
+    "parse": bench_parse,
+    "parse_pdf": bench_parse_pdf,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run (default: all)")
+    parser.add_argument("--quick", action="store_true", help="smaller data and fewer runs (a few minutes)")
+    args = parser.parse_args()
+    for name in args.names or BENCHMARKS:
+        BENCHMARKS[name](args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

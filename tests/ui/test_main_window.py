@@ -1,0 +1,139 @@
+"""The first window, driven as an officer would: look at a checklist, import a document through the preview."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+
+from inspector.services import Services
+from inspector.ui.import_dialog import COL_DEADLINE, COL_LEAD, ImportPreview
+from inspector.ui.main_window import ID_ROLE, MainWindow
+from tests.conftest import seed_path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    services = Services.open(tmp_path / "ui.db")
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    services.close()
+
+
+def list_texts(win: MainWindow) -> list[str]:
+    return [win.lists_model.item(r).text().strip() for r in range(win.lists_model.rowCount())]
+
+
+def select_checklist(qtbot, win: MainWindow, word: str) -> None:
+    row = next(r for r, text in enumerate(list_texts(win)) if word in text)
+    rect = win.lists.visualRect(win.lists_model.index(row, 0))
+    qtbot.mouseClick(win.lists.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_window_lists_checklists_and_shows_a_task(qtbot, window):
+    texts = list_texts(window)
+    assert "工作任务清单" in texts and "检查表模板" in texts
+    assert any(t.startswith("普陀区2023年安全生产工作意见（45 项）") for t in texts)
+    select_checklist(qtbot, window, "普陀区2023")
+    section = window.items_model.index(0, 1)
+    assert section.data() == "强化责任意识，全程织密风险防范责任网络"
+    subsection = window.items_model.index(0, 0, window.items_model.index(0, 0))
+    task = window.items_model.index(0, 0, subsection)
+    window.tree.scrollTo(task)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(task).center())
+    assert "加强党对安全发展的全面领导" in window.detail.toPlainText()
+    assert "区委宣传部" in window.detail.toPlainText()
+    assert "隐患 0 条" in window.status.text()
+
+
+def _when_dialog(qtbot, kind, act):
+    """Run ``act(dialog)`` as soon as a modal dialog of ``kind`` is up (exec() blocks the test otherwise)."""
+    done = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            done.append(True)
+            try:
+                act(dialog)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()  # a failed step must not leave a modal dialog blocking the run
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
+    return done
+
+
+def test_import_with_corrections_through_the_preview(qtbot, window, tmp_path, monkeypatch):
+    source = tmp_path / "静安新版.txt"
+    text = seed_path("2017_jingan_gongzuoyijian.txt").read_text(encoding="utf-8").replace("2017", "2018")
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+
+    def correct(dialog: ImportPreview):
+        model = dialog.model
+        section = model.index(0, 0)
+        second_task = model.index(1, 0, section)
+        dialog.tree.setCurrentIndex(second_task)
+        demote = next(b for b in dialog.findChildren(QPushButton) if b.text().startswith("降级"))
+        qtbot.mouseClick(demote, Qt.MouseButton.LeftButton)
+        assert model.rowCount(model.index(0, 0, section)) == 1  # now a sub-task of the first task
+        lead = model.index(0, COL_LEAD, section)
+        model.setData(lead, "街镇安委办、区应急局")
+        deadline = model.index(0, COL_DEADLINE, section)
+        model.setData(deadline, "6月底前")
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    seen = _when_dialog(qtbot, ImportPreview, correct)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen) and any("静安区2018" in t for t in list_texts(window)), timeout=10000)
+    checklist = window.lists.currentIndex().data(ID_ROLE)
+    items = window.services.checklist_items(checklist)
+    subtasks = [i for i in items if i["kind"] == "subtask"]
+    assert subtasks[0]["title"] == "强化部门安全监管"  # demoted under the task before it
+    changed = next(i for i in items if i["units"])
+    assert [u["name"] for u in changed["units"]] == ["街镇安委办", "区应急局"]
+    assert changed["deadline"] == "2018-06-30" and changed["deadline_text"] == "6月底前"
+
+
+def test_importing_the_same_file_again_says_so(qtbot, window, tmp_path):
+    source = tmp_path / "again.txt"
+    shutil.copy(seed_path("2023_putuo_gongzuoyijian.txt"), source)
+    messages = []
+
+    def save(dialog):
+        dialog.accept()
+
+    def info(dialog):
+        messages.append(dialog.text())
+        dialog.accept()
+
+    _when_dialog(qtbot, ImportPreview, save)
+    _when_dialog(qtbot, QMessageBox, info)
+    window.import_file(source)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "已经导入过" in messages[0]
+
+
+def test_a_broken_file_shows_an_error_and_saves_nothing(qtbot, window, tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 truncated")
+    before = window.services.stats()
+    messages = []
+
+    def read(box):
+        messages.append(box.text())
+        box.accept()
+
+    _when_dialog(qtbot, QMessageBox, read)
+    window.import_file(bad)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "broken.pdf" in messages[0] and "重新获取" in messages[0]
+    assert window.services.stats() == before
