@@ -167,3 +167,9 @@ LIST_SQL = {
 def list_records(store: Store, what: str) -> list[dict[str, Any]]:
     """Rows to find ids by (``inspector list …``)."""
     return store.rows(LIST_SQL[what])
+
+
+def document_tables(store: Store, document_id: str) -> list[dict[str, Any]]:
+    """The task tables saved with a document (rows carry ``item_id`` of the item they summarise)."""
+    raw = store.scalar("SELECT tables FROM documents WHERE id = ?", [document_id])
+    return json.loads(raw) if raw else []

@@ -195,4 +195,10 @@ def m0005_live_findings_index(db: Database) -> None:
     )
 
 
+@migrations(name="0006_document_tables")
+def m0006_document_tables(db: Database) -> None:
+    """Task tables read from a document (e.g. the appendix 责任清单), each row linked to the item it summarises."""
+    db.execute("ALTER TABLE documents ADD COLUMN tables TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -52,7 +52,37 @@ def parse_text(text: str) -> Outline:
         warnings.append("未识别出“一、”等章节结构，已按段落导入为一份清单，请在预览中检查。")
         items = [_task(p, len(items) + 1, None) for p in paragraphs(lines)]
     _finish(items, meta.year)
+    link_table_rows(tables, items)
     return Outline(meta=meta, items=items, tables=tables, warnings=warnings, text=text)
+
+
+def link_table_rows(tables: list, items: list[Node]) -> None:
+    """Give each table row the index of the body item it summarises (``task_index``), where the text matches.
+
+    A row's task phrase (``强化危险化学品源头管控``) is looked for in the titles, then the texts, of tasks and
+    subsections; failing that the closest title wins if it is close enough to be the same item; else None.
+    """
+    from difflib import SequenceMatcher
+
+    from inspector.docimport.tables import column_key
+
+    tasks = [(i, n) for i, n in enumerate(items) if n.kind in (TASK, SUBSECTION)]
+    for table in tables:
+        task_col = next((c for c in table.columns if column_key(c) == "task"), None)
+        if task_col is None:
+            continue
+        for row in table.rows:
+            phrase = re.sub(r"\s+", "", str(row.get(task_col, "")))
+            if not phrase:
+                continue
+            exact = [i for i, n in tasks if phrase in n.title] or [
+                i for i, n in tasks if phrase in re.sub(r"\s+", "", n.text)]
+            if exact:
+                row["task_index"] = exact[0]
+                continue
+            scored = [(SequenceMatcher(None, phrase, n.title).ratio(), i) for i, n in tasks]
+            best = max(scored, default=(0.0, None))
+            row["task_index"] = best[1] if best[0] >= 0.6 else None
 
 
 def _is_section_line(line: str, sections_seen: int) -> bool:

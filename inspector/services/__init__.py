@@ -10,7 +10,7 @@ from typing import Any
 from inspector.db import Store, open_database, queries
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
-from inspector.services import documents, findings
+from inspector.services import attachments, documents, findings
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
 
@@ -49,6 +49,9 @@ class Services:
         path = Path(path)
         return documents.save_outline(self.store, path, outline or parse_file(path))
 
+    def document_tables(self, document_id: str) -> list[dict[str, Any]]:
+        return queries.document_tables(self.store, document_id)
+
     def checklists(self, kind: str | None = None) -> list[dict[str, Any]]:
         return queries.checklists(self.store, kind)
 
@@ -79,6 +82,11 @@ class Services:
 
     def finding_events(self, finding_id: str) -> list[dict[str, Any]]:
         return queries.finding_events(self.store, finding_id)
+
+    def add_attachment(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
+                       caption: str = "") -> str:
+        return attachments.add_attachment(self.store, attachments_dir(self.path), Path(source), owner_table,
+                                          owner_id, role, caption)
 
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:

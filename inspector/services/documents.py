@@ -52,6 +52,7 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
     changes = _diff(store, previous, outline) if previous else {}
     version = previous["version"] + 1 if previous else 1
     meta = asdict(outline.meta)
+    item_ids = [new_id() for _ in outline.items]
     with store.atomic():
         document_id = store.insert(
             "documents",
@@ -68,6 +69,7 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
                 "version": version,
                 "previous_id": previous["id"] if previous else None,
                 "changes": json.dumps(changes, ensure_ascii=False) if changes else None,
+                "tables": json.dumps(_tables_with_item_ids(outline, item_ids), ensure_ascii=False),
             },
         )
         old_checklist = queries.checklist_for_document(store, previous["id"]) if previous else None
@@ -81,7 +83,7 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
                 "previous_id": old_checklist["id"] if old_checklist else None,
             },
         )
-        _save_items(store, checklist_id, outline)
+        _save_items(store, checklist_id, outline, item_ids)
     return ImportResult(checklist_id, document_id, False, version, _counts(outline), changes)
 
 
@@ -94,9 +96,22 @@ def _counts(outline: Outline) -> dict[str, int]:
     }
 
 
-def _save_items(store: Store, checklist_id: str, outline: Outline) -> None:
+def _tables_with_item_ids(outline: Outline, item_ids: list[str]) -> list[dict[str, Any]]:
+    """Tables as parsed, each row's ``task_index`` turned into the stored item's id."""
+    tables = []
+    for table in outline.tables:
+        rows = []
+        for row in table.rows:
+            row = dict(row)
+            index = row.pop("task_index", None)
+            row["item_id"] = item_ids[index] if index is not None else None
+            rows.append(row)
+        tables.append({"title": table.title, "columns": table.columns, "rows": rows})
+    return tables
+
+
+def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str]) -> None:
     now = utc_now()
-    ids = [new_id() for _ in outline.items]
     units = queries.unit_ids(store)
     items, links = [], []
     for pos, node in enumerate(outline.items):

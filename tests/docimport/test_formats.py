@@ -79,4 +79,5 @@ def test_markdown_table_and_pipe_table(tmp_path):
     path.write_text(text, encoding="utf-8")
     table = parse_file(path).tables[0]
     assert table.title == "任务清单"
-    assert table.rows == [{"序号": "1", "重点任务": "开展排查", "责任单位": ["区应急局"], "配合单位": ["各街镇"]}]
+    assert table.rows == [{"序号": "1", "重点任务": "开展排查", "责任单位": ["区应急局"], "配合单位": ["各街镇"],
+                          "task_index": 1}]

@@ -72,3 +72,15 @@ def test_seeded_database_has_templates_and_samples(tmp_path):
     # opening again does not seed twice
     again = Services.open(tmp_path / "fresh.db")
     assert len(again.checklists()) == 10
+
+
+def test_appendix_table_is_saved_with_rows_linked_to_their_tasks(services):
+    result = services.import_document(seed_path(PUTUO))
+    tables = services.document_tables(result.document_id)
+    assert len(tables) == 1 and len(tables[0]["rows"]) == 19
+    items = {i["id"]: i for i in services.checklist_items(result.checklist_id)}
+    row = next(r for r in tables[0]["rows"] if r["序号"] == "11")
+    assert row["区领导"] == ["姜爱锋"] and row["配合单位"] == ["各街镇"]
+    assert items[row["item_id"]]["title"] == "巩固经营性自建房整治成果"
+    unmatched = next(r for r in tables[0]["rows"] if r["序号"] == "1")
+    assert unmatched["item_id"] is None  # 年度事故防控目标 summarises no single task

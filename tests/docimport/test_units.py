@@ -1,0 +1,31 @@
+"""Unit parentheses: labels and roles, a unit's own brackets, brackets that are not units."""
+
+from __future__ import annotations
+
+from inspector.docimport.units import canonical, parse_unit_list, split_trailing_units
+
+
+def test_labels_give_roles():
+    text, units = split_trailing_units("开展燃气安全排查。（牵头单位：区建管委；配合单位：各街镇、区市场监管局）")
+    assert text == "开展燃气安全排查。"
+    assert [(u.name, u.role) for u in units] == [("区建管委", "lead"), ("各街镇", "support"),
+                                                  ("区市场监管局", "support")]
+
+
+def test_a_units_own_brackets_are_kept_and_inner_brackets_are_left_alone():
+    _, units = split_trailing_units("加强治理协同。（区安委会各专委会（办）牵头部门、各街镇）")
+    assert [u.name for u in units] == ["区安委会各专委会（办）牵头部门", "各街镇"]
+    text, units = split_trailing_units("推动各级党委（党组）落实责任。")
+    assert units is None and text == "推动各级党委（党组）落实责任。"
+    assert split_trailing_units("鼓励研发安全（应急）技术")[1] is None
+
+
+def test_separators_and_widths():
+    units = parse_unit_list("区应急局，区消防救援支队 各街镇;区房管局")
+    assert [u.name for u in units] == ["区应急局", "区消防救援支队", "各街镇", "区房管局"]
+    assert canonical("区 应急管理局") == "区应急局" and canonical("ＡＢ委") == "AB委"
+
+
+def test_a_parenthesis_of_ordinary_words_is_not_a_unit_list():
+    assert parse_unit_list("2021年修订") == []
+    assert parse_unit_list("试行") == []

@@ -1,0 +1,58 @@
+"""Starting the app: the default database, INSPECTOR_DB, and a clear message for a file we cannot open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector.paths import default_db_path
+from inspector.ui import app as app_module
+from tests.conftest import seed_path
+
+
+def test_default_database_lives_in_the_user_data_folder_and_is_seeded(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = default_db_path()
+    assert path == tmp_path / "data" / "Inspector" / "inspector.db"
+    assert app_module.main(["--quit-after-show"]) == 0
+    assert path.exists()
+    from inspector.ui.main_window import MainWindow
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert len(windows) == 1
+    lists = windows[0].lists_model
+    assert any("普陀区2023" in lists.item(r).text() for r in range(lists.rowCount()))
+    windows[0].close()
+
+
+def test_inspector_db_variable_chooses_the_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("INSPECTOR_DB", str(tmp_path / "mine.db"))
+    assert default_db_path() == tmp_path / "mine.db"
+
+
+def test_a_bad_database_gets_a_message_box_and_stays_untouched(qtbot, monkeypatch, tmp_path):
+    bad = tmp_path / "letter.db"
+    bad.write_bytes(b"Dear officer, " * 100)
+    before = bad.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    assert app_module.main(["--db", str(bad)]) == 2
+    assert shown and "不是 Inspector 数据库" in shown[0][1] and "文件未被修改" in shown[0][1]
+    assert bad.read_bytes() == before
+
+
+def test_dropping_a_file_on_the_window_starts_an_import(qtbot, tmp_path):
+    from inspector.services import Services
+    from inspector.ui.main_window import MainWindow
+
+    window = MainWindow(Services.open(tmp_path / "drop.db", seed=False))
+    qtbot.addWidget(window)
+    started = []
+    window.import_file = started.append
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_path("2023_putuo_gongzuoyijian.txt")))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert started and started[0].name == "2023_putuo_gongzuoyijian.txt"
