@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from inspector.paths import default_db_path
 from inspector.ui import app as app_module
 from tests.conftest import seed_path
 
 
-def test_default_database_lives_in_the_user_data_folder_and_is_seeded(qtbot, monkeypatch, tmp_path):
+def test_default_database_lives_in_the_user_data_folder_and_is_seeded(qtbot, monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = default_db_path()
     assert path == tmp_path / "data" / "Inspector" / "inspector.db"
     assert app_module.main(["--quit-after-show"]) == 0
+    assert "window-ready" in capsys.readouterr().out
     assert path.exists()
-    from inspector.ui.main_window import MainWindow
+    from inspector.services import Services
 
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-    assert len(windows) == 1
-    lists = windows[0].lists_model
-    assert any("普陀区2023" in lists.item(r).text() for r in range(lists.rowCount()))
-    windows[0].close()
+    seeded = Services.open(path)
+    assert sum(1 for c in seeded.checklists() if c["kind"] == "workplan") == 5
+    seeded.close()
 
 
 def test_inspector_db_variable_chooses_the_file(monkeypatch, tmp_path):
