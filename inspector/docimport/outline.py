@@ -206,24 +206,22 @@ class _Builder:
             section.description = "\n".join([section.description, *self.loose]).strip()
             self.loose = []
             return
-        inline = [p for p in self.loose if INLINE_RE.match(p)]
-        if inline or any(len(_split_inline(p)) > 1 for p in self.loose):
+        if not any(len(_split_inline(p)) > 1 for p in self.loose):
+            for n, para in enumerate(self.loose, 1):
+                self.add(_task(para, str(n), self.section))
+        else:
             for para in self.loose:
-                parts = _split_inline(para)
-                if len(parts) == 1 and not INLINE_RE.match(para):
-                    if not any(n.parent == self.section for n in self.items[self.section + 1 :]):
-                        section.description = f"{section.description}\n{para}".strip()
-                    else:
+                lead, *tasks = _split_inline(para)
+                if not tasks:  # a paragraph between inline tasks continues the last one
+                    if self.has_children():
                         self.items[-1].text += "\n" + para
+                    else:
+                        section.description = f"{section.description}\n{para}".strip()
                     continue
-                lead, tasks = parts[0], parts[1:]
-                if lead and not INLINE_RE.match(para):
+                if lead:
                     section.description = f"{section.description}\n{lead}".strip()
                 for number, body in tasks:
                     self.add(_task(body, number, self.section))
-        else:
-            for n, para in enumerate(self.loose, 1):
-                self.add(_task(para, str(n), self.section))
         self.loose = []
 
 
