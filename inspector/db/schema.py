@@ -201,4 +201,18 @@ def m0006_document_tables(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN tables TEXT")
 
 
+@migrations(name="0007_findings_search")
+def m0007_findings_search(db: Database) -> None:
+    """Full-text search of findings by character bigrams (see inspector.textsearch), and the indexes the
+    findings list sorts by, limited to live rows."""
+    db.execute("CREATE VIRTUAL TABLE findings_fts USING fts5(body, tokenize='unicode61')")
+    db.execute("CREATE INDEX idx_findings_live_found ON findings(found_on) WHERE deleted_at IS NULL")
+    db.execute(
+        "CREATE INDEX idx_findings_live_deadline ON findings(current_deadline) WHERE deleted_at IS NULL"
+    )
+    from inspector.db.findings import reindex_all
+
+    reindex_all(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

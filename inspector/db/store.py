@@ -118,11 +118,10 @@ def migrate(db: Database, stop_before: str | None = None) -> None:
     """Apply pending migrations; each one is all-or-nothing. ``stop_before`` is for upgrade tests."""
     if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return  # up to date: start-up does no more work than reading one header field
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours from the first step on
     migrations.apply(db, stop_before=stop_before)
     applied = len(migrations.applied(db))
-    with db.atomic():
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version = {applied}")
+    db.execute(f"PRAGMA user_version = {applied}")
 
 
 class Store:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import Store, open_database, queries
+from inspector.db import findings as finding_queries
+from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
 from inspector.services import attachments, documents, findings
@@ -80,6 +82,15 @@ class Services:
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
 
+    def finding_rowids(self, flt: FindingFilter, today: date | None = None) -> list[int]:
+        return finding_queries.finding_rowids(self.store.db, flt, today or date.today())
+
+    def finding_rows(self, rowids: list[int]) -> dict[int, dict[str, Any]]:
+        return finding_queries.finding_rows(self.store.db, rowids)
+
+    def status_counts(self, today: date | None = None) -> dict[str, int]:
+        return finding_queries.status_counts(self.store.db, today or date.today())
+
     def finding_events(self, finding_id: str) -> list[dict[str, Any]]:
         return queries.finding_events(self.store, finding_id)
 
@@ -96,4 +107,4 @@ class Services:
         return queries.integrity_problems(self.store, attachments_dir(self.path))
 
 
-__all__ = ["ImportResult", "Services"]
+__all__ = ["FindingFilter", "ImportResult", "Services"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from inspector import workflow as wf
 from inspector.creditcode import ALPHABET, check_character
+from inspector.db.findings import reindex_all
 from inspector.db.store import new_id, utc_now
 
 if TYPE_CHECKING:
@@ -165,4 +166,5 @@ def build_scale(services: Services, findings: int, sites: int, today: date | Non
                            for e in steps]
             store.db["findings"].insert_all(rows, batch_size=5000)
             store.db["finding_events"].insert_all(events, batch_size=5000)
+        reindex_all(store.db)
         store.audit("demo_scale", None, None, {"findings": findings, "sites": sites})

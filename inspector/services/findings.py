@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from inspector import workflow as wf
+from inspector.db import findings as search
 from inspector.db import queries
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import RuleError
@@ -52,6 +53,7 @@ def record_finding(store: Store, *, description: str, grade: str, found_on: date
             },
         )
         _append(store, finding_id, wf.Event(wf.CREATED, found_on, {"deadline": deadline}))
+        search.reindex(store.db, finding_id)
     return finding_id
 
 

@@ -1,0 +1,131 @@
+"""Queries behind the findings list: filtering, full-text search, sorting and lazy row fetching.
+
+The list holds only integer rowids (cheap for 200,000 findings) and fetches the visible rows in batches. Search
+goes through ``findings_fts``, which stores character bigrams so that two-character words are found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.textsearch import index_tokens, match_query
+from inspector.workflow import RECTIFIED
+
+RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
+SORTS = {
+    "found_on": "f.found_on",
+    "deadline": "f.current_deadline",
+    "status": "f.status",
+    "grade": "f.grade",
+}
+
+
+@dataclass
+class FindingFilter:
+    """What the 隐患 page asks for; empty fields do not filter."""
+
+    statuses: list[str] = field(default_factory=list)
+    grade: str | None = None
+    overdue: bool = False
+    site_id: str | None = None
+    town: str | None = None
+    campaign: str | None = None
+    inspector_id: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str = ""
+    sort: str = "found_on"
+    descending: bool = True
+
+
+def _search_body(db: Database, rowid: int) -> str:
+    row = db.execute(
+        """SELECT f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
+           FROM findings f LEFT JOIN sites s ON s.id = f.site_id WHERE f.rowid = ?""",
+        [rowid],
+    ).fetchone()
+    return index_tokens(" ".join(part or "" for part in row)) if row else ""
+
+
+def reindex(db: Database, finding_id: str) -> None:
+    """Refresh one finding's search entry (after it was added or edited)."""
+    rowid = db.execute("SELECT rowid FROM findings WHERE id = ?", [finding_id]).fetchone()[0]
+    db.execute("DELETE FROM findings_fts WHERE rowid = ?", [rowid])
+    db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db, rowid)])
+
+
+def reindex_all(db: Database) -> None:
+    """Rebuild the whole search index (migration, bulk loads)."""
+    db.execute("DELETE FROM findings_fts")
+    rows = db.execute(
+        """SELECT f.rowid, f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
+           FROM findings f LEFT JOIN sites s ON s.id = f.site_id"""
+    )
+    while batch := rows.fetchmany(5000):
+        db.conn.executemany(
+            "INSERT INTO findings_fts(rowid, body) VALUES (?, ?)",
+            [(r[0], index_tokens(" ".join(p or "" for p in r[1:]))) for r in batch],
+        )
+
+
+def finding_rowids(db: Database, flt: FindingFilter, today: date) -> list[int]:
+    """Rowids of the live findings matching ``flt``, in the requested order."""
+    where = ["f.deleted_at IS NULL"]
+    params: list[Any] = []
+    if flt.statuses:
+        where.append(f"f.status IN ({', '.join('?' * len(flt.statuses))})")
+        params += flt.statuses
+    for column, value in (("f.grade", flt.grade), ("f.site_id", flt.site_id), ("f.campaign", flt.campaign),
+                          ("f.inspector_id", flt.inspector_id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if flt.town:
+        where.append("f.site_id IN (SELECT id FROM sites WHERE town = ?)")
+        params.append(flt.town)
+    if flt.date_from:
+        where.append("f.found_on >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        where.append("f.found_on <= ?")
+        params.append(flt.date_to)
+    if flt.overdue:
+        where.append(f"f.status NOT IN {RECTIFIED_SQL} AND f.current_deadline < ?")
+        params.append(today.isoformat())
+    match = match_query(flt.text)
+    if match:
+        where.append("f.rowid IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
+        params.append(match)
+    order = "DESC" if flt.descending else "ASC"
+    sql = (f"SELECT f.rowid FROM findings f WHERE {' AND '.join(where)} "
+           f"ORDER BY {SORTS.get(flt.sort, 'f.found_on')} {order}, f.rowid {order}")
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def finding_rows(db: Database, rowids: list[int]) -> dict[int, dict[str, Any]]:
+    """Display rows for a batch of rowids."""
+    if not rowids:
+        return {}
+    cursor = db.execute(
+        f"""SELECT f.rowid AS rowid, f.id, f.description, f.grade, f.status, f.found_on, f.current_deadline,
+                   f.listed_supervision, f.campaign, f.location, s.name AS site, s.town
+            FROM findings f LEFT JOIN sites s ON s.id = f.site_id
+            WHERE f.rowid IN ({', '.join('?' * len(rowids))})""",
+        rowids,
+    )
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+
+
+def status_counts(db: Database, today: date) -> dict[str, int]:
+    """What the status bar shows: open (not yet rectified), overdue and major open findings."""
+    row = db.execute(
+        f"""SELECT count(*), sum(current_deadline < ?), sum(grade = '重大') FROM findings
+            WHERE deleted_at IS NULL AND status NOT IN {RECTIFIED_SQL}""",
+        [today.isoformat()],
+    ).fetchone()
+    return {"open": row[0] or 0, "overdue": row[1] or 0, "major": row[2] or 0}

@@ -1,0 +1,39 @@
+"""Search text that finds two-character Chinese words (消防, 电梯, 燃气).
+
+SQLite's trigram tokenizer matches nothing below three characters, so findings are indexed as overlapping
+character *bigrams* instead: ``电动车充电`` is stored as the tokens ``电动 动车 车充 充电``. A query becomes a
+phrase of its own bigrams (``电动车`` → ``"电动 动车"``, which must be adjacent), a single character becomes a
+prefix query (``消*``), and Latin words or numbers are matched as prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOKEN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def index_tokens(text: str) -> str:
+    """The space-separated tokens stored in the full-text index for ``text``."""
+    out: list[str] = []
+    for run in TOKEN_RE.findall(text or ""):
+        if CJK_RE.match(run):
+            out.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
+        else:
+            out.append(run.lower())
+    return " ".join(out)
+
+
+def match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed (all words must match); None when nothing to search."""
+    parts: list[str] = []
+    for run in TOKEN_RE.findall(query or ""):
+        if CJK_RE.match(run):
+            if len(run) == 1:
+                parts.append(f"{run}*")
+            else:
+                parts.append('"' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+        else:
+            parts.append(f'"{run.lower()}"*')
+    return " AND ".join(parts) if parts else None
