@@ -173,3 +173,98 @@ def document_tables(store: Store, document_id: str) -> list[dict[str, Any]]:
     """The task tables saved with a document (rows carry ``item_id`` of the item they summarise)."""
     raw = store.scalar("SELECT tables FROM documents WHERE id = ?", [document_id])
     return json.loads(raw) if raw else []
+
+
+def finding_detail(store: Store, finding_id: str) -> dict[str, Any]:
+    """A finding with its site, item, events and attachments, for the detail pane and the forms."""
+    finding = store.get("findings", finding_id)
+    finding["site"] = store.get("sites", finding["site_id"]) if finding["site_id"] else None
+    finding["item"] = store.get("checklist_items", finding["item_id"]) if finding["item_id"] else None
+    finding["plan"] = json.loads(finding["plan"]) if finding["plan"] else None
+    finding["events"] = finding_events(store, finding_id)
+    finding["attachments"] = attachments_of(store, "findings", finding_id)
+    return finding
+
+
+def attachments_of(store: Store, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+    return store.rows(
+        f"SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND {ALIVE} ORDER BY created_at",
+        [owner_table, owner_id],
+    )
+
+
+def inspectors(store: Store) -> list[dict[str, Any]]:
+    return store.rows(f"SELECT * FROM inspectors WHERE {ALIVE} ORDER BY name")
+
+
+def distinct_values(store: Store, table: str, column: str) -> list[str]:
+    """Values offered in a filter box (towns, campaigns)."""
+    assert (table, column) in {("sites", "town"), ("findings", "campaign"), ("inspections", "campaign")}
+    return [r[column] for r in store.rows(
+        f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {ALIVE} ORDER BY {column}")]
+
+
+def audit_entries(store: Store, record_id: str) -> list[dict[str, Any]]:
+    return store.rows("SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq", [record_id])
+
+
+def task_progress(store: Store, item_id: str) -> dict[str, Any] | None:
+    rows = store.rows(f"SELECT * FROM task_progress WHERE item_id = ? AND {ALIVE}", [item_id])
+    return rows[0] if rows else None
+
+
+def checklist_progress(store: Store, checklist_id: str) -> dict[str, dict[str, Any]]:
+    """Progress records of a checklist's items, keyed by item id."""
+    rows = store.rows(
+        f"""SELECT p.* FROM task_progress p JOIN checklist_items i ON i.id = p.item_id
+            WHERE i.checklist_id = ? AND p.{ALIVE}""",
+        [checklist_id],
+    )
+    return {r["item_id"]: r for r in rows}
+
+
+def site_by_credit_code(store: Store, code: str) -> dict[str, Any] | None:
+    if not code:
+        return None
+    rows = store.rows(f"SELECT * FROM sites WHERE credit_code = ? AND {ALIVE}", [code])
+    return rows[0] if rows else None
+
+
+def sites(store: Store, text: str = "", limit: int | None = None) -> list[dict[str, Any]]:
+    """Live sites, optionally those whose name, code, address or town contain ``text``."""
+    like = f"%{text}%"
+    return store.rows(
+        f"""SELECT * FROM sites WHERE {ALIVE} AND (? = '' OR name LIKE ? OR credit_code LIKE ? OR address LIKE ?
+            OR town LIKE ?) ORDER BY town, name {'LIMIT ' + str(int(limit)) if limit else ''}""",
+        [text, like, like, like, like],
+    )
+
+
+def site_file(store: Store, site_id: str) -> dict[str, Any]:
+    """一企一档: the site with every inspection, finding and attachment over time."""
+    site = store.get("sites", site_id)
+    site["inspections"] = store.rows(
+        f"""SELECT i.*, c.name AS checklist FROM inspections i LEFT JOIN checklists c ON c.id = i.checklist_id
+            WHERE i.site_id = ? AND i.{ALIVE} ORDER BY i.started_at DESC""",
+        [site_id],
+    )
+    site["findings"] = store.rows(
+        f"SELECT * FROM findings WHERE site_id = ? AND {ALIVE} ORDER BY found_on DESC", [site_id])
+    site["attachments"] = attachments_of(store, "sites", site_id)
+    return site
+
+
+def inspections(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    return store.rows(
+        f"""SELECT i.*, s.name AS site, s.town, c.name AS checklist,
+                   (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.{ALIVE}) AS findings
+            FROM inspections i JOIN sites s ON s.id = i.site_id LEFT JOIN checklists c ON c.id = i.checklist_id
+            WHERE i.{ALIVE} ORDER BY i.started_at DESC LIMIT ?""",
+        [limit],
+    )
+
+
+def inspection_results(store: Store, inspection_id: str) -> dict[str, dict[str, Any]]:
+    rows = store.rows(
+        f"SELECT * FROM inspection_results WHERE inspection_id = ? AND {ALIVE}", [inspection_id])
+    return {r["item_id"]: r for r in rows}

@@ -12,7 +12,7 @@ from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
-from inspector.services import attachments, documents, findings
+from inspector.services import attachments, documents, findings, sites, tasks
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
 
@@ -30,6 +30,7 @@ class Services:
         path = Path(path) if path else default_db_path()
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
+        services.store.actor = services.store.setting("officer_name") or ""
         if new and seed:
             services.seed()
         return services
@@ -60,9 +61,36 @@ class Services:
     def checklist_items(self, checklist_id: str) -> list[dict[str, Any]]:
         return queries.checklist_items(self.store, checklist_id)
 
+    def checklist_progress(self, checklist_id: str) -> dict[str, dict[str, Any]]:
+        return queries.checklist_progress(self.store, checklist_id)
+
+    def save_task_progress(self, item_id: str, **fields: Any) -> str:
+        return tasks.save_progress(self.store, item_id, **fields)
+
     # -- sites, inspections, findings -----------------------------------------------------------------------
     def add_site(self, **fields: Any) -> str:
-        return findings.add_site(self.store, **fields)
+        return sites.save_site(self.store, fields)
+
+    def save_site(self, fields: dict[str, Any], site_id: str | None = None) -> str:
+        return sites.save_site(self.store, fields, site_id)
+
+    def sites(self, text: str = "", limit: int | None = None) -> list[dict[str, Any]]:
+        return queries.sites(self.store, text, limit)
+
+    def site_file(self, site_id: str) -> dict[str, Any]:
+        return queries.site_file(self.store, site_id)
+
+    def export_sites(self, path: Path | str) -> int:
+        return sites.export_excel(self.store, Path(path))
+
+    def import_sites(self, path: Path | str) -> dict[str, int]:
+        return sites.import_excel(self.store, Path(path))
+
+    def inspections(self, limit: int = 500) -> list[dict[str, Any]]:
+        return queries.inspections(self.store, limit)
+
+    def inspection_results(self, inspection_id: str) -> dict[str, dict[str, Any]]:
+        return queries.inspection_results(self.store, inspection_id)
 
     def add_inspector(self, name: str, certificate_no: str = "", unit: str = "") -> str:
         return findings.add_inspector(self.store, name, certificate_no, unit)
@@ -91,6 +119,24 @@ class Services:
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
 
+    def finding_detail(self, finding_id: str) -> dict[str, Any]:
+        return queries.finding_detail(self.store, finding_id)
+
+    def inspectors(self) -> list[dict[str, Any]]:
+        return queries.inspectors(self.store)
+
+    def towns(self) -> list[str]:
+        return queries.distinct_values(self.store, "sites", "town")
+
+    def campaigns(self) -> list[str]:
+        return queries.distinct_values(self.store, "findings", "campaign")
+
+    def audit_entries(self, record_id: str) -> list[dict[str, Any]]:
+        return queries.audit_entries(self.store, record_id)
+
+    def attachment_path(self, sha256: str) -> Path:
+        return attachments.stored_path(attachments_dir(self.path), sha256)
+
     def finding_events(self, finding_id: str) -> list[dict[str, Any]]:
         return queries.finding_events(self.store, finding_id)
 
@@ -98,6 +144,20 @@ class Services:
                        caption: str = "") -> str:
         return attachments.add_attachment(self.store, attachments_dir(self.path), Path(source), owner_table,
                                           owner_id, role, caption)
+
+    def add_photo(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
+                  caption: str = "") -> str:
+        return attachments.add_photo(self.store, attachments_dir(self.path), Path(source), owner_table, owner_id,
+                                     role, caption)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """A profile or preference value; recorded in the audit log like every other change."""
+        old = self.store.setting(key)
+        with self.store.atomic():
+            self.store.set_setting(key, value)
+            self.store.audit("setting", "settings", key, {key: [old, value]})
+        if key == "officer_name":
+            self.store.actor = value
 
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:

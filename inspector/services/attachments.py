@@ -37,3 +37,24 @@ def add_attachment(store: Store, folder: Path, source: Path, owner_table: str, o
         {"sha256": digest, "file_name": source.name, "mime": mimetypes.guess_type(source.name)[0],
          "size": len(data), "owner_table": owner_table, "owner_id": owner_id, "role": role, "caption": caption},
     )
+
+
+def add_photo(store: Store, folder: Path, source: Path, owner_table: str, owner_id: str, role: str,
+              caption: str = "", max_side: int = 1600) -> str:
+    """Keep the original photo, and a resized JPEG copy (``role`` + ``:report``) for printed reports."""
+    original = add_attachment(store, folder, source, owner_table, owner_id, role, caption)
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(source) as image:
+            image = ImageOps.exif_transpose(image).convert("RGB")
+            image.thumbnail((max_side, max_side))
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                small = Path(tmp) / f"{source.stem}-report.jpg"
+                image.save(small, "JPEG", quality=85)
+                add_attachment(store, folder, small, owner_table, owner_id, f"{role}:report", caption)
+    except (UnidentifiedImageError, OSError) as exc:
+        raise InspectorError(f"“{source.name}”不是可识别的图片。", "请选择 JPG 或 PNG 照片。") from exc
+    return original

@@ -16,11 +16,7 @@ from inspector.db import queries
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import RuleError
 
-
-def add_site(store: Store, **fields: Any) -> str:
-    if not str(fields.get("name", "")).strip():
-        raise RuleError("单位名称不能为空。", "请填写被检查单位的名称。")
-    return store.insert("sites", fields)
+RESULTS = ("符合", "不符合", "不适用", "未检查")
 
 
 def add_inspector(store: Store, name: str, certificate_no: str = "", unit: str = "") -> str:
@@ -33,6 +29,13 @@ def start_inspection(store: Store, site_id: str, checklist_id: str | None, **fie
 
 
 def record_result(store: Store, inspection_id: str, item_id: str, result: str, note: str = "") -> str:
+    """Set (or change) one item's result in an inspection: 符合 / 不符合 / 不适用 / 未检查."""
+    if result not in RESULTS:
+        raise RuleError(f"检查结果“{result}”无效。", "请选择符合、不符合、不适用或未检查。")
+    existing = queries.inspection_results(store, inspection_id).get(item_id)
+    if existing:
+        store.update("inspection_results", existing["id"], {"result": result, "note": note})
+        return existing["id"]
     return store.insert(
         "inspection_results", {"inspection_id": inspection_id, "item_id": item_id, "result": result, "note": note}
     )

@@ -1,26 +1,29 @@
-"""The main window: checklists on the left, the selected checklist's tree on the right, the task text below.
+"""The main window: a navigation bar on the left, one page per part of the officer's work.
 
+Pages are built the first time they are shown, so the window opens fast on a large database. After anything is
+saved a page emits ``sig_changed``; the window refreshes the status bar and marks the other pages stale.
 Files dropped on the window (or chosen with 导入文件, Ctrl+O) are parsed in the background, shown in the
 import preview, and saved through the services.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QListView,
+    QListWidget,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
     QToolBar,
-    QTreeView,
+    QWidget,
 )
 
 from inspector.errors import InspectorError
@@ -28,59 +31,142 @@ from inspector.services import Services
 from inspector.ui.background import Job, run_in_background
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _placeholder(text: str) -> Callable[[Services, QWidget], QWidget]:
+    def make(services: Services, parent: QWidget) -> QWidget:
+        label = QLabel(text, parent)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    return make
 
 
 class MainWindow(QMainWindow):
     sig_changed = Signal()
     """Emitted after anything was saved; views refresh themselves."""
 
+    PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync", "settings")
+
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self.job: Job | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.stale: set[str] = set()
         self.setWindowTitle(self.tr("Inspector 安全检查 — {0}").format(services.path.name))
         self.setAcceptDrops(True)
 
-        self.lists_model = QStandardItemModel(self)
-        self.lists = QListView(self)
-        self.lists.setModel(self.lists_model)
-        self.lists.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.lists.setWordWrap(True)
-        self.lists.selectionModel().currentChanged.connect(self._show_checklist)
-
-        self.items_model = QStandardItemModel(self)
-        self.tree = QTreeView(self)
-        self.tree.setModel(self.items_model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.tree.selectionModel().currentChanged.connect(self._show_item)
-
-        self.detail = QTextBrowser(self)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.tree)
-        right.addWidget(self.detail)
-        right.setSizes([520, 160])
+        labels = {"tasks": self.tr("工作任务"), "inspections": self.tr("检查"), "findings": self.tr("隐患"),
+                  "sites": self.tr("单位"), "reports": self.tr("报表"), "sync": self.tr("同步"),
+                  "settings": self.tr("设置")}
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        for n, key in enumerate(self.PAGES, 1):
+            self.nav.addItem(f"{labels[key]}")
+            self.nav.item(n - 1).setToolTip(f"Ctrl+{n}")
+        self.nav.setFixedWidth(110)
+        self.nav.setStyleSheet("QListWidget#nav { font-size: 15px; } QListWidget#nav::item { padding: 10px 8px; }")
+        self.stack = QStackedWidget(self)
+        for _ in self.PAGES:
+            self.stack.addWidget(QWidget(self))
         self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.lists)
-        self.splitter.addWidget(right)
-        self.splitter.setSizes([320, 900])
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self.show_page)
 
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("main_toolbar")
-        self.import_action = QAction(self.tr("导入文件…"), self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self.choose_file)
-        toolbar.addAction(self.import_action)
+        self.import_action = self._action(self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.choose_file)
+        self.new_action = self._action(self.tr("新建检查"), QKeySequence.StandardKey.New, self.new_inspection)
+        self.find_action = self._action(self.tr("查找隐患"), QKeySequence.StandardKey.Find, self.find)
+        for action in (self.import_action, self.new_action, self.find_action):
+            toolbar.addAction(action)
         self.addToolBar(toolbar)
+        for n in range(1, len(self.PAGES) + 1):
+            self._action("", QKeySequence(f"Ctrl+{n}"), lambda n=n: self.nav.setCurrentRow(n - 1))
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
-
-        self.sig_changed.connect(self.refresh)
-        self.refresh()
+        self.sig_changed.connect(self.on_changed)
         self._restore_layout()
+        self.nav.setCurrentRow(0)
+        QTimer.singleShot(0, self.update_status)  # counts come right after the window is usable
+
+    def _action(self, text: str, keys, handler) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    # -- pages ----------------------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            from inspector.ui.findings_page import FindingsPage
+            from inspector.ui.inspections_page import InspectionsPage
+            from inspector.ui.settings_page import SettingsPage
+            from inspector.ui.sites_page import SitesPage
+            from inspector.ui.tasks_page import TasksPage
+
+            makers = {"tasks": TasksPage, "inspections": InspectionsPage, "findings": FindingsPage,
+                      "sites": SitesPage, "settings": SettingsPage,
+                      "reports": _placeholder(self.tr(
+                          "报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表\n（将在下一版本提供）")),
+                      "sync": _placeholder(self.tr("同步：与区里交换数据包（将在下一版本提供）"))}
+            index = self.PAGES.index(key)
+            page = makers[key](self.services, self)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            if hasattr(page, "sig_changed"):
+                page.sig_changed.connect(lambda key=key: self.changed_on(key))
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, row: int) -> None:
+        key = self.PAGES[row]
+        page = self.page(key)
+        if key in self.stale and hasattr(page, "refresh"):
+            page.refresh()
+        self.stale.discard(key)
+        self.stack.setCurrentWidget(page)
+
+    def go(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self.PAGES.index(key))
+        return self.pages[key]
+
+    def changed_on(self, key: str) -> None:
+        self.stale |= set(self.pages) - {key}
+        self.update_status()
+
+    def on_changed(self) -> None:
+        self.stale |= set(self.pages)
+        current = self.PAGES[self.nav.currentRow()]
+        self.show_page(self.nav.currentRow())
+        self.stale.discard(current)
+        self.update_status()
+
+    def update_status(self) -> None:
+        stats = self.services.stats()
+        counts = self.services.status_counts()
+        self.status.setText(self.tr(
+            "工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}").format(
+            stats["checklists"], stats["tasks"], stats["sites"], counts["open"], counts["overdue"],
+            counts["major"]))
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def new_inspection(self) -> None:
+        self.go("inspections").new_inspection()
+
+    def find(self) -> None:
+        page = self.go("findings")
+        page.search.setFocus()
+        page.search.selectAll()
 
     # -- layout memory --------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -89,84 +175,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 780)
-        state = settings.value("main/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+            self.resize(1360, 820)
 
     def closeEvent(self, event) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
+        QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
-
-    # -- showing --------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        current = self.lists.currentIndex().data(ID_ROLE)
-        self.lists_model.clear()
-        groups = {"workplan": self.tr("工作任务清单"), "template": self.tr("检查表模板")}
-        select = None
-        for kind, label in groups.items():
-            header = QStandardItem(label)
-            header.setSelectable(False)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            self.lists_model.appendRow(header)
-            for row in self.services.checklists(kind):
-                suffix = f"（{row['tasks']} 项）"
-                version = self.tr("，第{0}版").format(row["version"]) if row["version"] > 1 else ""
-                item = QStandardItem(f"  {row['name']}{suffix}{version}")
-                item.setData(row["id"], ID_ROLE)
-                item.setToolTip(" ".join(filter(None, [row.get("issuer"), row.get("doc_no")])))
-                self.lists_model.appendRow(item)
-                if row["id"] == current or (select is None and current is None):
-                    select = item
-        if select is not None:
-            self.lists.setCurrentIndex(select.index())
-        QTimer.singleShot(0, self.update_status)  # counts come right after the window is usable
-
-    def update_status(self) -> None:
-        stats = self.services.stats()
-        self.status.setText(self.tr("工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 隐患 {3} 条").format(
-            stats["checklists"], stats["tasks"], stats["sites"], stats["findings"]["total"]))
-
-    def _show_checklist(self, index) -> None:
-        checklist_id = index.data(ID_ROLE)
-        self.items_model.clear()
-        self.items_model.setHorizontalHeaderLabels(
-            [self.tr("编号"), self.tr("标题"), self.tr("责任单位"), self.tr("期限")])
-        self.detail.clear()
-        if not checklist_id:
-            return
-        nodes: dict[str, QStandardItem] = {}
-        for item in self.services.checklist_items(checklist_id):
-            units = "、".join(u["name"] + ("（配合）" if u["role"] == "support" else "") for u in item["units"])
-            cells = [QStandardItem(item["number"] or ""), QStandardItem(item["title"] or ""),
-                     QStandardItem(units), QStandardItem(item["deadline"] or item["deadline_text"] or "")]
-            cells[0].setData(item["id"], ID_ROLE)
-            cells[1].setData(item, ID_ROLE)
-            cells[1].setToolTip(item["text"] or "")
-            parent = nodes.get(item["parent_id"]) or self.items_model.invisibleRootItem()
-            parent.appendRow(cells)
-            nodes[item["id"]] = cells[0]
-        self.tree.expandAll()
-        for col, width in ((0, 90), (1, 460), (2, 320)):
-            self.tree.setColumnWidth(col, width)
-
-    def _show_item(self, index) -> None:
-        item = index.siblingAtColumn(1).data(ID_ROLE)
-        if not item:
-            return
-        units = "、".join(u["name"] for u in item["units"])
-        parts = [f"<h3>{item['number'] or ''} {item['title'] or ''}</h3>", f"<p>{item['text'] or ''}</p>"]
-        if units:
-            parts.append(f"<p><b>{self.tr('责任单位')}：</b>{units}</p>")
-        if item.get("legal_basis"):
-            parts.append(f"<p><b>{self.tr('依据')}：</b>{item['legal_basis']}</p>")
-        if item.get("deadline_text"):
-            parts.append(f"<p><b>{self.tr('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
-        self.detail.setHtml("".join(parts).replace("\n", "<br>"))
 
     # -- importing ------------------------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -227,13 +240,7 @@ class MainWindow(QMainWindow):
                 "已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。").format(
                 result.version, len(ch.get("added", [])), len(ch.get("removed", [])), len(ch.get("reworded", []))))
         self.sig_changed.emit()
-        self._select_checklist(result.checklist_id)
-
-    def _select_checklist(self, checklist_id: str) -> None:
-        for row in range(self.lists_model.rowCount()):
-            item = self.lists_model.item(row)
-            if item.data(ID_ROLE) == checklist_id:
-                self.lists.setCurrentIndex(item.index())
+        self.go("tasks").select_checklist(result.checklist_id)
 
     def show_error(self, title: str, exc: Exception) -> None:
         text = str(exc) if isinstance(exc, InspectorError) else self.tr("意外错误：{0}").format(exc)

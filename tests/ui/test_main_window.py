@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 
 from inspector.services import Services
 from inspector.ui.import_dialog import COL_DEADLINE, COL_LEAD, ImportPreview
-from inspector.ui.main_window import ID_ROLE, MainWindow
+from inspector.ui.main_window import MainWindow
+from inspector.ui.tasks_page import ID_ROLE
 from tests.conftest import seed_path
 
 
@@ -25,13 +26,15 @@ def window(qtbot, tmp_path):
 
 
 def list_texts(win: MainWindow) -> list[str]:
-    return [win.lists_model.item(r).text().strip() for r in range(win.lists_model.rowCount())]
+    page = win.page("tasks")
+    return [page.lists_model.item(r).text().strip() for r in range(page.lists_model.rowCount())]
 
 
 def select_checklist(qtbot, win: MainWindow, word: str) -> None:
+    page = win.page("tasks")
     row = next(r for r, text in enumerate(list_texts(win)) if word in text)
-    rect = win.lists.visualRect(win.lists_model.index(row, 0))
-    qtbot.mouseClick(win.lists.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = page.lists.visualRect(page.lists_model.index(row, 0))
+    qtbot.mouseClick(page.lists.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_window_lists_checklists_and_shows_a_task(qtbot, window):
@@ -39,15 +42,16 @@ def test_window_lists_checklists_and_shows_a_task(qtbot, window):
     assert "工作任务清单" in texts and "检查表模板" in texts
     assert any(t.startswith("普陀区2023年安全生产工作意见（45 项）") for t in texts)
     select_checklist(qtbot, window, "普陀区2023")
-    section = window.items_model.index(0, 1)
+    page = window.page("tasks")
+    section = page.items_model.index(0, 1)
     assert section.data() == "强化责任意识，全程织密风险防范责任网络"
-    subsection = window.items_model.index(0, 0, window.items_model.index(0, 0))
-    task = window.items_model.index(0, 0, subsection)
-    window.tree.scrollTo(task)
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(task).center())
-    assert "加强党对安全发展的全面领导" in window.detail.toPlainText()
-    assert "区委宣传部" in window.detail.toPlainText()
-    assert "隐患 0 条" in window.status.text()
+    subsection = page.items_model.index(0, 0, page.items_model.index(0, 0))
+    task = page.items_model.index(0, 0, subsection)
+    page.tree.scrollTo(task)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=page.tree.visualRect(task).center())
+    assert "加强党对安全发展的全面领导" in page.detail.toPlainText()
+    assert "区委宣传部" in page.detail.toPlainText()
+    qtbot.waitUntil(lambda: "未整改隐患 0 条" in window.status.text())
 
 
 def _when_dialog(qtbot, kind, act):
@@ -94,7 +98,7 @@ def test_import_with_corrections_through_the_preview(qtbot, window, tmp_path, mo
     seen = _when_dialog(qtbot, ImportPreview, correct)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(seen) and any("静安区2018" in t for t in list_texts(window)), timeout=10000)
-    checklist = window.lists.currentIndex().data(ID_ROLE)
+    checklist = window.page("tasks").lists.currentIndex().data(ID_ROLE)
     items = window.services.checklist_items(checklist)
     subtasks = [i for i in items if i["kind"] == "subtask"]
     assert subtasks[0]["title"] == "强化部门安全监管"  # demoted under the task before it

@@ -1,0 +1,243 @@
+"""The 隐患 page: every finding in one list, with filters, search, a detail pane and the next steps.
+
+Each step's button is enabled only when the rules allow it; when it is not, its tooltip says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector import workflow as wf
+from inspector.services import FindingFilter, Services
+from inspector.ui.action_dialog import ActionDialog
+from inspector.ui.findings_model import ROW_ROLE, FindingsModel
+
+ACTIONS = [wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK, wf.EXTENSION, wf.CLOSE, wf.REOPEN]
+
+
+class FindingsPage(QWidget):
+    sig_changed = Signal()
+    """A finding moved on (an event was added); the window refreshes counts."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.model = FindingsModel(services, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索隐患描述、单位、部位（两个字即可，如“消防”）"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("全部状态"), None)
+        self.status.addItem(self.tr("未整改完成"), "open")
+        for key, label in wf.STATUS_LABELS.items():
+            self.status.addItem(self.tr(label), key)
+        self.grade = QComboBox(self)
+        for label, value in ((self.tr("全部等级"), None), (self.tr("一般"), "一般"), (self.tr("重大"), "重大")):
+            self.grade.addItem(label, value)
+        self.overdue = QCheckBox(self.tr("只看逾期"), self)
+        self.town = QComboBox(self)
+        self.campaign = QComboBox(self)
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        self.use_dates = QCheckBox(self.tr("发现日期"), self)
+        self._fill_choices()
+
+        filters = QHBoxLayout()
+        for widget in (self.search, self.status, self.grade, self.town, self.campaign, self.overdue,
+                       self.use_dates, self.date_from, QLabel("—", self), self.date_to):
+            filters.addWidget(widget)
+        filters.setStretch(0, 3)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for col, width in enumerate((90, 220, 420, 70, 140, 90, 110)):
+            self.table.setColumnWidth(col, width)
+        self.detail = QTextBrowser(self)
+        self.photos = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for kind in ACTIONS:
+            button = QPushButton(self.tr(wf.EVENT_LABELS[kind]), self)
+            button.clicked.connect(lambda _=False, k=kind: self.run_action(k))
+            self.buttons[kind] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count = QLabel(self)
+        actions.addWidget(self.count)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addLayout(self.photos)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setSizes([900, 420])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(150)
+        self.debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self.debounce.start)
+        for combo in (self.status, self.grade, self.town, self.campaign):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for box in (self.overdue, self.use_dates):
+            box.toggled.connect(self.apply_filter)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self.show_current)
+        self.apply_filter()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        return edit
+
+    def _fill_choices(self) -> None:
+        for combo, everything, values in ((self.town, self.tr("全部街镇"), self.services.towns()),
+                                          (self.campaign, self.tr("全部专项"), self.services.campaigns())):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.blockSignals(False)
+        self.date_from.setDate(QDate.currentDate().addYears(-1))
+
+    def current_filter(self) -> FindingFilter:
+        status = self.status.currentData()
+        statuses = [s for s in wf.STATUS_LABELS if s not in wf.RECTIFIED] if status == "open" else (
+            [status] if status else [])
+        return FindingFilter(
+            statuses=statuses, grade=self.grade.currentData(), overdue=self.overdue.isChecked(),
+            town=self.town.currentData(), campaign=self.campaign.currentData(), text=self.search.text(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
+            sort=self.model.filter.sort, descending=self.model.filter.descending,
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self.count.setText(self.tr("共 {0} 条").format(len(self.model.rowids)))
+        if self.model.rowids:
+            self.table.selectRow(0)
+        else:
+            self.show_finding(None)
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self._fill_choices()
+        self.model.reload()
+        self.count.setText(self.tr("共 {0} 条").format(len(self.model.rowids)))
+        self.select_finding(selected)
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE)["id"] if index.isValid() else None
+
+    def select_finding(self, finding_id: str | None) -> None:
+        for row in range(min(len(self.model.rowids), 5000)):
+            if self.model.row(row)["id"] == finding_id:
+                self.table.selectRow(row)
+                return
+
+    def show_current(self, current, _previous=None) -> None:
+        self.show_finding(current.data(ROW_ROLE)["id"] if current.isValid() else None)
+
+    def show_finding(self, finding_id: str | None) -> None:
+        self.finding = self.services.finding_detail(finding_id) if finding_id else None
+        while self.photos.count():
+            item = self.photos.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if self.finding is None:
+            self.detail.clear()
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            return
+        self.detail.setHtml(self._detail_html(self.finding))
+        state = wf.derive([wf.Event(e["kind"], _date(e["on_date"]), e["data"]) for e in self.finding["events"]])
+        for kind, button in self.buttons.items():
+            allowed = state.status in wf.ALLOWED_FROM[kind]
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else self.tr("当前状态为“{0}”，不能{1}。").format(
+                self.tr(wf.STATUS_LABELS[state.status]), self.tr(wf.EVENT_LABELS[kind])))
+        for att in self.finding["attachments"][:6]:
+            if (att["mime"] or "").startswith("image/"):
+                label = QLabel(self)
+                label.setPixmap(QPixmap(str(self.services.attachment_path(att["sha256"]))).scaled(
+                    96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+                label.setToolTip(f"{att['file_name']} {att['caption'] or ''}")
+                self.photos.addWidget(label)
+        self.photos.addStretch(1)
+
+    def _detail_html(self, f: dict) -> str:
+        site = f["site"] or {}
+        rows = [
+            f"<h3>{f['description']}</h3>",
+            f"<p><b>{self.tr('单位')}：</b>{site.get('name', '')}（{site.get('town') or ''}）<br>"
+            f"<b>{self.tr('部位')}：</b>{f['location'] or ''}　<b>{self.tr('等级')}：</b>{f['grade']}"
+            f"{self.tr('（挂牌督办）') if f['listed_supervision'] else ''}　"
+            f"<b>{self.tr('类别')}：</b>{f['category'] or ''}<br>"
+            f"<b>{self.tr('依据')}：</b>{f['legal_basis'] or ''}<br>"
+            f"<b>{self.tr('整改要求')}：</b>{f['requirement'] or ''}<br>"
+            f"<b>{self.tr('状态')}：</b>{self.tr(wf.STATUS_LABELS[f['status']])}　"
+            f"<b>{self.tr('整改期限')}：</b>{f['current_deadline'] or ''}</p>",
+        ]
+        if f["plan"]:
+            rows.append(f"<p><b>{self.tr('治理方案')}：</b><br>" + "<br>".join(
+                f"{part}：{f['plan'].get(part, '')}" for part in wf.PLAN_PARTS) + "</p>")
+        rows.append(f"<p><b>{self.tr('处理经过')}：</b></p><ol>")
+        for event in f["events"]:
+            extra = "；".join(f"{k}：{v}" for k, v in event["data"].items() if v not in (None, "", [], {}))
+            rows.append(f"<li>{event['on_date']} {self.tr(wf.EVENT_LABELS[event['kind']])}"
+                        f"{'（' + extra + '）' if extra else ''}</li>")
+        rows.append("</ol>")
+        return "".join(rows)
+
+    def run_action(self, kind: str) -> None:
+        if self.finding is None:
+            return
+        dialog = ActionDialog(self.services, self.finding, kind, self)
+        self.last_dialog = dialog
+        if dialog.exec() == ActionDialog.DialogCode.Accepted:
+            finding_id = self.finding["id"]
+            self.model.reload()
+            self.select_finding(finding_id)
+            self.show_finding(finding_id)
+            self.sig_changed.emit()
+
+
+def _date(text: str):
+    from datetime import date
+
+    return date.fromisoformat(text)

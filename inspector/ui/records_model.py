@@ -1,0 +1,45 @@
+"""A read-only table model over a list of records (sites, inspections): one model, no widget per row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RecordsModel(QAbstractTableModel):
+    """``columns`` are (key, header) pairs; ``set_rows`` replaces the records."""
+
+    def __init__(self, columns: list[tuple[str, str]], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.records: list[dict[str, Any]] = []
+
+    def set_rows(self, records: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.columns[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = record.get(self.columns[index.column()][0])
+            return "" if value is None else str(value)
+        if role == RECORD_ROLE:
+            return record
+        return None

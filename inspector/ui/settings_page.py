@@ -1,0 +1,57 @@
+"""The 设置 page: the officer's profile, the PDF font, the language and where the data lives.
+
+Each field is saved when it is left; the profile fills forms and document numbers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from inspector.services import Services
+
+PROFILE = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
+           ("doc_prefix", "文书编号前缀（如“（普）应急”）")]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        for key, label in PROFILE:
+            edit = QLineEdit(services.store.setting(key) or "", self)
+            edit.setObjectName(key)
+            edit.editingFinished.connect(lambda k=key, e=edit: self.save(k, e.text().strip()))
+            self.edits[key] = edit
+            form.addRow(self.tr(label) + "：", edit)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("街镇（限期整改意见书）"), "town")
+        self.kind.addItem(self.tr("执法机构（责令限期整改指令书）"), "enforcement")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(services.store.setting("issuer_kind") or "town")))
+        self.kind.activated.connect(lambda _: self.save("issuer_kind", self.kind.currentData()))
+        form.addRow(self.tr("发文机关类型") + "：", self.kind)
+        self.font = QLineEdit(services.store.setting("pdf_font") or "", self)
+        self.font.setPlaceholderText(self.tr("留空则自动选择系统中的宋体/仿宋等中文字体"))
+        self.font.editingFinished.connect(lambda: self.save("pdf_font", self.font.text().strip()))
+        form.addRow(self.tr("PDF 字体文件") + "：", self.font)
+        self.language = QComboBox(self)
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(QSettings().value("language", "zh_CN"))))
+        self.language.activated.connect(self.set_language)
+        form.addRow(self.tr("界面语言（重启后生效）") + "：", self.language)
+        folder = QPushButton(str(services.path.parent), self)
+        folder.setToolTip(self.tr("打开数据文件夹"))
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.path.parent))))
+        form.addRow(self.tr("数据文件夹") + "：", folder)
+        form.addRow(self.tr("数据库") + "：", QLabel(services.path.name, self))
+
+    def save(self, key: str, value: str) -> None:
+        if (self.services.store.setting(key) or "") != value:
+            self.services.set_setting(key, value)
+
+    def set_language(self) -> None:
+        QSettings().setValue("language", self.language.currentData())

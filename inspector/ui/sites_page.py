@@ -1,0 +1,190 @@
+"""The 单位 page: the register of sites, a form to add or edit one, Excel in and out, and 一企一档."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector import workflow as wf
+from inspector.errors import InspectorError
+from inspector.services import Services
+from inspector.services.sites import FIELDS, RISK_LEVELS
+from inspector.ui.records_model import RECORD_ROLE, RecordsModel
+
+COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
+           ("risk_level", "风险等级"), ("address", "地址")]
+
+
+class SiteDialog(QDialog):
+    """Add or edit one site; the credit code's check character and duplicates are checked on save."""
+
+    def __init__(self, services: Services, site: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.site = services, site
+        self.site_id: str | None = site["id"] if site else None
+        self.setWindowTitle(self.tr("编辑单位") if site else self.tr("新增单位"))
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit | QComboBox] = {}
+        for key, label in FIELDS:
+            if key == "risk_level":
+                edit = QComboBox(self)
+                edit.addItem(self.tr("（未评定）"), None)
+                for level in RISK_LEVELS:
+                    edit.addItem(self.tr(level), level)
+                edit.setCurrentIndex(max(0, edit.findData((site or {}).get(key))))
+            elif key == "town":
+                edit = QComboBox(self)
+                edit.setEditable(True)
+                edit.addItems(services.towns())
+                edit.setCurrentText((site or {}).get(key) or "")
+            else:
+                edit = QLineEdit((site or {}).get(key) or "", self)
+            edit.setObjectName(key)
+            self.edits[key] = edit
+            form.addRow(self.tr(label) + "：", edit)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, edit in self.edits.items():
+            if isinstance(edit, QComboBox):
+                out[key] = edit.currentData() if key == "risk_level" else edit.currentText()
+            else:
+                out[key] = edit.text()
+        return out
+
+    def accept(self) -> None:
+        try:
+            self.site_id = self.services.save_site(self.values(), self.site_id)
+        except InspectorError as exc:
+            QMessageBox.warning(self, self.tr("不能保存"), str(exc))
+            return
+        super().accept()
+
+
+class SitesPage(QWidget):
+    sig_changed = Signal()
+    """Sites were added, edited or imported."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("按名称、信用代码、地址或街镇查找"))
+        self.search.textChanged.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search, 1)
+        for text, handler in ((self.tr("新增单位"), self.add), (self.tr("编辑"), self.edit),
+                              (self.tr("从 Excel 导入…"), self.import_excel),
+                              (self.tr("导出 Excel…"), self.export_excel)):
+            button = QPushButton(text, self)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        self.model = RecordsModel(COLUMNS, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        for col, width in enumerate((260, 180, 110, 120, 70, 260)):
+            self.table.setColumnWidth(col, width)
+        self.file = QTextBrowser(self)
+        self.table.selectionModel().currentRowChanged.connect(self.show_file)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.file)
+        splitter.setSizes([800, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.services.sites(self.search.text().strip(), limit=5000))
+
+    def current(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def add(self) -> None:
+        dialog = SiteDialog(self.services, None, self)
+        self.last_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.sig_changed.emit()
+
+    def edit(self) -> None:
+        site = self.current()
+        if site is None:
+            return
+        dialog = SiteDialog(self.services, site, self)
+        self.last_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.sig_changed.emit()
+
+    def import_excel(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入单位名册"), "", self.tr("Excel 文件 (*.xlsx)"))
+        if not path:
+            return
+        try:
+            counts = self.services.import_sites(Path(path))
+        except InspectorError as exc:
+            QMessageBox.warning(self, self.tr("导入失败"), str(exc))
+            return
+        QMessageBox.information(self, self.tr("已导入"), self.tr("新增 {0} 家，更新 {1} 家。").format(
+            counts["added"], counts["updated"]))
+        self.refresh()
+        self.sig_changed.emit()
+
+    def export_excel(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出单位名册"), "单位名册.xlsx",
+                                              self.tr("Excel 文件 (*.xlsx)"))
+        if path:
+            count = self.services.export_sites(Path(path))
+            QMessageBox.information(self, self.tr("已导出"), self.tr("已导出 {0} 家单位。").format(count))
+
+    def show_file(self, current, _previous=None) -> None:
+        site = current.data(RECORD_ROLE) if current.isValid() else None
+        if not site:
+            self.file.clear()
+            return
+        f = self.services.site_file(site["id"])
+        parts = [f"<h3>{f['name']}</h3><p>{self.tr('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
+                 f"{self.tr('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
+                 f"{self.tr('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{self.tr('联系电话')}："
+                 f"{f['contact_phone'] or ''}<br>{self.tr('风险等级')}：{f['risk_level'] or '—'}</p>",
+                 f"<h4>{self.tr('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
+        parts += [f"<li>{(i['started_at'] or '')[:16]} {i['type']} {i['checklist'] or ''}</li>"
+                  for i in f["inspections"]]
+        parts.append(f"</ul><h4>{self.tr('隐患')}（{len(f['findings'])}）</h4><ul>")
+        parts += [f"<li>{x['found_on']} [{x['grade']}] {x['description']} — {self.tr(wf.STATUS_LABELS[x['status']])}"
+                  "</li>" for x in f["findings"]]
+        parts.append("</ul>")
+        self.file.setHtml("".join(parts))

@@ -1,0 +1,250 @@
+"""The 工作任务 page: work-plan checklists as trees, filtered by unit and status, with each task's follow-up.
+
+A town officer picks "各街镇" to see the tasks the town must carry out, writes the quarterly progress, sets the
+status and, at the end, the closing note. Every field is saved as soon as it is left.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.errors import InspectorError
+from inspector.services import Services
+from inspector.services.tasks import LATE, STATUSES, effective_status
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LATE_BRUSH = QBrush(QColor("#b3261e"))
+
+
+class SaveOnLeave(QPlainTextEdit):
+    """A text box that reports its text when focus leaves it (typed text is saved at once)."""
+
+    sig_left = Signal(str)
+    """The text when the box lost focus."""
+
+    def focusOutEvent(self, event) -> None:
+        self.sig_left.emit(self.toPlainText())
+        super().focusOutEvent(event)
+
+
+class TasksPage(QWidget):
+    sig_changed = Signal()
+    """Progress of a task was saved."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.item: dict[str, Any] | None = None
+        self.lists_model = QStandardItemModel(self)
+        self.lists = QListView(self)
+        self.lists.setModel(self.lists_model)
+        self.lists.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.lists.setWordWrap(True)
+        self.lists.selectionModel().currentChanged.connect(self.show_checklist)
+
+        self.unit_filter = QComboBox(self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in (*STATUSES, LATE):
+            self.status_filter.addItem(self.tr(status), status)
+        self.unit_filter.currentIndexChanged.connect(self.refill_tree)
+        self.status_filter.currentIndexChanged.connect(self.refill_tree)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("责任单位："), self))
+        filters.addWidget(self.unit_filter, 2)
+        filters.addWidget(QLabel(self.tr("状态："), self))
+        filters.addWidget(self.status_filter, 1)
+
+        self.items_model = QStandardItemModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.items_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self.show_item)
+
+        self.detail = QTextBrowser(self)
+        self.progress = self._progress_form()
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.detail)
+        lower.addWidget(self.progress)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addLayout(filters)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(self.tree)
+        vertical.addWidget(lower)
+        vertical.setSizes([460, 260])
+        center_layout.addWidget(vertical)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.lists)
+        self.splitter.addWidget(center)
+        self.splitter.setSizes([300, 960])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.rows: list[dict[str, Any]] = []
+        self.progress_by_item: dict[str, dict[str, Any]] = {}
+        self.refresh()
+
+    def _progress_form(self) -> QWidget:
+        box = QWidget(self)
+        form = QFormLayout(box)
+        self.status_edit = QComboBox(box)
+        for status in STATUSES:
+            self.status_edit.addItem(self.tr(status), status)
+        self.status_edit.activated.connect(lambda _: self.save("status", self.status_edit.currentData()))
+        self.late_label = QLabel(box)
+        self.late_label.setStyleSheet("color: #b3261e")
+        form.addRow(self.tr("状态") + "：", self.status_edit)
+        form.addRow("", self.late_label)
+        self.quarters = {}
+        for key, label in (("q1", "一季度进展"), ("q2", "二季度进展"), ("q3", "三季度进展"), ("q4", "四季度进展"),
+                           ("evidence", "佐证材料"), ("closing_note", "完成情况")):
+            edit = SaveOnLeave(box)
+            edit.setFixedHeight(44)
+            edit.sig_left.connect(lambda text, k=key: self.save(k, text.strip()))
+            self.quarters[key] = edit
+            form.addRow(self.tr(label) + "：", edit)
+        box.setEnabled(False)
+        return box
+
+    # -- lists ----------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.lists.currentIndex().data(ID_ROLE)
+        self.lists_model.clear()
+        select = None
+        for kind, label in (("workplan", self.tr("工作任务清单")), ("template", self.tr("检查表模板"))):
+            header = QStandardItem(label)
+            header.setSelectable(False)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.lists_model.appendRow(header)
+            for row in self.services.checklists(kind):
+                version = self.tr("，第{0}版").format(row["version"]) if row["version"] > 1 else ""
+                item = QStandardItem(f"  {row['name']}（{row['tasks']} 项）{version}")
+                item.setData(row["id"], ID_ROLE)
+                item.setToolTip(" ".join(filter(None, [row.get("issuer"), row.get("doc_no")])))
+                self.lists_model.appendRow(item)
+                if row["id"] == current or (select is None and current is None):
+                    select = item
+        if select is not None:
+            self.lists.setCurrentIndex(select.index())
+
+    def select_checklist(self, checklist_id: str) -> None:
+        for row in range(self.lists_model.rowCount()):
+            item = self.lists_model.item(row)
+            if item.data(ID_ROLE) == checklist_id:
+                self.lists.setCurrentIndex(item.index())
+
+    def show_checklist(self, index) -> None:
+        checklist_id = index.data(ID_ROLE)
+        self.rows = self.services.checklist_items(checklist_id) if checklist_id else []
+        self.progress_by_item = self.services.checklist_progress(checklist_id) if checklist_id else {}
+        units = sorted({u["name"] for r in self.rows for u in r["units"]}, key=lambda n: (not n.startswith("各"), n))
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(self.tr("全部单位"), None)
+        for name in units:
+            self.unit_filter.addItem(name, name)
+        self.unit_filter.blockSignals(False)
+        self.refill_tree()
+
+    def status_of(self, item: dict[str, Any]) -> str:
+        stored = self.progress_by_item.get(item["id"], {}).get("status")
+        return effective_status(stored, item["deadline"], date.today())
+
+    def refill_tree(self) -> None:
+        self.items_model.clear()
+        self.items_model.setHorizontalHeaderLabels(
+            [self.tr("编号"), self.tr("标题"), self.tr("责任单位"), self.tr("期限"), self.tr("状态")])
+        self.detail.clear()
+        self.progress.setEnabled(False)
+        unit, status = self.unit_filter.currentData(), self.status_filter.currentData()
+        keep = {r["id"] for r in self.rows if r["kind"] in ("task", "item", "subtask")
+                and (unit is None or unit in {u["name"] for u in r["units"]})
+                and (status is None or self.status_of(r) == status)}
+        parents = {r["id"]: r["parent_id"] for r in self.rows}
+        for item_id in list(keep):
+            parent = parents.get(item_id)
+            while parent:
+                keep.add(parent)
+                parent = parents.get(parent)
+        nodes: dict[str, QStandardItem] = {}
+        for item in self.rows:
+            if item["id"] not in keep:
+                continue
+            units = "、".join(u["name"] + ("（配合）" if u["role"] == "support" else "") for u in item["units"])
+            task_like = item["kind"] in ("task", "subtask", "item")
+            status_text = self.tr(self.status_of(item)) if task_like else ""
+            cells = [QStandardItem(item["number"] or ""), QStandardItem(item["title"] or ""),
+                     QStandardItem(units), QStandardItem(item["deadline"] or item["deadline_text"] or ""),
+                     QStandardItem(status_text)]
+            if status_text == self.tr(LATE):
+                cells[4].setForeground(LATE_BRUSH)
+            cells[0].setData(item["id"], ID_ROLE)
+            cells[1].setData(item, ID_ROLE)
+            cells[1].setToolTip(item["text"] or "")
+            parent = nodes.get(item["parent_id"]) or self.items_model.invisibleRootItem()
+            parent.appendRow(cells)
+            nodes[item["id"]] = cells[0]
+        self.tree.expandAll()
+        for col, width in ((0, 80), (1, 420), (2, 300), (3, 100)):
+            self.tree.setColumnWidth(col, width)
+
+    # -- one task -------------------------------------------------------------------------------------------
+    def show_item(self, index) -> None:
+        item = index.siblingAtColumn(1).data(ID_ROLE)
+        self.item = item
+        if not item:
+            return
+        units = "、".join(u["name"] for u in item["units"])
+        parts = [f"<h3>{item['number'] or ''} {item['title'] or ''}</h3>", f"<p>{item['text'] or ''}</p>"]
+        if units:
+            parts.append(f"<p><b>{self.tr('责任单位')}：</b>{units}</p>")
+        if item.get("legal_basis"):
+            parts.append(f"<p><b>{self.tr('依据')}：</b>{item['legal_basis']}</p>")
+        if item.get("deadline_text"):
+            parts.append(f"<p><b>{self.tr('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
+        self.detail.setHtml("".join(parts).replace("\n", "<br>"))
+        task_like = item["kind"] in ("task", "subtask")
+        self.progress.setEnabled(task_like)
+        progress = self.progress_by_item.get(item["id"], {})
+        self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(progress.get("status") or "未启动")))
+        late = task_like and self.status_of(item) == LATE
+        self.late_label.setText(self.tr("已过期限 {0}，显示为“滞后”").format(item["deadline"]) if late else "")
+        for key, edit in self.quarters.items():
+            edit.setPlainText(progress.get(key) or "")
+
+    def save(self, key: str, value: str) -> None:
+        if not self.item or (self.progress_by_item.get(self.item["id"], {}).get(key) or "") == value:
+            return
+        try:
+            self.services.save_task_progress(self.item["id"], **{key: value})
+        except InspectorError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+            previous = self.progress_by_item.get(self.item["id"], {}).get("status") or "未启动"
+            self.status_edit.setCurrentIndex(self.status_edit.findData(previous))
+            return
+        self.progress_by_item.setdefault(self.item["id"], {})[key] = value
+        self.sig_changed.emit()
