@@ -100,7 +100,8 @@ def _demo_finding(services: Services, rng: random.Random, today: date, found_on:
     overdue = scenario == ["overdue"]
     deadline = found_on + timedelta(days=10 if overdue else 60 if major else 30)
     finding_id = services.record_finding(
-        description=f"检查发现：{item['title']}不符合要求", grade=grade, found_on=found_on, deadline=deadline,
+        description=item["title"].replace("是否", "").rstrip("？?") + "：现场不符合要求", grade=grade,
+        found_on=found_on, deadline=deadline,
         plan=PLAN if major else None, category=rng.choice(wf.CATEGORIES), site_id=site_id,
         inspection_id=inspection_id, item_id=item["id"], legal_basis=item.get("legal_basis"),
         requirement="立即整改，并将整改情况书面报告检查机关", location=rng.choice(["一楼大堂", "仓库", "车间", "后厨"]),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +28,9 @@ from inspector.services import FindingFilter, Services
 from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.findings_model import ROW_ROLE, FindingsModel
 
+EVENT_FIELDS = {"deadline": "期限", "reason": "理由", "measures": "整改措施", "funds": "整改资金", "passed": "结论",
+                "inspectors": "人员", "opinion": "意见", "assessment": "评估报告", "note": "说明", "doc_no": "文书号",
+                "photos": "照片"}
 ACTIONS = [wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK, wf.EXTENSION, wf.CLOSE, wf.REOPEN]
 
 
@@ -70,9 +74,9 @@ class FindingsPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for col, width in enumerate((90, 220, 420, 70, 140, 90, 110)):
+        for col, width in enumerate((90, 200, 300, 70, 120, 90, 100)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser(self)
         self.photos = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -94,7 +98,7 @@ class FindingsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setSizes([900, 420])
+        splitter.setSizes([930, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -217,12 +221,23 @@ class FindingsPage(QWidget):
             rows.append(f"<p><b>{self.tr('治理方案')}：</b><br>" + "<br>".join(
                 f"{part}：{f['plan'].get(part, '')}" for part in wf.PLAN_PARTS) + "</p>")
         rows.append(f"<p><b>{self.tr('处理经过')}：</b></p><ol>")
+        names = {p["id"]: p["name"] for p in self.services.inspectors()}
         for event in f["events"]:
-            extra = "；".join(f"{k}：{v}" for k, v in event["data"].items() if v not in (None, "", [], {}))
+            extra = "；".join(self._event_field(k, v, names) for k, v in event["data"].items()
+                             if v not in (None, "", [], {}) and k in EVENT_FIELDS)
             rows.append(f"<li>{event['on_date']} {self.tr(wf.EVENT_LABELS[event['kind']])}"
                         f"{'（' + extra + '）' if extra else ''}</li>")
         rows.append("</ol>")
         return "".join(rows)
+
+    def _event_field(self, key: str, value, names: dict[str, str]) -> str:
+        if key == "passed":
+            value = self.tr("合格") if value else self.tr("不合格")
+        elif key == "inspectors":
+            value = "、".join(names.get(v, v) for v in value)
+        elif key in ("photos", "assessment"):
+            value = self.tr("已附")
+        return f"{self.tr(EVENT_FIELDS[key])}：{value}"
 
     def run_action(self, kind: str) -> None:
         if self.finding is None:

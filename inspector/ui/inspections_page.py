@@ -244,6 +244,8 @@ class InspectionsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.walk(index.data(RECORD_ROLE)["id"]))
         for col, width in enumerate((140, 280, 110, 60, 200, 60)):
             self.table.setColumnWidth(col, width)

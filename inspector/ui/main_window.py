@@ -15,12 +15,12 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -71,11 +71,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for _ in self.PAGES:
             self.stack.addWidget(QWidget(self))
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_page)
 
         toolbar = QToolBar(self.tr("工具栏"), self)

@@ -112,14 +112,16 @@ class SitesPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _: self.edit())
-        for col, width in enumerate((260, 180, 110, 120, 70, 260)):
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate((240, 170, 100, 110, 64, 200)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.file = QTextBrowser(self)
         self.table.selectionModel().currentRowChanged.connect(self.show_file)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.file)
-        splitter.setSizes([800, 480])
+        splitter.setSizes([900, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
@@ -127,6 +129,8 @@ class SitesPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.services.sites(self.search.text().strip(), limit=5000))
+        if self.model.records:
+            self.table.selectRow(0)
 
     def current(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()

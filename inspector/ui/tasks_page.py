@@ -98,7 +98,7 @@ class TasksPage(QWidget):
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.lists)
         self.splitter.addWidget(center)
-        self.splitter.setSizes([300, 960])
+        self.splitter.setSizes([250, 1010])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -209,7 +209,7 @@ class TasksPage(QWidget):
             parent.appendRow(cells)
             nodes[item["id"]] = cells[0]
         self.tree.expandAll()
-        for col, width in ((0, 80), (1, 420), (2, 300), (3, 100)):
+        for col, width in ((0, 140), (1, 400), (2, 280), (3, 100)):
             self.tree.setColumnWidth(col, width)
 
     # -- one task -------------------------------------------------------------------------------------------

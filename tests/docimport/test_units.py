@@ -29,3 +29,11 @@ def test_separators_and_widths():
 def test_a_parenthesis_of_ordinary_words_is_not_a_unit_list():
     assert parse_unit_list("2021年修订") == []
     assert parse_unit_list("试行") == []
+
+
+def test_credit_codes_of_real_enterprises_validate():
+    from inspector.creditcode import is_valid
+
+    for code in ("91110000802100433B", "91310000607206953D", "914403001922038216"):
+        assert is_valid(code)
+    assert not is_valid("91310000607206953E") and not is_valid("9131000060720695") and not is_valid("")
