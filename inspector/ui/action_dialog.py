@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.vocabulary import term
 
 # (field, label, kind) per event; kinds: date, text, long, money, passed, inspectors, file, files
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -56,14 +57,14 @@ class ActionDialog(QDialog):
     def __init__(self, services: Services, finding: dict[str, Any], kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.finding, self.kind = services, finding, kind
-        self.setWindowTitle(self.tr(wf.EVENT_LABELS[kind]) + " — " + finding["description"][:30])
+        self.setWindowTitle(term(wf.EVENT_LABELS[kind]) + " — " + finding["description"][:30])
         self.widgets: dict[str, Any] = {}
         self.files: dict[str, list[Path]] = {}
         form = QFormLayout()
         for name, label, field_kind in FIELDS[kind]:
             widget = self._make(name, field_kind)
             self.widgets[name] = widget
-            form.addRow(self.tr(label) + "：", widget)
+            form.addRow(term(label) + "：", widget)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

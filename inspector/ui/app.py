@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="inspector-gui")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 / interface language")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName("Inspector")
     app.setApplicationName("Inspector")
+    install_translation(app, args.lang)
 
     from inspector.errors import InspectorError
     from inspector.services import Services
@@ -39,6 +41,23 @@ def main(argv: list[str] | None = None) -> int:
         print("window-ready", flush=True)
         return 0
     return app.exec()
+
+
+def install_translation(app: QApplication, language: str | None = None) -> bool:
+    """Load the interface translation chosen on the command line or in 设置 (Chinese needs none)."""
+    from PySide6.QtCore import QSettings, QTranslator
+
+    from inspector.paths import RESOURCES
+
+    language = language or str(QSettings().value("language", "zh_CN"))
+    if language == "zh_CN":
+        return False
+    translator = QTranslator(app)
+    if not translator.load(str(RESOURCES / "translations" / f"inspector_{language}.qm")):
+        return False
+    app.installTranslator(translator)
+    app.inspector_translator = translator  # keep it alive with the application
+    return True
 
 
 if __name__ == "__main__":

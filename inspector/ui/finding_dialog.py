@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.vocabulary import term
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".webp")
 
@@ -100,9 +101,9 @@ class FindingDialog(QDialog):
         self.description.setFixedHeight(60)
         self.location = QLineEdit(self)
         self.category = QComboBox(self)
-        self.category.addItems([self.tr(c) for c in wf.CATEGORIES])
+        self.category.addItems([term(c) for c in wf.CATEGORIES])
         self.grade = QComboBox(self)
-        self.grade.addItems([self.tr(g) for g in wf.GRADES])
+        self.grade.addItems([term(g) for g in wf.GRADES])
         self.grade.setCurrentIndex(1 if item.get("default_grade") == "重大" else 0)
         self.legal = QLineEdit(item.get("legal_basis") or "", self)
         self.requirement = QPlainTextEdit(self.tr("立即整改，并将整改情况书面报告检查机关。"), self)
@@ -120,7 +121,7 @@ class FindingDialog(QDialog):
         for part in wf.PLAN_PARTS:
             self.plan[part] = QLineEdit(self.plan_box)
             self.plan[part].setObjectName(part)
-            plan_form.addRow(self.tr(part) + "：", self.plan[part])
+            plan_form.addRow(term(part) + "：", self.plan[part])
 
         form = QFormLayout()
         for label, widget in ((self.tr("隐患描述"), self.description), (self.tr("部位"), self.location),

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from inspector.services import FindingFilter, Services
+from inspector.ui.vocabulary import term
 from inspector.workflow import RECTIFIED, STATUS_LABELS
 
 BATCH = 200
@@ -54,7 +55,7 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(COLUMNS[section][1])
+            return term(COLUMNS[section][1])
         return None
 
     def row(self, row: int) -> dict[str, Any]:
@@ -76,7 +77,7 @@ class FindingsModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status":
-                label = self.tr(STATUS_LABELS[data["status"]])
+                label = term(STATUS_LABELS[data["status"]])
                 return label + (self.tr("（逾期）") if self.overdue(data) else "")
             if key == "grade" and data["listed_supervision"]:
                 return data["grade"] + self.tr("·挂牌")

@@ -27,6 +27,7 @@ from inspector import workflow as wf
 from inspector.services import FindingFilter, Services
 from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.findings_model import ROW_ROLE, FindingsModel
+from inspector.ui.vocabulary import term
 
 EVENT_FIELDS = {"deadline": "期限", "reason": "理由", "measures": "整改措施", "funds": "整改资金", "passed": "结论",
                 "inspectors": "人员", "opinion": "意见", "assessment": "评估报告", "note": "说明", "doc_no": "文书号",
@@ -49,7 +50,7 @@ class FindingsPage(QWidget):
         self.status.addItem(self.tr("全部状态"), None)
         self.status.addItem(self.tr("未整改完成"), "open")
         for key, label in wf.STATUS_LABELS.items():
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(term(label), key)
         self.grade = QComboBox(self)
         for label, value in ((self.tr("全部等级"), None), (self.tr("一般"), "一般"), (self.tr("重大"), "重大")):
             self.grade.addItem(label, value)
@@ -82,7 +83,7 @@ class FindingsPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for kind in ACTIONS:
-            button = QPushButton(self.tr(wf.EVENT_LABELS[kind]), self)
+            button = QPushButton(term(wf.EVENT_LABELS[kind]), self)
             button.clicked.connect(lambda _=False, k=kind: self.run_action(k))
             self.buttons[kind] = button
             actions.addWidget(button)
@@ -194,7 +195,7 @@ class FindingsPage(QWidget):
             allowed = state.status in wf.ALLOWED_FROM[kind]
             button.setEnabled(allowed)
             button.setToolTip("" if allowed else self.tr("当前状态为“{0}”，不能{1}。").format(
-                self.tr(wf.STATUS_LABELS[state.status]), self.tr(wf.EVENT_LABELS[kind])))
+                term(wf.STATUS_LABELS[state.status]), term(wf.EVENT_LABELS[kind])))
         for att in self.finding["attachments"][:6]:
             if (att["mime"] or "").startswith("image/"):
                 label = QLabel(self)
@@ -208,24 +209,24 @@ class FindingsPage(QWidget):
         site = f["site"] or {}
         rows = [
             f"<h3>{f['description']}</h3>",
-            f"<p><b>{self.tr('单位')}：</b>{site.get('name', '')}（{site.get('town') or ''}）<br>"
-            f"<b>{self.tr('部位')}：</b>{f['location'] or ''}　<b>{self.tr('等级')}：</b>{f['grade']}"
-            f"{self.tr('（挂牌督办）') if f['listed_supervision'] else ''}　"
-            f"<b>{self.tr('类别')}：</b>{f['category'] or ''}<br>"
-            f"<b>{self.tr('依据')}：</b>{f['legal_basis'] or ''}<br>"
-            f"<b>{self.tr('整改要求')}：</b>{f['requirement'] or ''}<br>"
-            f"<b>{self.tr('状态')}：</b>{self.tr(wf.STATUS_LABELS[f['status']])}　"
-            f"<b>{self.tr('整改期限')}：</b>{f['current_deadline'] or ''}</p>",
+            f"<p><b>{term('单位')}：</b>{site.get('name', '')}（{site.get('town') or ''}）<br>"
+            f"<b>{term('部位')}：</b>{f['location'] or ''}　<b>{term('等级')}：</b>{f['grade']}"
+            f"{term('（挂牌督办）') if f['listed_supervision'] else ''}　"
+            f"<b>{term('类别')}：</b>{f['category'] or ''}<br>"
+            f"<b>{term('依据')}：</b>{f['legal_basis'] or ''}<br>"
+            f"<b>{term('整改要求')}：</b>{f['requirement'] or ''}<br>"
+            f"<b>{term('状态')}：</b>{term(wf.STATUS_LABELS[f['status']])}　"
+            f"<b>{term('整改期限')}：</b>{f['current_deadline'] or ''}</p>",
         ]
         if f["plan"]:
-            rows.append(f"<p><b>{self.tr('治理方案')}：</b><br>" + "<br>".join(
+            rows.append(f"<p><b>{term('治理方案')}：</b><br>" + "<br>".join(
                 f"{part}：{f['plan'].get(part, '')}" for part in wf.PLAN_PARTS) + "</p>")
-        rows.append(f"<p><b>{self.tr('处理经过')}：</b></p><ol>")
+        rows.append(f"<p><b>{term('处理经过')}：</b></p><ol>")
         names = {p["id"]: p["name"] for p in self.services.inspectors()}
         for event in f["events"]:
             extra = "；".join(self._event_field(k, v, names) for k, v in event["data"].items()
                              if v not in (None, "", [], {}) and k in EVENT_FIELDS)
-            rows.append(f"<li>{event['on_date']} {self.tr(wf.EVENT_LABELS[event['kind']])}"
+            rows.append(f"<li>{event['on_date']} {term(wf.EVENT_LABELS[event['kind']])}"
                         f"{'（' + extra + '）' if extra else ''}</li>")
         rows.append("</ol>")
         return "".join(rows)
@@ -237,7 +238,7 @@ class FindingsPage(QWidget):
             value = "、".join(names.get(v, v) for v in value)
         elif key in ("photos", "assessment"):
             value = self.tr("已附")
-        return f"{self.tr(EVENT_FIELDS[key])}：{value}"
+        return f"{term(EVENT_FIELDS[key])}：{value}"
 
     def run_action(self, kind: str) -> None:
         if self.finding is None:

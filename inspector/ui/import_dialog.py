@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.docimport import editing
 from inspector.docimport.model import Outline
+from inspector.ui.vocabulary import term
 
 KIND_LABELS = {"section": "章节", "subsection": "小节", "task": "任务", "subtask": "子任务"}
 COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE, COL_KIND = range(6)
@@ -98,7 +99,7 @@ class ImportPreview(QDialog):
             cells = [QStandardItem(node.number), QStandardItem(node.title or node.text[:40]),
                      QStandardItem(lead), QStandardItem(support),
                      QStandardItem(node.deadline or node.deadline_text or ""),
-                     QStandardItem(self.tr(KIND_LABELS[node.kind]))]
+                     QStandardItem(term(KIND_LABELS[node.kind]))]
             for col, cell in enumerate(cells):
                 cell.setData(index, NODE_ROLE)
                 cell.setToolTip(node.text)

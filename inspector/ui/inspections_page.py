@@ -32,6 +32,7 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
+from inspector.ui.vocabulary import term
 
 TYPES = ("日常", "专项", "复查", "举报")
 RESULT_KEYS = {Qt.Key.Key_1: "符合", Qt.Key.Key_2: "不符合", Qt.Key.Key_3: "不适用"}
@@ -56,7 +57,7 @@ class NewInspectionDialog(QDialog):
         for row in services.checklists("template") + services.checklists("workplan"):
             self.checklist.addItem(row["name"], row["id"])
         self.type = QComboBox(self)
-        self.type.addItems([self.tr(t) for t in TYPES])
+        self.type.addItems([term(t) for t in TYPES])
         self.unannounced = QCheckBox(self.tr("四不两直（不打招呼、直奔现场）"), self)
         self.campaign = QLineEdit(self)
         self.campaign.setPlaceholderText(self.tr("如：消防安全专项整治（可不填）"))
@@ -98,7 +99,7 @@ class NewInspectionDialog(QDialog):
         for k, combo in enumerate(self.inspectors):
             combo.clear()
             for person in people:
-                combo.addItem(f"{person['name']}（{self.tr('执法证号')} {person['certificate_no'] or '—'}）",
+                combo.addItem(f"{person['name']}（{term('执法证号')} {person['certificate_no'] or '—'}）",
                               person["id"])
             combo.setCurrentIndex(min(k, combo.count() - 1))
 
@@ -213,7 +214,7 @@ class WalkDialog(QDialog):
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return
         self.model.blockSignals(True)
-        self.model.item(row, 2).setText(self.tr(result))
+        self.model.item(row, 2).setText(term(result))
         self.model.blockSignals(False)
         self.table.viewport().update()
         if row + 1 < len(self.items):

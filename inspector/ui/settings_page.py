@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from inspector.services import Services
+from inspector.ui.vocabulary import term
 
 PROFILE = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
            ("doc_prefix", "文书编号前缀（如“（普）应急”）")]
@@ -26,7 +27,7 @@ class SettingsPage(QWidget):
             edit.setObjectName(key)
             edit.editingFinished.connect(lambda k=key, e=edit: self.save(k, e.text().strip()))
             self.edits[key] = edit
-            form.addRow(self.tr(label) + "：", edit)
+            form.addRow(term(label) + "：", edit)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("街镇（限期整改意见书）"), "town")
         self.kind.addItem(self.tr("执法机构（责令限期整改指令书）"), "enforcement")

@@ -28,6 +28,7 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.sites import FIELDS, RISK_LEVELS
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
+from inspector.ui.vocabulary import term
 
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
            ("risk_level", "风险等级"), ("address", "地址")]
@@ -48,7 +49,7 @@ class SiteDialog(QDialog):
                 edit = QComboBox(self)
                 edit.addItem(self.tr("（未评定）"), None)
                 for level in RISK_LEVELS:
-                    edit.addItem(self.tr(level), level)
+                    edit.addItem(term(level), level)
                 edit.setCurrentIndex(max(0, edit.findData((site or {}).get(key))))
             elif key == "town":
                 edit = QComboBox(self)
@@ -59,7 +60,7 @@ class SiteDialog(QDialog):
                 edit = QLineEdit((site or {}).get(key) or "", self)
             edit.setObjectName(key)
             self.edits[key] = edit
-            form.addRow(self.tr(label) + "：", edit)
+            form.addRow(term(label) + "：", edit)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -180,15 +181,15 @@ class SitesPage(QWidget):
             self.file.clear()
             return
         f = self.services.site_file(site["id"])
-        parts = [f"<h3>{f['name']}</h3><p>{self.tr('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
-                 f"{self.tr('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
-                 f"{self.tr('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{self.tr('联系电话')}："
-                 f"{f['contact_phone'] or ''}<br>{self.tr('风险等级')}：{f['risk_level'] or '—'}</p>",
-                 f"<h4>{self.tr('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
+        parts = [f"<h3>{f['name']}</h3><p>{term('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
+                 f"{term('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
+                 f"{term('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{term('联系电话')}："
+                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}：{f['risk_level'] or '—'}</p>",
+                 f"<h4>{term('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
         parts += [f"<li>{(i['started_at'] or '')[:16]} {i['type']} {i['checklist'] or ''}</li>"
                   for i in f["inspections"]]
-        parts.append(f"</ul><h4>{self.tr('隐患')}（{len(f['findings'])}）</h4><ul>")
-        parts += [f"<li>{x['found_on']} [{x['grade']}] {x['description']} — {self.tr(wf.STATUS_LABELS[x['status']])}"
+        parts.append(f"</ul><h4>{term('隐患')}（{len(f['findings'])}）</h4><ul>")
+        parts += [f"<li>{x['found_on']} [{x['grade']}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
                   "</li>" for x in f["findings"]]
         parts.append("</ul>")
         self.file.setHtml("".join(parts))

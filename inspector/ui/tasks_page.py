@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.tasks import LATE, STATUSES, effective_status
+from inspector.ui.vocabulary import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE_BRUSH = QBrush(QColor("#b3261e"))
@@ -64,7 +65,7 @@ class TasksPage(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("全部状态"), None)
         for status in (*STATUSES, LATE):
-            self.status_filter.addItem(self.tr(status), status)
+            self.status_filter.addItem(term(status), status)
         self.unit_filter.currentIndexChanged.connect(self.refill_tree)
         self.status_filter.currentIndexChanged.connect(self.refill_tree)
         filters = QHBoxLayout()
@@ -111,7 +112,7 @@ class TasksPage(QWidget):
         form = QFormLayout(box)
         self.status_edit = QComboBox(box)
         for status in STATUSES:
-            self.status_edit.addItem(self.tr(status), status)
+            self.status_edit.addItem(term(status), status)
         self.status_edit.activated.connect(lambda _: self.save("status", self.status_edit.currentData()))
         self.late_label = QLabel(box)
         self.late_label.setStyleSheet("color: #b3261e")
@@ -124,7 +125,7 @@ class TasksPage(QWidget):
             edit.setFixedHeight(44)
             edit.sig_left.connect(lambda text, k=key: self.save(k, text.strip()))
             self.quarters[key] = edit
-            form.addRow(self.tr(label) + "：", edit)
+            form.addRow(term(label) + "：", edit)
         box.setEnabled(False)
         return box
 
@@ -196,11 +197,11 @@ class TasksPage(QWidget):
                 continue
             units = "、".join(u["name"] + ("（配合）" if u["role"] == "support" else "") for u in item["units"])
             task_like = item["kind"] in ("task", "subtask", "item")
-            status_text = self.tr(self.status_of(item)) if task_like else ""
+            status_text = term(self.status_of(item)) if task_like else ""
             cells = [QStandardItem(item["number"] or ""), QStandardItem(item["title"] or ""),
                      QStandardItem(units), QStandardItem(item["deadline"] or item["deadline_text"] or ""),
                      QStandardItem(status_text)]
-            if status_text == self.tr(LATE):
+            if status_text == term(LATE):
                 cells[4].setForeground(LATE_BRUSH)
             cells[0].setData(item["id"], ID_ROLE)
             cells[1].setData(item, ID_ROLE)
@@ -221,11 +222,11 @@ class TasksPage(QWidget):
         units = "、".join(u["name"] for u in item["units"])
         parts = [f"<h3>{item['number'] or ''} {item['title'] or ''}</h3>", f"<p>{item['text'] or ''}</p>"]
         if units:
-            parts.append(f"<p><b>{self.tr('责任单位')}：</b>{units}</p>")
+            parts.append(f"<p><b>{term('责任单位')}：</b>{units}</p>")
         if item.get("legal_basis"):
-            parts.append(f"<p><b>{self.tr('依据')}：</b>{item['legal_basis']}</p>")
+            parts.append(f"<p><b>{term('依据')}：</b>{item['legal_basis']}</p>")
         if item.get("deadline_text"):
-            parts.append(f"<p><b>{self.tr('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
+            parts.append(f"<p><b>{term('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
         self.detail.setHtml("".join(parts).replace("\n", "<br>"))
         task_like = item["kind"] in ("task", "subtask")
         self.progress.setEnabled(task_like)

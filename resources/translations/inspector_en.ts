@@ -1,0 +1,1483 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="69" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="70" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="104" />
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="104" />
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="128" />
+        <location filename="../../inspector/ui/action_dialog.py" line="144" />
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="129" />
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="139" />
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="139" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="141" />
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/action_dialog.py" line="190" />
+        <source>不能执行</source>
+        <translation>Not allowed</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="98" />
+        <source>登记隐患 — {0}</source>
+        <translation>Finding — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="100" />
+        <source>，不符合要求</source>
+        <translation>: not compliant</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="109" />
+        <source>立即整改，并将整改情况书面报告检查机关。</source>
+        <translation>Rectify at once and report the rectification in writing to the inspecting body.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="116" />
+        <source>挂牌督办</source>
+        <translation>Listed supervision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="118" />
+        <source>重大事故隐患治理方案（六项均须填写）</source>
+        <translation>Major hazard remediation plan (all six parts required)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="127" />
+        <source>隐患描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="127" />
+        <source>部位</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="128" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="128" />
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="129" />
+        <source>检查依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="129" />
+        <source>整改要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="130" />
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="130" />
+        <source>企业责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="131" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="131" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="134" />
+        <source>保存隐患</source>
+        <translation>Save finding</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="135" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="182" />
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../inspector/ui/findings_model.py" line="81" />
+        <source>（逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_model.py" line="83" />
+        <source>·挂牌</source>
+        <translation> · listed</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="47" />
+        <source>搜索隐患描述、单位、部位（两个字即可，如“消防”）</source>
+        <translation>Search findings, sites, places (two characters are enough, e.g. 消防)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="50" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="51" />
+        <source>未整改完成</source>
+        <translation>Not yet rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <source>全部等级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="57" />
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="62" />
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="131" />
+        <source>全部街镇</source>
+        <translation>All towns</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="132" />
+        <source>全部专项</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="155" />
+        <location filename="../../inspector/ui/findings_page.py" line="165" />
+        <source>共 {0} 条</source>
+        <translation>{0} in all</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="197" />
+        <source>当前状态为“{0}”，不能{1}。</source>
+        <translation>The finding is “{0}”: cannot {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="236" />
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="236" />
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="240" />
+        <source>已附</source>
+        <translation>attached</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="38" />
+        <source>导入预览 — {0}</source>
+        <translation>Import preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="42" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="42" />
+        <location filename="../../inspector/ui/import_dialog.py" line="54" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="42" />
+        <source>牵头/责任单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="42" />
+        <source>配合单位</source>
+        <translation>Supporting units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="42" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="43" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="53" />
+        <source>发文单位</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="53" />
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="54" />
+        <source>成文日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="55" />
+        <source>（未识别）</source>
+        <translation>(not found)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="56" />
+        <source>{0} 个部分，{1} 个小节，{2} 项任务，{3} 张表格</source>
+        <translation>{0} sections, {1} subsections, {2} tasks, {3} tables</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="58" />
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="67" />
+        <source>与下一条合并</source>
+        <translation>Merge with next</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="68" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="69" />
+        <source>升级</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="70" />
+        <source>降级</source>
+        <translation>Demote</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="79" />
+        <source>保存为清单</source>
+        <translation>Save as checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="80" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="137" />
+        <source>无法修改</source>
+        <translation>Cannot change</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="143" />
+        <source>请先选择</source>
+        <translation>Select first</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="143" />
+        <source>请先在树中选择一个条目。</source>
+        <translation>Select an item in the tree first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="148" />
+        <source>无法执行</source>
+        <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="253" />
+        <source>新建检查 (Ctrl+N)</source>
+        <translation>New inspection (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="255" />
+        <source>继续检查</source>
+        <translation>Continue inspection</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="58" />
+        <source>Inspector 安全检查 — {0}</source>
+        <translation>Inspector — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <source>工作任务</source>
+        <translation>Work plans</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <source>检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <source>隐患</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <source>单位</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="63" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="82" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="84" />
+        <source>导入文件…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="85" />
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="86" />
+        <source>查找隐患</source>
+        <translation>Find findings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="119" />
+        <source>报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表
+（将在下一版本提供）</source>
+        <translation>Reports: inspection records, rectification orders, re-check opinions, ledger, task progress
+(coming in the next version)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <source>同步：与区里交换数据包（将在下一版本提供）</source>
+        <translation>Sync: exchange packages with the district (coming in the next version)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="159" />
+        <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
+        <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="188" />
+        <source>导入工作意见文件</source>
+        <translation>Import a work plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="188" />
+        <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
+        <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="204" />
+        <source>正在读取“{0}”…</source>
+        <translation>Reading “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="204" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="219" />
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="234" />
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <source>已导入过</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <source>该文件已经导入过，未重复保存。</source>
+        <translation>This file was imported before; it was not saved again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="240" />
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="241" />
+        <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
+        <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="247" />
+        <source>意外错误：{0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="50" />
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="61" />
+        <source>四不两直（不打招呼、直奔现场）</source>
+        <translation>Unannounced (no notice, straight to the site)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="63" />
+        <source>如：消防安全专项整治（可不填）</source>
+        <translation>e.g. fire safety campaign (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="65" />
+        <source>添加检查人员…</source>
+        <translation>Add inspector…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="79" />
+        <source>被检查单位</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="79" />
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="80" />
+        <source>检查类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="81" />
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="81" />
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="82" />
+        <source>开始时间</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="82" />
+        <source>结束时间</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="88" />
+        <source>开始检查</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="89" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="107" />
+        <location filename="../../inspector/ui/inspections_page.py" line="110" />
+        <source>添加检查人员</source>
+        <translation>Add inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="107" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="110" />
+        <source>执法证号：</source>
+        <translation>Certificate no.:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="119" />
+        <source>请选择被检查单位（先在“单位”页登记）。</source>
+        <translation>Choose the site (register it on the Sites page first).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="121" />
+        <source>执法检查须由两名检查人员进行，请选择两名不同的人员。</source>
+        <translation>An inspection needs two different inspectors; choose two.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="123" />
+        <source>结束时间必须晚于开始时间。</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="125" />
+        <source>不能开始</source>
+        <translation>Cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="51" />
+        <source>把照片拖到这里，或粘贴 (Ctrl+V)、或</source>
+        <translation>Drop photos here, paste (Ctrl+V) or</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="52" />
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="59" />
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finding_dialog.py" line="59" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="32" />
+        <source>街镇（限期整改意见书）</source>
+        <translation>Town (rectification opinion)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="33" />
+        <source>执法机构（责令限期整改指令书）</source>
+        <translation>Enforcement body (rectification order)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="36" />
+        <source>发文机关类型</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="38" />
+        <source>留空则自动选择系统中的宋体/仿宋等中文字体</source>
+        <translation>Leave empty to use a Song/FangSong font found on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="40" />
+        <source>PDF 字体文件</source>
+        <translation>PDF font file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="46" />
+        <source>界面语言（重启后生效）</source>
+        <translation>Language (after restart)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="48" />
+        <source>打开数据文件夹</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="50" />
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="51" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="44" />
+        <source>编辑单位</source>
+        <translation>Edit site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="44" />
+        <source>新增单位</source>
+        <translation>Add site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="50" />
+        <source>（未评定）</source>
+        <translation>(not rated)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="65" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="66" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="87" />
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="100" />
+        <source>按名称、信用代码、地址或街镇查找</source>
+        <translation>Search by name, credit code, address or town</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="104" />
+        <source>新增单位</source>
+        <translation>Add site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="104" />
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="105" />
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="106" />
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="158" />
+        <source>导入单位名册</source>
+        <translation>Import site register</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="158" />
+        <location filename="../../inspector/ui/sites_page.py" line="173" />
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="164" />
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="166" />
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="166" />
+        <source>新增 {0} 家，更新 {1} 家。</source>
+        <translation>{0} added, {1} updated.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="172" />
+        <source>导出单位名册</source>
+        <translation>Export site register</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="176" />
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="176" />
+        <source>已导出 {0} 家单位。</source>
+        <translation>{0} sites exported.</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="66" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="72" />
+        <source>责任单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="74" />
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="119" />
+        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="137" />
+        <source>工作任务清单</source>
+        <translation>Work-plan checklists</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="137" />
+        <source>检查表模板</source>
+        <translation>Site checklist templates</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="145" />
+        <source>，第{0}版</source>
+        <translation>, version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="168" />
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="236" />
+        <source>已过期限 {0}，显示为“滞后”</source>
+        <translation>Deadline {0} has passed: shown as late</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="246" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>WalkDialog</name>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="149" />
+        <source>检查 — {0}</source>
+        <translation>Inspection — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <source>检查项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="156" />
+        <location filename="../../inspector/ui/inspections_page.py" line="228" />
+        <location filename="../../inspector/ui/inspections_page.py" line="232" />
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="171" />
+        <source>符合 (1)</source>
+        <translation>Compliant (1)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="171" />
+        <source>不符合 (2)</source>
+        <translation>Non-compliant (2)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="172" />
+        <source>不适用 (3)</source>
+        <translation>Not applicable (3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="180" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="183" />
+        <source>用方向键选择检查项，按 1 符合、2 不符合（登记隐患）、3 不适用；双击备注可填写。</source>
+        <translation>Use the arrow keys; press 1 compliant, 2 non-compliant (records a finding), 3 not applicable; double-click a note to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="214" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="233" />
+        <source>已检查 {0} / {1} 项</source>
+        <translation>{0} of {1} items checked</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="11" />
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="12" />
+        <source>已下发整改</source>
+        <translation>Order issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="13" />
+        <source>整改中</source>
+        <translation>Rectifying</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="14" />
+        <source>待复查</source>
+        <translation>Awaiting re-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="15" />
+        <source>复查不合格</source>
+        <translation>Re-check failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="16" />
+        <source>已延期</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="17" />
+        <source>复查合格</source>
+        <translation>Re-check passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="18" />
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="19" />
+        <source>登记隐患</source>
+        <translation>Register finding</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="20" />
+        <source>下发整改</source>
+        <translation>Issue order</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="21" />
+        <source>开始整改</source>
+        <translation>Start rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="22" />
+        <source>整改反馈</source>
+        <translation>Record feedback</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="23" />
+        <source>复查</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="24" />
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="25" />
+        <source>销号</source>
+        <translation>Close out</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="26" />
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="27" />
+        <source>人的不安全行为</source>
+        <translation>Unsafe human behaviour</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="28" />
+        <source>物的不安全状态</source>
+        <translation>Unsafe condition of things</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="29" />
+        <source>管理缺陷</source>
+        <translation>Management defect</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="30" />
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="31" />
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="32" />
+        <source>目标和任务</source>
+        <translation>Goals and tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="33" />
+        <source>方法和措施</source>
+        <translation>Methods and measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="34" />
+        <source>经费和物资</source>
+        <translation>Funds and materials</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="35" />
+        <source>机构和人员</source>
+        <translation>Organisation and staff</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="36" />
+        <source>时限和要求</source>
+        <translation>Time limits and requirements</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="37" />
+        <source>安全措施和应急预案</source>
+        <translation>Safety measures and emergency plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="38" />
+        <source>单位名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="39" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="40" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="41" />
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="42" />
+        <source>街镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="43" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="44" />
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="45" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="46" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="47" />
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="48" />
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="49" />
+        <source>橙</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="50" />
+        <source>黄</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="51" />
+        <source>蓝</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="52" />
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="53" />
+        <source>推进中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="54" />
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="55" />
+        <source>滞后</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="56" />
+        <source>下发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="57" />
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="58" />
+        <source>文书号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="59" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="60" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="61" />
+        <source>反馈日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="62" />
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="63" />
+        <source>整改资金（元）</source>
+        <translation>Funds (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="64" />
+        <source>整改后照片</source>
+        <translation>Photos after</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="65" />
+        <source>复查日期</source>
+        <translation>Re-checked on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="66" />
+        <source>复查结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="67" />
+        <source>复查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="68" />
+        <source>复查意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="69" />
+        <source>新的整改期限（不合格时）</source>
+        <translation>New deadline (if failed)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="70" />
+        <source>申请日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="71" />
+        <source>延期理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="72" />
+        <source>延期至</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="73" />
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="74" />
+        <source>评估报告（重大隐患必附）</source>
+        <translation>Assessment report (required for major hazards)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="75" />
+        <source>重新打开理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="76" />
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="77" />
+        <source>单位</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="78" />
+        <source>隐患描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="79" />
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="80" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="81" />
+        <source>检查时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="82" />
+        <source>被检查单位</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="83" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="84" />
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="85" />
+        <source>隐患数</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="86" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="87" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="88" />
+        <source>整改资金</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="89" />
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="90" />
+        <source>人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="91" />
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="92" />
+        <source>评估报告</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="93" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="94" />
+        <source>章节</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="95" />
+        <source>小节</source>
+        <translation>Subsection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="96" />
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="97" />
+        <source>子任务</source>
+        <translation>Sub-task</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="98" />
+        <source>日常</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="99" />
+        <source>专项</source>
+        <translation>Special</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="100" />
+        <source>举报</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="101" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="102" />
+        <source>执法证号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="103" />
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="104" />
+        <source>文书编号前缀（如“（普）应急”）</source>
+        <translation>Document number prefix (e.g. （普）应急)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="105" />
+        <source>一季度进展</source>
+        <translation>Q1 progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="106" />
+        <source>二季度进展</source>
+        <translation>Q2 progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="107" />
+        <source>三季度进展</source>
+        <translation>Q3 progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="108" />
+        <source>四季度进展</source>
+        <translation>Q4 progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="109" />
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="110" />
+        <source>完成情况</source>
+        <translation>Completion note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="111" />
+        <source>部位</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="112" />
+        <source>（挂牌督办）</source>
+        <translation> (listed)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="113" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="114" />
+        <source>依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="115" />
+        <source>整改要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="116" />
+        <source>治理方案</source>
+        <translation>Remediation plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="117" />
+        <source>处理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="118" />
+        <source>检查记录</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="119" />
+        <source>隐患</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="120" />
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+</context>
+</TS>
