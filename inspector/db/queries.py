@@ -268,3 +268,8 @@ def inspection_results(store: Store, inspection_id: str) -> dict[str, dict[str, 
     rows = store.rows(
         f"SELECT * FROM inspection_results WHERE inspection_id = ? AND {ALIVE}", [inspection_id])
     return {r["item_id"]: r for r in rows}
+
+
+def template_in_use(store: Store, checklist_id: str) -> bool:
+    return bool(store.scalar(
+        f"SELECT 1 FROM inspections WHERE checklist_id = ? AND {ALIVE} LIMIT 1", [checklist_id]))

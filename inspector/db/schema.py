@@ -215,4 +215,10 @@ def m0007_findings_search(db: Database) -> None:
     reindex_all(db)
 
 
+@migrations(name="0008_signatures")
+def m0008_signatures(db: Database) -> None:
+    """Who signed an inspection's record: per signer an attachment id of the signature image, or a refusal."""
+    db.execute("ALTER TABLE inspections ADD COLUMN signatures TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

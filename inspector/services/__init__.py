@@ -12,7 +12,7 @@ from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
-from inspector.services import attachments, documents, findings, sites, tasks
+from inspector.services import attachments, documents, findings, sites, tasks, templates
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
 
@@ -67,6 +67,9 @@ class Services:
     def save_task_progress(self, item_id: str, **fields: Any) -> str:
         return tasks.save_progress(self.store, item_id, **fields)
 
+    def save_template(self, name: str, items: list[dict[str, Any]], template_id: str | None = None) -> str:
+        return templates.save_template(self.store, name, items, template_id)
+
     # -- sites, inspections, findings -----------------------------------------------------------------------
     def add_site(self, **fields: Any) -> str:
         return sites.save_site(self.store, fields)
@@ -103,6 +106,13 @@ class Services:
 
     def record_finding(self, **fields: Any) -> str:
         return findings.record_finding(self.store, **fields)
+
+    def sign(self, inspection_id: str, signer: str, image: Path | None, refused: bool = False) -> None:
+        """Keep a signature image for the reports (or record that the signer refused to sign)."""
+        attachment_id = None
+        if image is not None and not refused:
+            attachment_id = self.add_attachment(image, "inspections", inspection_id, role=f"signature:{signer}")
+        findings.sign(self.store, inspection_id, signer, attachment_id, refused)
 
     def act(self, finding_id: str, event: Event) -> FindingState:
         return findings.act(self.store, finding_id, event)

@@ -97,3 +97,18 @@ def _append(store: Store, finding_id: str, event: wf.Event) -> None:
         }
     )
     store.audit(f"finding:{event.kind}", "findings", finding_id, data)
+
+
+SIGNERS = ("inspector1", "inspector2", "site")
+
+
+def sign(store: Store, inspection_id: str, signer: str, attachment_id: str | None, refused: bool = False) -> None:
+    """Record a signature image (an attachment) or a refusal to sign (拒绝签字) for one signer of an inspection."""
+    if signer not in SIGNERS:
+        raise RuleError(f"未知的签字人“{signer}”。")
+    if not refused and not attachment_id:
+        raise RuleError("请先签字，或选择“拒绝签字”。")
+    inspection = store.get("inspections", inspection_id)
+    signatures = json.loads(inspection["signatures"] or "{}")
+    signatures[signer] = {"refused": True} if refused else {"attachment": attachment_id}
+    store.update("inspections", inspection_id, {"signatures": json.dumps(signatures, ensure_ascii=False)})

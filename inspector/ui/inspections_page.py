@@ -173,6 +173,9 @@ class WalkDialog(QDialog):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, r=result: self.set_result(r))
             buttons.addWidget(button)
+        sign = QPushButton(self.tr("现场签字…"), self)
+        sign.clicked.connect(self.sign)
+        buttons.addWidget(sign)
         buttons.addStretch(1)
         self.summary = QLabel(self)
         buttons.addWidget(self.summary)
@@ -221,6 +224,13 @@ class WalkDialog(QDialog):
             self.table.selectRow(row + 1)
         self.update_summary()
 
+    def sign(self) -> None:
+        from inspector.ui.signature import SignatureDialog
+
+        dialog = SignatureDialog(self.services, self.inspection["id"], self)
+        self.last_signature_dialog = dialog
+        dialog.exec()
+
     def note_changed(self, cell: QStandardItem) -> None:
         if cell.column() != 3:
             return
@@ -254,9 +264,12 @@ class InspectionsPage(QWidget):
         new.clicked.connect(self.new_inspection)
         resume = QPushButton(self.tr("继续检查"), self)
         resume.clicked.connect(self.resume)
+        templates = QPushButton(self.tr("检查表模板…"), self)
+        templates.clicked.connect(self.edit_templates)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
         buttons.addWidget(resume)
+        buttons.addWidget(templates)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -276,6 +289,14 @@ class InspectionsPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
             self.walk(dialog.inspection_id)
+
+    def edit_templates(self) -> None:
+        from inspector.ui.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self.services, self)
+        self.last_dialog = dialog
+        dialog.exec()
+        self.sig_changed.emit()
 
     def resume(self) -> None:
         index = self.table.currentIndex()
