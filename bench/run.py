@@ -46,16 +46,9 @@ def _launch(args: list[str]) -> float:
 
 def bench_startup(quick: bool) -> None:
     """Launch → usable window, with a large database, against an empty PySide6 window in the same run."""
-    from inspector.services import Services
-    from inspector.services.demo import build_demo, build_scale
-
     findings = 20_000 if quick else 200_000
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "large.db"
-        services = Services.open(db)
-        build_demo(services)
-        build_scale(services, findings=findings, sites=findings // 10)
-        services.close()
+        db = _large_db(quick, Path(tmp))
         runs = 3 if quick else 7
         empty = statistics.median(_launch([sys.executable, "-c", EMPTY_WINDOW]) for _ in range(runs))
         app = statistics.median(
@@ -100,7 +93,63 @@ def bench_parse_pdf(quick: bool) -> None:
     emit("parse_pdf_300_pages_s", seconds, "s", 10)
 
 
+def _large_db(quick: bool, folder: Path) -> Path:
+    from inspector.services import Services
+    from inspector.services.demo import build_demo, build_scale
+
+    findings = 20_000 if quick else 200_000
+    db = folder / "large.db"
+    services = Services.open(db)
+    build_demo(services)
+    build_scale(services, findings=findings, sites=findings // 10)
+    services.close()
+    return db
+
+
+def bench_findings(quick: bool) -> None:
+    """The 隐患 page on a district database: open until the first rows are drawn, then search per keystroke."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from inspector.services import Services
+    from inspector.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        services = Services.open(_large_db(quick, Path(tmp)))
+        window = MainWindow(services)
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        start = time.perf_counter()
+        page = window.go("findings")
+        page.table.viewport().repaint()  # the first rows drawn
+        open_ms = (time.perf_counter() - start) * 1000
+        rows = len(page.model.rowids)
+        timings = []
+        for query in ("消", "消防", "消防通", "灭火器", "电动", "电动自行车", "恒达", ""):
+            start = time.perf_counter()
+            page.search.setText(query)
+            page.apply_filter()  # what the debounce timer runs after a keystroke
+            page.table.viewport().repaint()
+            timings.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        page.table.scrollToBottom()
+        page.table.viewport().repaint()
+        scroll_ms = (time.perf_counter() - start) * 1000
+        window.close()
+        services.close()
+    emit("findings_list_rows", rows, "findings", None)
+    emit("findings_list_open_ms", open_ms, "ms", 1000)
+    emit("findings_search_ms", max(timings), "ms", 100)
+    emit("findings_search_median_ms", statistics.median(timings), "ms", None)
+    emit("findings_scroll_to_end_ms", scroll_ms, "ms", 100)
+
+
 BENCHMARKS: dict[str, Callable[[bool], None]] = {
+    "findings": bench_findings,
     "startup": bench_startup,
     "parse": bench_parse,
     "parse_pdf": bench_parse_pdf,
