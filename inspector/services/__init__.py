@@ -64,6 +64,9 @@ class Services:
     def checklist_progress(self, checklist_id: str) -> dict[str, dict[str, Any]]:
         return queries.checklist_progress(self.store, checklist_id)
 
+    def check_task_progress(self, item_id: str, **fields: Any) -> None:
+        tasks.check_progress(self.store, item_id, **fields)
+
     def save_task_progress(self, item_id: str, **fields: Any) -> str:
         return tasks.save_progress(self.store, item_id, **fields)
 
@@ -73,6 +76,9 @@ class Services:
     # -- sites, inspections, findings -----------------------------------------------------------------------
     def add_site(self, **fields: Any) -> str:
         return sites.save_site(self.store, fields)
+
+    def check_site(self, fields: dict[str, Any], site_id: str | None = None) -> None:
+        sites.validate(self.store, fields, site_id)
 
     def save_site(self, fields: dict[str, Any], site_id: str | None = None) -> str:
         return sites.save_site(self.store, fields, site_id)

@@ -22,8 +22,8 @@ def effective_status(stored: str | None, deadline: str | None, today: date) -> s
     return status
 
 
-def save_progress(store: Store, item_id: str, **fields: Any) -> str:
-    """Create or update the progress record of one task; only known fields, only the three typed statuses."""
+def check_progress(store: Store, item_id: str, **fields: Any) -> None:
+    """The rules for a progress change, checked before anything is saved."""
     unknown = set(fields) - set(PROGRESS_FIELDS)
     if unknown:
         raise RuleError(f"未知字段：{'、'.join(sorted(unknown))}")
@@ -31,6 +31,11 @@ def save_progress(store: Store, item_id: str, **fields: Any) -> str:
         raise RuleError(f"状态“{fields['status']}”无效。", "请选择未启动、推进中或已完成（滞后由期限自动判断）。")
     if fields.get("status") == "已完成" and not (fields.get("closing_note") or _existing_note(store, item_id)):
         raise RuleError("标记“已完成”前请填写完成情况说明（销项说明）。", "在“完成情况”中写明落实结果和佐证材料。")
+
+
+def save_progress(store: Store, item_id: str, **fields: Any) -> str:
+    """Create or update the progress record of one task; only known fields, only the three typed statuses."""
+    check_progress(store, item_id, **fields)
     existing = queries.task_progress(store, item_id)
     if existing:
         store.update("task_progress", existing["id"], fields)

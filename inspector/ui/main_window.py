@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -84,8 +85,18 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.choose_file)
         self.new_action = self._action(self.tr("新建检查"), QKeySequence.StandardKey.New, self.new_inspection)
         self.find_action = self._action(self.tr("查找隐患"), QKeySequence.StandardKey.Find, self.find)
-        for action in (self.import_action, self.new_action, self.find_action):
+        from inspector.ui import undo
+
+        self.undo_action = undo.STACK.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = undo.STACK.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.save_action = self._action(self.tr("保存"), QKeySequence.StandardKey.Save, self.save_now)
+        self.print_action = self._action(self.tr("打印"), QKeySequence.StandardKey.Print,
+                                         lambda: self.go("reports"))
+        for action in (self.import_action, self.new_action, self.find_action, self.undo_action, self.redo_action):
             toolbar.addAction(action)
+            self.addAction(action)
         self.addToolBar(toolbar)
         for n in range(1, len(self.PAGES) + 1):
             self._action("", QKeySequence(f"Ctrl+{n}"), lambda n=n: self.nav.setCurrentRow(n - 1))
@@ -161,6 +172,14 @@ class MainWindow(QMainWindow):
             counts["major"]))
 
     # -- actions --------------------------------------------------------------------------------------------
+    def save_now(self) -> None:
+        """Ctrl+S: everything is saved when a field is left; leaving the current field saves it now."""
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+            focused.setFocus()
+        self.statusBar().showMessage(self.tr("已保存"), 2000)
+
     def new_inspection(self) -> None:
         self.go("inspections").new_inspection()
 

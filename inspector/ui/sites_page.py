@@ -27,6 +27,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.sites import FIELDS, RISK_LEVELS
+from inspector.ui import undo
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 
@@ -36,6 +37,9 @@ COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码")
 
 class SiteDialog(QDialog):
     """Add or edit one site; the credit code's check character and duplicates are checked on save."""
+
+    sig_saved = Signal()
+    """The site was saved (or an edit of it undone or redone)."""
 
     def __init__(self, services: Services, site: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +85,16 @@ class SiteDialog(QDialog):
         return out
 
     def accept(self) -> None:
+        values = self.values()
         try:
-            self.site_id = self.services.save_site(self.values(), self.site_id)
+            self.services.check_site(values, self.site_id)
+            if self.site_id is None:
+                self.site_id = self.services.save_site(values)
+            else:
+                site_id = self.site_id
+                old = {key: self.site.get(key) for key in values}
+                undo.push(self.tr("修改单位信息"), lambda v: self.services.save_site(v, site_id), old, values,
+                          after=self.sig_saved.emit)
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("不能保存"), str(exc))
             return
@@ -149,10 +161,15 @@ class SitesPage(QWidget):
         if site is None:
             return
         dialog = SiteDialog(self.services, site, self)
+        dialog.sig_saved.connect(self.after_edit)
         self.last_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.sig_changed.emit()
+
+    def after_edit(self) -> None:
+        self.refresh()
+        self.sig_changed.emit()
 
     def import_excel(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入单位名册"), "", self.tr("Excel 文件 (*.xlsx)"))

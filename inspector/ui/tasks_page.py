@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.tasks import LATE, STATUSES, effective_status
+from inspector.ui import undo
 from inspector.ui.vocabulary import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -238,14 +239,32 @@ class TasksPage(QWidget):
             edit.setPlainText(progress.get(key) or "")
 
     def save(self, key: str, value: str) -> None:
-        if not self.item or (self.progress_by_item.get(self.item["id"], {}).get(key) or "") == value:
+        """Save one field now (through the undo stack, so Ctrl+Z takes it back)."""
+        if not self.item:
+            return
+        item_id = self.item["id"]
+        old = self.progress_by_item.get(item_id, {}).get(key) or ("未启动" if key == "status" else "")
+        if old == value:
             return
         try:
-            self.services.save_task_progress(self.item["id"], **{key: value})
+            self.services.check_task_progress(item_id, **{key: value})
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
-            previous = self.progress_by_item.get(self.item["id"], {}).get("status") or "未启动"
-            self.status_edit.setCurrentIndex(self.status_edit.findData(previous))
+            self.status_edit.setCurrentIndex(self.status_edit.findData(
+                self.progress_by_item.get(item_id, {}).get("status") or "未启动"))
             return
-        self.progress_by_item.setdefault(self.item["id"], {})[key] = value
+
+        def write(v: str) -> None:
+            self.services.save_task_progress(item_id, **{key: v})
+            self.progress_by_item.setdefault(item_id, {})[key] = v
+
+        undo.push(self.tr("修改任务进展"), write, old, value, after=lambda: self.after_undoable_edit(item_id))
+
+    def after_undoable_edit(self, item_id: str) -> None:
+        if self.item and self.item["id"] == item_id:
+            progress = self.progress_by_item.get(item_id, {})
+            self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(progress.get("status") or "未启动")))
+            for key, edit in self.quarters.items():
+                if edit.toPlainText() != (progress.get(key) or ""):
+                    edit.setPlainText(progress.get(key) or "")
         self.sig_changed.emit()

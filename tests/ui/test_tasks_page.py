@@ -1,0 +1,94 @@
+"""The 工作任务 page: a town's tasks, quarterly progress saved on leaving a field, undo, 滞后 from the deadline."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector.services import Services
+from inspector.ui import undo
+from inspector.ui.main_window import MainWindow
+from tests.ui.driver import ime_type
+
+
+def rows(page) -> list[tuple[str, str, str]]:
+    out = []
+
+    def walk(parent):
+        for r in range(page.items_model.rowCount(parent)):
+            index = page.items_model.index(r, 0, parent)
+            out.append((index.data(), page.items_model.index(r, 1, parent).data(),
+                        page.items_model.index(r, 4, parent).data()))
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return out
+
+
+def select_task(page, number: str) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    def find(parent):
+        for r in range(page.items_model.rowCount(parent)):
+            index = page.items_model.index(r, 0, parent)
+            if index.data() == number:
+                return index
+            hit = find(index)
+            if hit is not None:
+                return hit
+        return None
+
+    page.tree.setCurrentIndex(find(QModelIndex()))
+
+
+def test_town_tasks_progress_undo_and_late(qtbot, tmp_path, monkeypatch, expected):
+    services = Services.open(tmp_path / "t.db")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # focus moves only in the active window
+    page = window.pages["tasks"]
+    page.select_checklist(next(c["id"] for c in services.checklists("workplan") if "普陀" in c["name"]))
+    page.unit_filter.setCurrentIndex(page.unit_filter.findData("各街镇"))
+    tasks = [r for r in rows(page) if r[0].isdigit()]
+    putuo = next(d for d in expected["documents"] if d["file"].startswith("2023_putuo"))
+    towns = [u["number"] for u in putuo["item_units"] if "各街镇" in u["units"]]
+    assert [r[0] for r in tasks] == towns and tasks[0][1] == "加强党对安全发展的全面领导"
+    assert all(r[2] == "未启动" for r in tasks)
+
+    select_task(page, "1")
+    q1 = page.quarters["q1"]
+    ime_type(q1, "已组织专题学习2次")
+    page.quarters["q2"].setFocus()  # leaving the field saves it
+    item_id = page.item["id"]
+    saved = services.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [item_id])
+    assert saved == [{"q1": "已组织专题学习2次"}]
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    page.status_edit.setCurrentIndex(page.status_edit.findData("已完成"))
+    page.status_edit.activated.emit(page.status_edit.currentIndex())
+    assert warnings and "完成情况" in warnings[0]
+    assert page.status_edit.currentData() == "未启动"
+
+    undo.STACK.undo()
+    assert services.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [item_id]) == [{"q1": ""}]
+    assert q1.toPlainText() == ""
+    undo.STACK.redo()
+    assert q1.toPlainText() == "已组织专题学习2次"
+    audit = services.store.rows("SELECT action FROM audit_log WHERE table_name = 'task_progress'")
+    assert [a["action"] for a in audit] == ["insert", "update", "update"]
+
+
+def test_a_task_past_its_deadline_is_late(qtbot, tmp_path):
+    services = Services.open(tmp_path / "late.db")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    page = window.pages["tasks"]
+    page.select_checklist(next(c["id"] for c in services.checklists("workplan") if "制造业" in c["name"]))
+    late = [r for r in rows(page) if r[2] == "滞后"]
+    assert [r[1][:4] for r in late] == ["各区和电"]  # its deadline, 2021-07-10, has passed
+    page.status_filter.setCurrentIndex(page.status_filter.findData("滞后"))
+    assert [r for r in rows(page) if r[0].isdigit()] == late
