@@ -150,6 +150,9 @@ class Services:
     def audit_entries(self, record_id: str) -> list[dict[str, Any]]:
         return queries.audit_entries(self.store, record_id)
 
+    def attachments_of(self, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+        return queries.attachments_of(self.store, owner_table, owner_id)
+
     def attachment_path(self, sha256: str) -> Path:
         return attachments.stored_path(attachments_dir(self.path), sha256)
 

@@ -57,13 +57,15 @@ class FindingsPage(QWidget):
         self.overdue = QCheckBox(self.tr("只看逾期"), self)
         self.town = QComboBox(self)
         self.campaign = QComboBox(self)
+        self.inspector = QComboBox(self)
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.use_dates = QCheckBox(self.tr("发现日期"), self)
+        self.date_from.setDate(QDate.currentDate().addYears(-1))
         self._fill_choices()
 
         filters = QHBoxLayout()
-        for widget in (self.search, self.status, self.grade, self.town, self.campaign, self.overdue,
+        for widget in (self.search, self.status, self.grade, self.town, self.campaign, self.inspector, self.overdue,
                        self.use_dates, self.date_from, QLabel("—", self), self.date_to):
             filters.addWidget(widget)
         filters.setStretch(0, 3)
@@ -111,7 +113,7 @@ class FindingsPage(QWidget):
         self.debounce.setInterval(150)
         self.debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self.debounce.start)
-        for combo in (self.status, self.grade, self.town, self.campaign):
+        for combo in (self.status, self.grade, self.town, self.campaign, self.inspector):
             combo.currentIndexChanged.connect(self.apply_filter)
         for box in (self.overdue, self.use_dates):
             box.toggled.connect(self.apply_filter)
@@ -128,15 +130,19 @@ class FindingsPage(QWidget):
         return edit
 
     def _fill_choices(self) -> None:
-        for combo, everything, values in ((self.town, self.tr("全部街镇"), self.services.towns()),
-                                          (self.campaign, self.tr("全部专项"), self.services.campaigns())):
+        people = [(p["name"], p["id"]) for p in self.services.inspectors()]
+        for combo, everything, values in (
+                (self.town, self.tr("全部街镇"), [(t, t) for t in self.services.towns()]),
+                (self.campaign, self.tr("全部专项"), [(c, c) for c in self.services.campaigns()]),
+                (self.inspector, self.tr("全部检查人员"), people)):
+            current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, None)
-            for value in values:
-                combo.addItem(value, value)
+            for label, value in values:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-        self.date_from.setDate(QDate.currentDate().addYears(-1))
 
     def current_filter(self) -> FindingFilter:
         status = self.status.currentData()
@@ -145,6 +151,7 @@ class FindingsPage(QWidget):
         return FindingFilter(
             statuses=statuses, grade=self.grade.currentData(), overdue=self.overdue.isChecked(),
             town=self.town.currentData(), campaign=self.campaign.currentData(), text=self.search.text(),
+            inspector_id=self.inspector.currentData(),
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             sort=self.model.filter.sort, descending=self.model.filter.descending,

@@ -13,12 +13,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeView,
@@ -127,6 +129,11 @@ class TasksPage(QWidget):
             edit.sig_left.connect(lambda text, k=key: self.save(k, text.strip()))
             self.quarters[key] = edit
             form.addRow(term(label) + "：", edit)
+        self.evidence_button = QPushButton(self.tr("添加佐证文件…"), box)
+        self.evidence_button.clicked.connect(self.add_evidence)
+        self.evidence_files = QLabel(box)
+        self.evidence_files.setWordWrap(True)
+        form.addRow(self.evidence_button, self.evidence_files)
         box.setEnabled(False)
         return box
 
@@ -237,6 +244,24 @@ class TasksPage(QWidget):
         self.late_label.setText(self.tr("已过期限 {0}，显示为“滞后”").format(item["deadline"]) if late else "")
         for key, edit in self.quarters.items():
             edit.setPlainText(progress.get(key) or "")
+        self.show_evidence()
+
+    def show_evidence(self) -> None:
+        files = self.services.attachments_of("checklist_items", self.item["id"]) if self.item else []
+        self.evidence_files.setText("、".join(f["file_name"] for f in files) or self.tr("（尚无佐证文件）"))
+
+    def add_evidence(self) -> None:
+        """Attach evidence files (photos, minutes, reports) to the selected task; stored by content."""
+        if not self.item:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证文件"))
+        try:
+            for path in paths:
+                self.services.add_attachment(path, "checklist_items", self.item["id"], role="evidence")
+        except InspectorError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+        self.show_evidence()
+        self.sig_changed.emit()
 
     def save(self, key: str, value: str) -> None:
         """Save one field now (through the undo stack, so Ctrl+Z takes it back)."""

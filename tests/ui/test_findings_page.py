@@ -1,0 +1,67 @@
+"""The 隐患 page on the demonstration data: filters, two-character search, sorting, rules on the buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from inspector import workflow as wf
+from inspector.services import Services
+from inspector.services.demo import build_demo
+from inspector.ui.main_window import MainWindow
+from tests.ui.driver import ime_type
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    services = Services.open(tmp_path / "f.db")
+    build_demo(services)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    return window.go("findings")
+
+
+def shown(page) -> list[dict]:
+    return [page.model.row(r) for r in range(page.model.rowCount())]
+
+
+def test_two_character_search_and_filters(qtbot, page):
+    everything = len(page.model.rowids)
+    assert everything == page.services.stats()["findings"]["total"]
+    ime_type(page.search, "通道")
+    qtbot.waitUntil(lambda: 0 < len(page.model.rowids) < everything, timeout=3000)
+    assert all("通道" in r["description"] or "通道" in (r["location"] or "") for r in shown(page))
+    page.search.clear()
+    page.grade.setCurrentIndex(page.grade.findData("重大"))
+    assert shown(page) and all(r["grade"] == "重大" for r in shown(page))
+    page.grade.setCurrentIndex(0)
+    page.overdue.setChecked(True)
+    today = date.today().isoformat()
+    assert shown(page) and all(r["status"] not in wf.RECTIFIED and r["current_deadline"] < today
+                               for r in shown(page))
+    assert all(page.model.data(page.model.index(r, 4)).endswith("（逾期）") for r in range(page.model.rowCount()))
+    page.overdue.setChecked(False)
+    town = page.town.itemData(1)
+    page.town.setCurrentIndex(1)
+    assert shown(page) and all(r["town"] == town for r in shown(page))
+    page.town.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findData(wf.CLOSED))
+    assert shown(page) and all(r["status"] == wf.CLOSED for r in shown(page))
+    assert page.count.text() == f"共 {len(shown(page))} 条"
+
+
+def test_sorting_by_deadline_and_buttons_follow_the_rules(qtbot, page):
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(5) + 10, 5))  # the 整改期限 header
+    deadlines = [r["current_deadline"] or "" for r in shown(page)]
+    assert deadlines in (sorted(deadlines), sorted(deadlines, reverse=True))
+    page.status.setCurrentIndex(page.status.findData(wf.REGISTERED))
+    page.table.selectRow(0)
+    assert page.buttons[wf.ORDER_ISSUED].isEnabled()
+    for kind in (wf.CLOSE, wf.RECHECK, wf.REOPEN):
+        assert not page.buttons[kind].isEnabled()
+        assert "已登记" in page.buttons[kind].toolTip()
