@@ -37,8 +37,8 @@ def test_excel_round_trip_updates_by_credit_code(services, tmp_path):
     incoming = tmp_path / "town.xlsx"
     book.save(incoming)
     assert services.import_sites(incoming) == {"added": 1, "updated": 1}
-    names = sorted(s["name"] for s in services.sites())
-    assert names == ["上海新兴便利店", "上海恒达餐饮有限公司（更名）", "上海明珠公寓"]
+    names = {s["name"] for s in services.sites()}
+    assert names == {"上海新兴便利店", "上海恒达餐饮有限公司（更名）", "上海明珠公寓"}
 
 
 def test_excel_with_one_bad_row_imports_nothing(services, tmp_path):
