@@ -198,43 +198,48 @@
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="62" />
+        <location filename="../../inspector/ui/findings_page.py" line="63" />
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="131" />
+        <location filename="../../inspector/ui/findings_page.py" line="135" />
         <source>全部街镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="132" />
+        <location filename="../../inspector/ui/findings_page.py" line="136" />
         <source>全部专项</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="155" />
-        <location filename="../../inspector/ui/findings_page.py" line="165" />
+        <location filename="../../inspector/ui/findings_page.py" line="137" />
+        <source>全部检查人员</source>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="162" />
+        <location filename="../../inspector/ui/findings_page.py" line="172" />
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="197" />
+        <location filename="../../inspector/ui/findings_page.py" line="204" />
         <source>当前状态为“{0}”，不能{1}。</source>
         <translation>The finding is “{0}”: cannot {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="236" />
+        <location filename="../../inspector/ui/findings_page.py" line="243" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="236" />
+        <location filename="../../inspector/ui/findings_page.py" line="243" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="240" />
+        <location filename="../../inspector/ui/findings_page.py" line="247" />
         <source>已附</source>
         <translation>attached</translation>
     </message>
@@ -361,147 +366,177 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="253" />
+        <location filename="../../inspector/ui/inspections_page.py" line="263" />
         <source>新建检查 (Ctrl+N)</source>
         <translation>New inspection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="255" />
+        <location filename="../../inspector/ui/inspections_page.py" line="265" />
         <source>继续检查</source>
         <translation>Continue inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="267" />
+        <source>检查表模板…</source>
+        <translation>Templates…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="58" />
+        <location filename="../../inspector/ui/main_window.py" line="59" />
         <source>Inspector 安全检查 — {0}</source>
         <translation>Inspector — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <location filename="../../inspector/ui/main_window.py" line="62" />
         <source>工作任务</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <location filename="../../inspector/ui/main_window.py" line="62" />
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="61" />
+        <location filename="../../inspector/ui/main_window.py" line="62" />
         <source>隐患</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="63" />
         <source>单位</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="63" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="63" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="63" />
+        <location filename="../../inspector/ui/main_window.py" line="64" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="82" />
+        <location filename="../../inspector/ui/main_window.py" line="83" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="84" />
+        <location filename="../../inspector/ui/main_window.py" line="85" />
         <source>导入文件…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="85" />
+        <location filename="../../inspector/ui/main_window.py" line="86" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="86" />
+        <location filename="../../inspector/ui/main_window.py" line="87" />
         <source>查找隐患</source>
         <translation>Find findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="119" />
+        <location filename="../../inspector/ui/main_window.py" line="90" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="92" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="94" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="95" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="130" />
         <source>报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表
 （将在下一版本提供）</source>
         <translation>Reports: inspection records, rectification orders, re-check opinions, ledger, task progress
 (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>同步：与区里交换数据包（将在下一版本提供）</source>
         <translation>Sync: exchange packages with the district (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159" />
+        <location filename="../../inspector/ui/main_window.py" line="170" />
         <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
         <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="188" />
+        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="207" />
         <source>导入工作意见文件</source>
         <translation>Import a work plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="188" />
+        <location filename="../../inspector/ui/main_window.py" line="207" />
         <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
         <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204" />
+        <location filename="../../inspector/ui/main_window.py" line="223" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204" />
+        <location filename="../../inspector/ui/main_window.py" line="223" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="219" />
+        <location filename="../../inspector/ui/main_window.py" line="238" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="234" />
+        <location filename="../../inspector/ui/main_window.py" line="253" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <location filename="../../inspector/ui/main_window.py" line="256" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <location filename="../../inspector/ui/main_window.py" line="256" />
         <source>该文件已经导入过，未重复保存。</source>
         <translation>This file was imported before; it was not saved again.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="240" />
+        <location filename="../../inspector/ui/main_window.py" line="259" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="241" />
+        <location filename="../../inspector/ui/main_window.py" line="260" />
         <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
         <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247" />
+        <location filename="../../inspector/ui/main_window.py" line="266" />
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -682,34 +717,87 @@
     </message>
 </context>
 <context>
-    <name>SiteDialog</name>
+    <name>SignatureDialog</name>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="44" />
-        <source>编辑单位</source>
-        <translation>Edit site</translation>
+        <location filename="../../inspector/ui/signature.py" line="93" />
+        <source>现场签字</source>
+        <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="44" />
-        <source>新增单位</source>
-        <translation>Add site</translation>
+        <location filename="../../inspector/ui/signature.py" line="97" />
+        <source>检查人员（一）</source>
+        <translation>Inspector (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="50" />
-        <source>（未评定）</source>
-        <translation>(not rated)</translation>
+        <location filename="../../inspector/ui/signature.py" line="97" />
+        <source>检查人员（二）</source>
+        <translation>Inspector (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="65" />
-        <source>保存</source>
-        <translation>Save</translation>
+        <location filename="../../inspector/ui/signature.py" line="98" />
+        <source>被检查单位负责人</source>
+        <translation>Site's person in charge</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="66" />
+        <location filename="../../inspector/ui/signature.py" line="102" />
+        <source>重签</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/signature.py" line="104" />
+        <source>拒绝签字</source>
+        <translation>Refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/signature.py" line="112" />
+        <source>保存签字</source>
+        <translation>Save signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/signature.py" line="113" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="87" />
+        <location filename="../../inspector/ui/signature.py" line="132" />
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="48" />
+        <source>编辑单位</source>
+        <translation>Edit site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="48" />
+        <source>新增单位</source>
+        <translation>Add site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="54" />
+        <source>（未评定）</source>
+        <translation>(not rated)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="69" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="70" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="96" />
+        <source>修改单位信息</source>
+        <translation>Edit site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="99" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -717,68 +805,68 @@
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="100" />
+        <location filename="../../inspector/ui/sites_page.py" line="112" />
         <source>按名称、信用代码、地址或街镇查找</source>
         <translation>Search by name, credit code, address or town</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="104" />
+        <location filename="../../inspector/ui/sites_page.py" line="116" />
         <source>新增单位</source>
         <translation>Add site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="104" />
+        <location filename="../../inspector/ui/sites_page.py" line="116" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="105" />
+        <location filename="../../inspector/ui/sites_page.py" line="117" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="106" />
+        <location filename="../../inspector/ui/sites_page.py" line="118" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="158" />
+        <location filename="../../inspector/ui/sites_page.py" line="175" />
         <source>导入单位名册</source>
         <translation>Import site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="158" />
-        <location filename="../../inspector/ui/sites_page.py" line="173" />
+        <location filename="../../inspector/ui/sites_page.py" line="175" />
+        <location filename="../../inspector/ui/sites_page.py" line="190" />
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="164" />
+        <location filename="../../inspector/ui/sites_page.py" line="181" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="166" />
+        <location filename="../../inspector/ui/sites_page.py" line="183" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="166" />
+        <location filename="../../inspector/ui/sites_page.py" line="183" />
         <source>新增 {0} 家，更新 {1} 家。</source>
         <translation>{0} added, {1} updated.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="172" />
+        <location filename="../../inspector/ui/sites_page.py" line="189" />
         <source>导出单位名册</source>
         <translation>Export site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="176" />
+        <location filename="../../inspector/ui/sites_page.py" line="193" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="176" />
+        <location filename="../../inspector/ui/sites_page.py" line="193" />
         <source>已导出 {0} 家单位。</source>
         <translation>{0} sites exported.</translation>
     </message>
@@ -786,75 +874,159 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="66" />
+        <location filename="../../inspector/ui/tasks_page.py" line="69" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="72" />
+        <location filename="../../inspector/ui/tasks_page.py" line="75" />
         <source>责任单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="74" />
+        <location filename="../../inspector/ui/tasks_page.py" line="77" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="119" />
-        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <location filename="../../inspector/ui/tasks_page.py" line="122" />
+        <location filename="../../inspector/ui/tasks_page.py" line="189" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="137" />
+        <location filename="../../inspector/ui/tasks_page.py" line="132" />
+        <source>添加佐证文件…</source>
+        <translation>Add evidence files…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="145" />
         <source>工作任务清单</source>
         <translation>Work-plan checklists</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="137" />
+        <location filename="../../inspector/ui/tasks_page.py" line="145" />
         <source>检查表模板</source>
         <translation>Site checklist templates</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="145" />
+        <location filename="../../inspector/ui/tasks_page.py" line="153" />
         <source>，第{0}版</source>
         <translation>, version {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="168" />
+        <location filename="../../inspector/ui/tasks_page.py" line="176" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <location filename="../../inspector/ui/tasks_page.py" line="189" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <location filename="../../inspector/ui/tasks_page.py" line="189" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <location filename="../../inspector/ui/tasks_page.py" line="189" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="181" />
+        <location filename="../../inspector/ui/tasks_page.py" line="189" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="236" />
+        <location filename="../../inspector/ui/tasks_page.py" line="244" />
         <source>已过期限 {0}，显示为“滞后”</source>
         <translation>Deadline {0} has passed: shown as late</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="246" />
+        <location filename="../../inspector/ui/tasks_page.py" line="251" />
+        <source>（尚无佐证文件）</source>
+        <translation>(no evidence files yet)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="257" />
+        <source>选择佐证文件</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="262" />
+        <location filename="../../inspector/ui/tasks_page.py" line="277" />
         <source>未保存</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="286" />
+        <source>修改任务进展</source>
+        <translation>Edit task progress</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="35" />
+        <source>检查表模板</source>
+        <translation>Site checklist templates</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="39" />
+        <source>检查表名称</source>
+        <translation>Checklist name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="47" />
+        <source>新建模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="47" />
+        <source>添加检查项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="48" />
+        <source>删除检查项</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="48" />
+        <source>保存模板</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="54" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="72" />
+        <source>（第{0}版）</source>
+        <translation> (version {0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="93" />
+        <source>新检查表</source>
+        <translation>New checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="113" />
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="116" />
+        <source>已保存为新版本</source>
+        <translation>Saved as a new version</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/templates_dialog.py" line="117" />
+        <source>该模板已用于检查，原版本保持不变；修改已保存为新版本。</source>
+        <translation>This template is used by inspections: the old version stays as it was and your changes were saved as a new version.</translation>
     </message>
 </context>
 <context>
@@ -886,8 +1058,8 @@
     </message>
     <message>
         <location filename="../../inspector/ui/inspections_page.py" line="156" />
-        <location filename="../../inspector/ui/inspections_page.py" line="228" />
-        <location filename="../../inspector/ui/inspections_page.py" line="232" />
+        <location filename="../../inspector/ui/inspections_page.py" line="238" />
+        <location filename="../../inspector/ui/inspections_page.py" line="242" />
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -907,22 +1079,27 @@
         <translation>Not applicable (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="180" />
+        <location filename="../../inspector/ui/inspections_page.py" line="176" />
+        <source>现场签字…</source>
+        <translation>Signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="183" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="183" />
+        <location filename="../../inspector/ui/inspections_page.py" line="186" />
         <source>用方向键选择检查项，按 1 符合、2 不符合（登记隐患）、3 不适用；双击备注可填写。</source>
         <translation>Use the arrow keys; press 1 compliant, 2 non-compliant (records a finding), 3 not applicable; double-click a note to edit it.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="214" />
+        <location filename="../../inspector/ui/inspections_page.py" line="217" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="233" />
+        <location filename="../../inspector/ui/inspections_page.py" line="243" />
         <source>已检查 {0} / {1} 项</source>
         <translation>{0} of {1} items checked</translation>
     </message>
