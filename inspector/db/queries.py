@@ -273,3 +273,8 @@ def inspection_results(store: Store, inspection_id: str) -> dict[str, dict[str, 
 def template_in_use(store: Store, checklist_id: str) -> bool:
     return bool(store.scalar(
         f"SELECT 1 FROM inspections WHERE checklist_id = ? AND {ALIVE} LIMIT 1", [checklist_id]))
+
+
+def findings_of_item(store: Store, item_id: str) -> list[dict[str, Any]]:
+    """Findings recorded against one checklist item or work-plan task (督查 against the tasks)."""
+    return store.rows(f"SELECT * FROM findings WHERE item_id = ? AND {ALIVE} ORDER BY found_on DESC", [item_id])

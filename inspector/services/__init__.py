@@ -156,6 +156,9 @@ class Services:
     def attachment_path(self, sha256: str) -> Path:
         return attachments.stored_path(attachments_dir(self.path), sha256)
 
+    def findings_of_item(self, item_id: str) -> list[dict[str, Any]]:
+        return queries.findings_of_item(self.store, item_id)
+
     def finding_events(self, finding_id: str) -> list[dict[str, Any]]:
         return queries.finding_events(self.store, finding_id)
 

@@ -61,12 +61,17 @@ class FindingsPage(QWidget):
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.use_dates = QCheckBox(self.tr("发现日期"), self)
+        self.site_id: str | None = None
+        self.site_button = QPushButton(self)
+        self.site_button.setToolTip(self.tr("点击取消按单位筛选"))
+        self.site_button.clicked.connect(lambda: self.show_site(None))
+        self.site_button.hide()
         self.date_from.setDate(QDate.currentDate().addYears(-1))
         self._fill_choices()
 
         filters = QHBoxLayout()
-        for widget in (self.search, self.status, self.grade, self.town, self.campaign, self.inspector, self.overdue,
-                       self.use_dates, self.date_from, QLabel("—", self), self.date_to):
+        for widget in (self.search, self.site_button, self.status, self.grade, self.town, self.campaign,
+                       self.inspector, self.overdue, self.use_dates, self.date_from, QLabel("—", self), self.date_to):
             filters.addWidget(widget)
         filters.setStretch(0, 3)
 
@@ -151,11 +156,18 @@ class FindingsPage(QWidget):
         return FindingFilter(
             statuses=statuses, grade=self.grade.currentData(), overdue=self.overdue.isChecked(),
             town=self.town.currentData(), campaign=self.campaign.currentData(), text=self.search.text(),
-            inspector_id=self.inspector.currentData(),
+            inspector_id=self.inspector.currentData(), site_id=self.site_id,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             sort=self.model.filter.sort, descending=self.model.filter.descending,
         )
+
+    def show_site(self, site_id: str | None, name: str = "") -> None:
+        """Only the findings of one site (from its 一企一档), or all again."""
+        self.site_id = site_id
+        self.site_button.setText(self.tr("单位：{0} ✕").format(name))
+        self.site_button.setVisible(site_id is not None)
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
             if hasattr(page, "sig_changed"):
                 page.sig_changed.connect(lambda key=key: self.changed_on(key))
+            if hasattr(page, "sig_show_findings"):
+                page.sig_show_findings.connect(lambda site_id, name: self.go("findings").show_site(site_id, name))
             self.pages[key] = page
         return self.pages[key]
 

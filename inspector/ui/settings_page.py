@@ -20,6 +20,7 @@ class SettingsPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.setMaximumWidth(760)
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in PROFILE:

@@ -104,6 +104,8 @@ class SiteDialog(QDialog):
 class SitesPage(QWidget):
     sig_changed = Signal()
     """Sites were added, edited or imported."""
+    sig_show_findings = Signal(str, str)
+    """The id and name of a site whose findings the officer wants to see."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +116,7 @@ class SitesPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.search, 1)
         for text, handler in ((self.tr("新增单位"), self.add), (self.tr("编辑"), self.edit),
+                              (self.tr("查看该单位隐患"), self.findings),
                               (self.tr("从 Excel 导入…"), self.import_excel),
                               (self.tr("导出 Excel…"), self.export_excel)):
             button = QPushButton(text, self)
@@ -166,6 +169,11 @@ class SitesPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.sig_changed.emit()
+
+    def findings(self) -> None:
+        site = self.current()
+        if site is not None:
+            self.sig_show_findings.emit(site["id"], site["name"])
 
     def after_edit(self) -> None:
         self.refresh()

@@ -6,7 +6,7 @@ status and, at the end, the closing note. Every field is saved as soon as it is 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,8 +33,25 @@ from inspector.services import Services
 from inspector.services.tasks import LATE, STATUSES, effective_status
 from inspector.ui import undo
 from inspector.ui.vocabulary import term
+from inspector.workflow import STATUS_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MY_TOWN = "\x00my-town"
+
+
+def deadline_matches(deadline: str | None, wanted: str | None, today: date) -> bool:
+    """The deadline filter: past, due within 30 days, due this year, or no exact deadline."""
+    if wanted is None:
+        return True
+    if wanted == "none":
+        return not deadline
+    if not deadline:
+        return False
+    if wanted == "past":
+        return deadline < today.isoformat()
+    if wanted == "soon":
+        return today.isoformat() <= deadline <= (today + timedelta(days=30)).isoformat()
+    return today.isoformat() <= deadline <= f"{today.year}-12-31"
 LATE_BRUSH = QBrush(QColor("#b3261e"))
 
 
@@ -69,13 +86,20 @@ class TasksPage(QWidget):
         self.status_filter.addItem(self.tr("全部状态"), None)
         for status in (*STATUSES, LATE):
             self.status_filter.addItem(term(status), status)
+        self.deadline_filter = QComboBox(self)
+        for label, key in ((self.tr("全部期限"), None), (self.tr("已过期限"), "past"), (self.tr("30 天内到期"), "soon"),
+                           (self.tr("本年内到期"), "year"), (self.tr("无明确期限"), "none")):
+            self.deadline_filter.addItem(label, key)
         self.unit_filter.currentIndexChanged.connect(self.refill_tree)
         self.status_filter.currentIndexChanged.connect(self.refill_tree)
+        self.deadline_filter.currentIndexChanged.connect(self.refill_tree)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("责任单位："), self))
         filters.addWidget(self.unit_filter, 2)
         filters.addWidget(QLabel(self.tr("状态："), self))
         filters.addWidget(self.status_filter, 1)
+        filters.addWidget(QLabel(self.tr("期限："), self))
+        filters.addWidget(self.deadline_filter, 1)
 
         self.items_model = QStandardItemModel(self)
         self.tree = QTreeView(self)
@@ -174,10 +198,20 @@ class TasksPage(QWidget):
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(self.tr("全部单位"), None)
+        town = self.services.store.setting("town")
+        if town:
+            self.unit_filter.addItem(self.tr("我的街镇（{0}，含“各街镇”）").format(town), MY_TOWN)
         for name in units:
             self.unit_filter.addItem(name, name)
         self.unit_filter.blockSignals(False)
         self.refill_tree()
+
+    def unit_matches(self, item: dict[str, Any], unit: str | None) -> bool:
+        names = {u["name"] for u in item["units"]}
+        if unit == MY_TOWN:
+            town = self.services.store.setting("town") or ""
+            return "各街镇" in names or any(town and town in n for n in names)
+        return unit is None or unit in names
 
     def status_of(self, item: dict[str, Any]) -> str:
         stored = self.progress_by_item.get(item["id"], {}).get("status")
@@ -190,9 +224,10 @@ class TasksPage(QWidget):
         self.detail.clear()
         self.progress.setEnabled(False)
         unit, status = self.unit_filter.currentData(), self.status_filter.currentData()
+        deadline = self.deadline_filter.currentData()
         keep = {r["id"] for r in self.rows if r["kind"] in ("task", "item", "subtask")
-                and (unit is None or unit in {u["name"] for u in r["units"]})
-                and (status is None or self.status_of(r) == status)}
+                and self.unit_matches(r, unit) and (status is None or self.status_of(r) == status)
+                and deadline_matches(r["deadline"], deadline, date.today())}
         parents = {r["id"]: r["parent_id"] for r in self.rows}
         for item_id in list(keep):
             parent = parents.get(item_id)
@@ -235,6 +270,11 @@ class TasksPage(QWidget):
             parts.append(f"<p><b>{term('依据')}：</b>{item['legal_basis']}</p>")
         if item.get("deadline_text"):
             parts.append(f"<p><b>{term('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
+        found = self.services.findings_of_item(item["id"])
+        if found:
+            parts.append(f"<p><b>{term('隐患')}（{len(found)}）：</b></p><ul>" + "".join(
+                f"<li>{f['found_on']} [{f['grade']}] {f['description']} — {term(STATUS_LABELS[f['status']])}</li>"
+                for f in found) + "</ul>")
         self.detail.setHtml("".join(parts).replace("\n", "<br>"))
         task_like = item["kind"] in ("task", "subtask")
         self.progress.setEnabled(task_like)

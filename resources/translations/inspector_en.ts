@@ -203,43 +203,53 @@
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="135" />
+        <location filename="../../inspector/ui/findings_page.py" line="66" />
+        <source>点击取消按单位筛选</source>
+        <translation>Click to show all sites again</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="140" />
         <source>全部街镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="136" />
+        <location filename="../../inspector/ui/findings_page.py" line="141" />
         <source>全部专项</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="137" />
+        <location filename="../../inspector/ui/findings_page.py" line="142" />
         <source>全部检查人员</source>
         <translation>All inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="162" />
-        <location filename="../../inspector/ui/findings_page.py" line="172" />
+        <location filename="../../inspector/ui/findings_page.py" line="168" />
+        <source>单位：{0} ✕</source>
+        <translation>Site: {0} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="174" />
+        <location filename="../../inspector/ui/findings_page.py" line="184" />
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="204" />
+        <location filename="../../inspector/ui/findings_page.py" line="216" />
         <source>当前状态为“{0}”，不能{1}。</source>
         <translation>The finding is “{0}”: cannot {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="243" />
+        <location filename="../../inspector/ui/findings_page.py" line="255" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="243" />
+        <location filename="../../inspector/ui/findings_page.py" line="255" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="247" />
+        <location filename="../../inspector/ui/findings_page.py" line="259" />
         <source>已附</source>
         <translation>attached</translation>
     </message>
@@ -476,67 +486,67 @@
         <translation>Sync: exchange packages with the district (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="170" />
+        <location filename="../../inspector/ui/main_window.py" line="172" />
         <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
         <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <location filename="../../inspector/ui/main_window.py" line="183" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="207" />
+        <location filename="../../inspector/ui/main_window.py" line="209" />
         <source>导入工作意见文件</source>
         <translation>Import a work plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="207" />
+        <location filename="../../inspector/ui/main_window.py" line="209" />
         <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
         <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223" />
+        <location filename="../../inspector/ui/main_window.py" line="225" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223" />
+        <location filename="../../inspector/ui/main_window.py" line="225" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="238" />
+        <location filename="../../inspector/ui/main_window.py" line="240" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="253" />
+        <location filename="../../inspector/ui/main_window.py" line="255" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="256" />
+        <location filename="../../inspector/ui/main_window.py" line="258" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="256" />
+        <location filename="../../inspector/ui/main_window.py" line="258" />
         <source>该文件已经导入过，未重复保存。</source>
         <translation>This file was imported before; it was not saved again.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="259" />
+        <location filename="../../inspector/ui/main_window.py" line="261" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="260" />
+        <location filename="../../inspector/ui/main_window.py" line="262" />
         <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
         <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266" />
+        <location filename="../../inspector/ui/main_window.py" line="268" />
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -671,47 +681,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="32" />
+        <location filename="../../inspector/ui/settings_page.py" line="33" />
         <source>街镇（限期整改意见书）</source>
         <translation>Town (rectification opinion)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="33" />
+        <location filename="../../inspector/ui/settings_page.py" line="34" />
         <source>执法机构（责令限期整改指令书）</source>
         <translation>Enforcement body (rectification order)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="36" />
+        <location filename="../../inspector/ui/settings_page.py" line="37" />
         <source>发文机关类型</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="38" />
+        <location filename="../../inspector/ui/settings_page.py" line="39" />
         <source>留空则自动选择系统中的宋体/仿宋等中文字体</source>
         <translation>Leave empty to use a Song/FangSong font found on this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="40" />
+        <location filename="../../inspector/ui/settings_page.py" line="41" />
         <source>PDF 字体文件</source>
         <translation>PDF font file</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="46" />
+        <location filename="../../inspector/ui/settings_page.py" line="47" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="48" />
+        <location filename="../../inspector/ui/settings_page.py" line="49" />
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="50" />
+        <location filename="../../inspector/ui/settings_page.py" line="51" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="51" />
+        <location filename="../../inspector/ui/settings_page.py" line="52" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -805,68 +815,73 @@
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="112" />
+        <location filename="../../inspector/ui/sites_page.py" line="114" />
         <source>按名称、信用代码、地址或街镇查找</source>
         <translation>Search by name, credit code, address or town</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="116" />
+        <location filename="../../inspector/ui/sites_page.py" line="118" />
         <source>新增单位</source>
         <translation>Add site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="116" />
+        <location filename="../../inspector/ui/sites_page.py" line="118" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="117" />
+        <location filename="../../inspector/ui/sites_page.py" line="119" />
+        <source>查看该单位隐患</source>
+        <translation>Findings of this site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sites_page.py" line="120" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="118" />
+        <location filename="../../inspector/ui/sites_page.py" line="121" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="175" />
+        <location filename="../../inspector/ui/sites_page.py" line="183" />
         <source>导入单位名册</source>
         <translation>Import site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="175" />
-        <location filename="../../inspector/ui/sites_page.py" line="190" />
+        <location filename="../../inspector/ui/sites_page.py" line="183" />
+        <location filename="../../inspector/ui/sites_page.py" line="198" />
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="181" />
+        <location filename="../../inspector/ui/sites_page.py" line="189" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="183" />
+        <location filename="../../inspector/ui/sites_page.py" line="191" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="183" />
+        <location filename="../../inspector/ui/sites_page.py" line="191" />
         <source>新增 {0} 家，更新 {1} 家。</source>
         <translation>{0} added, {1} updated.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="189" />
+        <location filename="../../inspector/ui/sites_page.py" line="197" />
         <source>导出单位名册</source>
         <translation>Export site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="193" />
+        <location filename="../../inspector/ui/sites_page.py" line="201" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="193" />
+        <location filename="../../inspector/ui/sites_page.py" line="201" />
         <source>已导出 {0} 家单位。</source>
         <translation>{0} sites exported.</translation>
     </message>
@@ -874,94 +889,129 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="69" />
+        <location filename="../../inspector/ui/tasks_page.py" line="86" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="75" />
+        <location filename="../../inspector/ui/tasks_page.py" line="90" />
+        <source>全部期限</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="90" />
+        <source>已过期限</source>
+        <translation>Past deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="90" />
+        <source>30 天内到期</source>
+        <translation>Due within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="91" />
+        <source>本年内到期</source>
+        <translation>Due this year</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="91" />
+        <source>无明确期限</source>
+        <translation>No exact deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="97" />
         <source>责任单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="77" />
+        <location filename="../../inspector/ui/tasks_page.py" line="99" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="122" />
-        <location filename="../../inspector/ui/tasks_page.py" line="189" />
+        <location filename="../../inspector/ui/tasks_page.py" line="101" />
+        <source>期限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="146" />
+        <location filename="../../inspector/ui/tasks_page.py" line="223" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="132" />
+        <location filename="../../inspector/ui/tasks_page.py" line="156" />
         <source>添加佐证文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="145" />
+        <location filename="../../inspector/ui/tasks_page.py" line="169" />
         <source>工作任务清单</source>
         <translation>Work-plan checklists</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="145" />
+        <location filename="../../inspector/ui/tasks_page.py" line="169" />
         <source>检查表模板</source>
         <translation>Site checklist templates</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="153" />
+        <location filename="../../inspector/ui/tasks_page.py" line="177" />
         <source>，第{0}版</source>
         <translation>, version {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="176" />
+        <location filename="../../inspector/ui/tasks_page.py" line="200" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="189" />
+        <location filename="../../inspector/ui/tasks_page.py" line="203" />
+        <source>我的街镇（{0}，含“各街镇”）</source>
+        <translation>My town ({0}, with “all towns”)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/tasks_page.py" line="223" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="189" />
+        <location filename="../../inspector/ui/tasks_page.py" line="223" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="189" />
+        <location filename="../../inspector/ui/tasks_page.py" line="223" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="189" />
+        <location filename="../../inspector/ui/tasks_page.py" line="223" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="244" />
+        <location filename="../../inspector/ui/tasks_page.py" line="284" />
         <source>已过期限 {0}，显示为“滞后”</source>
         <translation>Deadline {0} has passed: shown as late</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="251" />
+        <location filename="../../inspector/ui/tasks_page.py" line="291" />
         <source>（尚无佐证文件）</source>
         <translation>(no evidence files yet)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="257" />
+        <location filename="../../inspector/ui/tasks_page.py" line="297" />
         <source>选择佐证文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="262" />
-        <location filename="../../inspector/ui/tasks_page.py" line="277" />
+        <location filename="../../inspector/ui/tasks_page.py" line="302" />
+        <location filename="../../inspector/ui/tasks_page.py" line="317" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/tasks_page.py" line="286" />
+        <location filename="../../inspector/ui/tasks_page.py" line="326" />
         <source>修改任务进展</source>
         <translation>Edit task progress</translation>
     </message>

@@ -65,3 +65,16 @@ def test_sorting_by_deadline_and_buttons_follow_the_rules(qtbot, page):
     for kind in (wf.CLOSE, wf.RECHECK, wf.REOPEN):
         assert not page.buttons[kind].isEnabled()
         assert "已登记" in page.buttons[kind].toolTip()
+
+
+def test_from_a_site_file_to_its_findings(qtbot, page):
+    window = page.window()
+    sites = window.go("sites")
+    sites.table.selectRow(0)
+    site = sites.current()
+    button = next(b for b in sites.findChildren(type(page.site_button)) if b.text() == "查看该单位隐患")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page and page.site_button.isVisible()
+    assert shown(page) and all(r["site"] == site["name"] for r in shown(page))
+    qtbot.mouseClick(page.site_button, Qt.MouseButton.LeftButton)
+    assert len(page.model.rowids) == page.services.stats()["findings"]["total"]

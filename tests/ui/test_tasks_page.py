@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector.services import Services
@@ -92,3 +93,27 @@ def test_a_task_past_its_deadline_is_late(qtbot, tmp_path):
     assert [r[1][:4] for r in late] == ["各区和电"]  # its deadline, 2021-07-10, has passed
     page.status_filter.setCurrentIndex(page.status_filter.findData("滞后"))
     assert [r for r in rows(page) if r[0].isdigit()] == late
+
+
+def test_deadline_filter_and_my_town(qtbot, tmp_path):
+    from datetime import date
+
+    from inspector.ui.tasks_page import deadline_matches
+
+    today = date(2026, 11, 22)
+    assert deadline_matches("2026-11-01", "past", today) and not deadline_matches("2026-12-01", "past", today)
+    assert deadline_matches("2026-12-10", "soon", today) and not deadline_matches("2027-03-01", "soon", today)
+    assert deadline_matches("2026-12-31", "year", today) and deadline_matches(None, "none", today)
+    services = Services.open(tmp_path / "town.db")
+    services.set_setting("town", "长寿路街道")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    page = window.pages["tasks"]
+    page.select_checklist(next(c["id"] for c in services.checklists("workplan") if "普陀" in c["name"]))
+    mine = page.unit_filter.findText("我的街镇", Qt.MatchFlag.MatchStartsWith)
+    page.unit_filter.setCurrentIndex(mine)
+    numbered = [r for r in rows(page) if r[0].isdigit()]
+    page.unit_filter.setCurrentIndex(page.unit_filter.findData("各街镇"))
+    assert numbered == [r for r in rows(page) if r[0].isdigit()]
+    page.deadline_filter.setCurrentIndex(page.deadline_filter.findData("none"))
+    assert len([r for r in rows(page) if r[0].isdigit()]) == len(numbered)  # Putuo's tasks name no dates
