@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +34,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import ok_cancel
 
 # (field, label, kind) per event; kinds: date, text, long, money, passed, inspectors, file, files
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -65,11 +65,7 @@ class ActionDialog(QDialog):
             widget = self._make(name, field_kind)
             self.widgets[name] = widget
             form.addRow(term(label) + "：", widget)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("确定"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -35,6 +34,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import ok_cancel
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".webp")
 
@@ -130,11 +130,7 @@ class FindingDialog(QDialog):
                               (self.tr("整改期限"), self.deadline), (self.tr("企业责任人"), self.contact),
                               (self.tr("联系电话"), self.phone), ("", self.listed), (self.tr("照片"), self.photos)):
             form.addRow(label + ("：" if label else ""), widget)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存隐患"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("保存隐患"), save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.plan_box)

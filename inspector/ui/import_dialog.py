@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from inspector.docimport import editing
 from inspector.docimport.model import Outline
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import ok_cancel
 
 KIND_LABELS = {"section": "章节", "subsection": "小节", "task": "任务", "subtask": "子任务"}
 COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE, COL_KIND = range(6)
@@ -75,11 +75,7 @@ class ImportPreview(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存为清单"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("保存为清单"), save=True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(meta)

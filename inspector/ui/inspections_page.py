@@ -33,6 +33,7 @@ from inspector.services import Services
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import ok_cancel
 
 TYPES = ("日常", "专项", "复查", "举报")
 RESULT_KEYS = {Qt.Key.Key_1: "符合", Qt.Key.Key_2: "不符合", Qt.Key.Key_3: "不适用"}
@@ -84,11 +85,7 @@ class NewInspectionDialog(QDialog):
                 form.addRow(label + "：", widget)
             else:
                 form.addRow(label + ("：" if label else ""), widget)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始检查"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("开始检查"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

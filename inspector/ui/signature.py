@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QMessageBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.widgets import ok_cancel
 
 
 class SignaturePad(QWidget):
@@ -108,11 +108,7 @@ class SignatureDialog(QDialog):
             grid.addWidget(clear, row, 2)
             grid.addWidget(refused, row, 3)
             self.pads[signer], self.refused[signer] = pad, refused
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存签字"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("保存签字"), save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(box)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from inspector.services.sites import FIELDS, RISK_LEVELS
 from inspector.ui import undo
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import ok_cancel
 
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
            ("risk_level", "风险等级"), ("address", "地址")]
@@ -65,11 +65,7 @@ class SiteDialog(QDialog):
             edit.setObjectName(key)
             self.edits[key] = edit
             form.addRow(term(label) + "：", edit)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, self.tr("保存"), save=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

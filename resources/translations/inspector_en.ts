@@ -3,53 +3,52 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="69" />
+        <location filename="../../inspector/ui/action_dialog.py" line="68" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="70" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="104" />
+        <location filename="../../inspector/ui/action_dialog.py" line="100" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="104" />
+        <location filename="../../inspector/ui/action_dialog.py" line="100" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="128" />
-        <location filename="../../inspector/ui/action_dialog.py" line="144" />
+        <location filename="../../inspector/ui/action_dialog.py" line="124" />
+        <location filename="../../inspector/ui/action_dialog.py" line="140" />
         <source>（未选择）</source>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="129" />
+        <location filename="../../inspector/ui/action_dialog.py" line="125" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="139" />
+        <location filename="../../inspector/ui/action_dialog.py" line="135" />
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="139" />
+        <location filename="../../inspector/ui/action_dialog.py" line="135" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="141" />
+        <location filename="../../inspector/ui/action_dialog.py" line="137" />
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/action_dialog.py" line="190" />
+        <location filename="../../inspector/ui/action_dialog.py" line="186" />
         <source>不能执行</source>
         <translation>Not allowed</translation>
     </message>
@@ -132,17 +131,16 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finding_dialog.py" line="134" />
+        <location filename="../../inspector/ui/finding_dialog.py" line="133" />
         <source>保存隐患</source>
         <translation>Save finding</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finding_dialog.py" line="135" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finding_dialog.py" line="182" />
+        <location filename="../../inspector/ui/finding_dialog.py" line="178" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -343,32 +341,31 @@
         <translation>Demote</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="79" />
+        <location filename="../../inspector/ui/import_dialog.py" line="78" />
         <source>保存为清单</source>
         <translation>Save as checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="80" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="137" />
+        <location filename="../../inspector/ui/import_dialog.py" line="133" />
         <source>无法修改</source>
         <translation>Cannot change</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="143" />
+        <location filename="../../inspector/ui/import_dialog.py" line="139" />
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="143" />
+        <location filename="../../inspector/ui/import_dialog.py" line="139" />
         <source>请先在树中选择一个条目。</source>
         <translation>Select an item in the tree first.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/import_dialog.py" line="148" />
+        <location filename="../../inspector/ui/import_dialog.py" line="144" />
         <source>无法执行</source>
         <translation>Cannot do that</translation>
     </message>
@@ -376,17 +373,17 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="263" />
+        <location filename="../../inspector/ui/inspections_page.py" line="260" />
         <source>新建检查 (Ctrl+N)</source>
         <translation>New inspection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="265" />
+        <location filename="../../inspector/ui/inspections_page.py" line="262" />
         <source>继续检查</source>
         <translation>Continue inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="267" />
+        <location filename="../../inspector/ui/inspections_page.py" line="264" />
         <source>检查表模板…</source>
         <translation>Templates…</translation>
     </message>
@@ -554,57 +551,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="50" />
+        <location filename="../../inspector/ui/inspections_page.py" line="51" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="61" />
+        <location filename="../../inspector/ui/inspections_page.py" line="62" />
         <source>四不两直（不打招呼、直奔现场）</source>
         <translation>Unannounced (no notice, straight to the site)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="63" />
+        <location filename="../../inspector/ui/inspections_page.py" line="64" />
         <source>如：消防安全专项整治（可不填）</source>
         <translation>e.g. fire safety campaign (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="65" />
+        <location filename="../../inspector/ui/inspections_page.py" line="66" />
         <source>添加检查人员…</source>
         <translation>Add inspector…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="79" />
+        <location filename="../../inspector/ui/inspections_page.py" line="80" />
         <source>被检查单位</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="79" />
+        <location filename="../../inspector/ui/inspections_page.py" line="80" />
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="80" />
+        <location filename="../../inspector/ui/inspections_page.py" line="81" />
         <source>检查类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="81" />
+        <location filename="../../inspector/ui/inspections_page.py" line="82" />
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="81" />
+        <location filename="../../inspector/ui/inspections_page.py" line="82" />
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="82" />
+        <location filename="../../inspector/ui/inspections_page.py" line="83" />
         <source>开始时间</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="82" />
+        <location filename="../../inspector/ui/inspections_page.py" line="83" />
         <source>结束时间</source>
         <translation>To</translation>
     </message>
@@ -614,43 +611,42 @@
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="89" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="104" />
         <location filename="../../inspector/ui/inspections_page.py" line="107" />
-        <location filename="../../inspector/ui/inspections_page.py" line="110" />
         <source>添加检查人员</source>
         <translation>Add inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="107" />
+        <location filename="../../inspector/ui/inspections_page.py" line="104" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="110" />
+        <location filename="../../inspector/ui/inspections_page.py" line="107" />
         <source>执法证号：</source>
         <translation>Certificate no.:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="119" />
+        <location filename="../../inspector/ui/inspections_page.py" line="116" />
         <source>请选择被检查单位（先在“单位”页登记）。</source>
         <translation>Choose the site (register it on the Sites page first).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="121" />
+        <location filename="../../inspector/ui/inspections_page.py" line="118" />
         <source>执法检查须由两名检查人员进行，请选择两名不同的人员。</source>
         <translation>An inspection needs two different inspectors; choose two.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="123" />
+        <location filename="../../inspector/ui/inspections_page.py" line="120" />
         <source>结束时间必须晚于开始时间。</source>
         <translation>The end time must be after the start time.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="125" />
+        <location filename="../../inspector/ui/inspections_page.py" line="122" />
         <source>不能开始</source>
         <translation>Cannot start</translation>
     </message>
@@ -759,17 +755,16 @@
         <translation>Refused to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/signature.py" line="112" />
+        <location filename="../../inspector/ui/signature.py" line="111" />
         <source>保存签字</source>
         <translation>Save signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/signature.py" line="113" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/signature.py" line="132" />
+        <location filename="../../inspector/ui/signature.py" line="128" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -792,22 +787,21 @@
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="69" />
+        <location filename="../../inspector/ui/sites_page.py" line="68" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="70" />
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="96" />
+        <location filename="../../inspector/ui/sites_page.py" line="92" />
         <source>修改单位信息</source>
         <translation>Edit site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="99" />
+        <location filename="../../inspector/ui/sites_page.py" line="95" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -815,73 +809,73 @@
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="114" />
+        <location filename="../../inspector/ui/sites_page.py" line="110" />
         <source>按名称、信用代码、地址或街镇查找</source>
         <translation>Search by name, credit code, address or town</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="118" />
+        <location filename="../../inspector/ui/sites_page.py" line="114" />
         <source>新增单位</source>
         <translation>Add site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="118" />
+        <location filename="../../inspector/ui/sites_page.py" line="114" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="119" />
+        <location filename="../../inspector/ui/sites_page.py" line="115" />
         <source>查看该单位隐患</source>
         <translation>Findings of this site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="120" />
+        <location filename="../../inspector/ui/sites_page.py" line="116" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="121" />
+        <location filename="../../inspector/ui/sites_page.py" line="117" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="183" />
+        <location filename="../../inspector/ui/sites_page.py" line="179" />
         <source>导入单位名册</source>
         <translation>Import site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="183" />
-        <location filename="../../inspector/ui/sites_page.py" line="198" />
+        <location filename="../../inspector/ui/sites_page.py" line="179" />
+        <location filename="../../inspector/ui/sites_page.py" line="194" />
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="189" />
+        <location filename="../../inspector/ui/sites_page.py" line="185" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="191" />
+        <location filename="../../inspector/ui/sites_page.py" line="187" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="191" />
+        <location filename="../../inspector/ui/sites_page.py" line="187" />
         <source>新增 {0} 家，更新 {1} 家。</source>
         <translation>{0} added, {1} updated.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="197" />
+        <location filename="../../inspector/ui/sites_page.py" line="193" />
         <source>导出单位名册</source>
         <translation>Export site register</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="201" />
+        <location filename="../../inspector/ui/sites_page.py" line="197" />
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sites_page.py" line="201" />
+        <location filename="../../inspector/ui/sites_page.py" line="197" />
         <source>已导出 {0} 家单位。</source>
         <translation>{0} sites exported.</translation>
     </message>
@@ -1082,74 +1076,74 @@
 <context>
     <name>WalkDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="149" />
+        <location filename="../../inspector/ui/inspections_page.py" line="146" />
         <source>检查 — {0}</source>
         <translation>Inspection — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <location filename="../../inspector/ui/inspections_page.py" line="148" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <location filename="../../inspector/ui/inspections_page.py" line="148" />
         <source>检查项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <location filename="../../inspector/ui/inspections_page.py" line="148" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="151" />
+        <location filename="../../inspector/ui/inspections_page.py" line="148" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="156" />
-        <location filename="../../inspector/ui/inspections_page.py" line="238" />
-        <location filename="../../inspector/ui/inspections_page.py" line="242" />
+        <location filename="../../inspector/ui/inspections_page.py" line="153" />
+        <location filename="../../inspector/ui/inspections_page.py" line="235" />
+        <location filename="../../inspector/ui/inspections_page.py" line="239" />
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="171" />
+        <location filename="../../inspector/ui/inspections_page.py" line="168" />
         <source>符合 (1)</source>
         <translation>Compliant (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="171" />
+        <location filename="../../inspector/ui/inspections_page.py" line="168" />
         <source>不符合 (2)</source>
         <translation>Non-compliant (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="172" />
+        <location filename="../../inspector/ui/inspections_page.py" line="169" />
         <source>不适用 (3)</source>
         <translation>Not applicable (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="176" />
+        <location filename="../../inspector/ui/inspections_page.py" line="173" />
         <source>现场签字…</source>
         <translation>Signatures…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="183" />
+        <location filename="../../inspector/ui/inspections_page.py" line="180" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="186" />
+        <location filename="../../inspector/ui/inspections_page.py" line="183" />
         <source>用方向键选择检查项，按 1 符合、2 不符合（登记隐患）、3 不适用；双击备注可填写。</source>
         <translation>Use the arrow keys; press 1 compliant, 2 non-compliant (records a finding), 3 not applicable; double-click a note to edit it.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="217" />
+        <location filename="../../inspector/ui/inspections_page.py" line="214" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="243" />
+        <location filename="../../inspector/ui/inspections_page.py" line="240" />
         <source>已检查 {0} / {1} 项</source>
         <translation>{0} of {1} items checked</translation>
     </message>
@@ -1705,6 +1699,14 @@
         <location filename="../../inspector/ui/vocabulary.py" line="120" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../inspector/ui/widgets.py" line="14" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
