@@ -117,6 +117,25 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    services = _open(args)
+    params = {"inspection_id": args.inspection, "finding_id": args.finding, "site_id": args.site,
+              "checklist_id": args.checklist, "date_from": args.date_from, "date_to": args.date_to,
+              "town": args.town, "status": args.status, "grade": args.grade, "campaign": args.campaign}
+
+    def progress(percent: int, text: str) -> None:
+        print(f"[{percent:3d}%] {text}", file=sys.stderr)
+
+    result = services.reports().generate(args.kind, args.out, font_file=args.font, progress=progress, **params)
+    if args.json:
+        _print_json({"path": str(result.path), "number": result.number, "warnings": result.warnings})
+    else:
+        print(f"已生成：{result.path}" + (f"（{result.number}）" if result.number else ""))
+        for warning in result.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector", description="街镇安全检查：工作任务清单、隐患闭环、报表与同步")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
@@ -135,6 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "检查数据库和附件文件的完整性")
     add("parse", cmd_parse, "解析工作意见文件（不写数据库）").add_argument("file", type=Path)
     add("import-doc", cmd_import_doc, "导入工作意见文件为任务清单").add_argument("file", type=Path)
+    report = add("report", cmd_report, "生成文书或报表（PDF；台账、任务落实情况表、统计表也可 .xlsx）")
+    report.add_argument("kind", choices=["inspection-record", "rectification-order", "recheck-opinion",
+                                         "major-hazard", "ledger", "task-progress", "site-file", "statistics"])
+    report.add_argument("--out", type=Path, required=True, help="输出文件（.pdf 或 .xlsx）")
+    for flag in ("inspection", "finding", "site", "checklist", "town", "status", "grade", "campaign", "font"):
+        report.add_argument(f"--{flag}")
+    report.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", help="截止日期 YYYY-MM-DD")
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
     return parser
 

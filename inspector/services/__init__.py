@@ -181,6 +181,11 @@ class Services:
         if key == "officer_name":
             self.store.actor = value
 
+    def reports(self):
+        from inspector.services.reports import Reports
+
+        return Reports(self.store, self.path)
+
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:
         return queries.stats(self.store, today or date.today())

@@ -105,7 +105,8 @@ def _demo_finding(services: Services, rng: random.Random, today: date, found_on:
         plan=PLAN if major else None, category=rng.choice(wf.CATEGORIES), site_id=site_id,
         inspection_id=inspection_id, item_id=item["id"], legal_basis=item.get("legal_basis"),
         requirement="立即整改，并将整改情况书面报告检查机关", location=rng.choice(["一楼大堂", "仓库", "车间", "后厨"]),
-        listed_supervision=int(major), inspector_id=pair[0],
+        listed_supervision=int(major), inspector_id=pair[0], contact_person=rng.choice(PEOPLE),
+        contact_phone=f"139{rng.randint(10**7, 10**8 - 1)}",
     )
     day = found_on
     for step in (["order_issued"] if overdue else scenario):

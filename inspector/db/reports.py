@@ -1,0 +1,67 @@
+"""Queries behind the printed documents: document numbers and the rows of the ledger and statistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector.db.store import Store
+
+ALIVE = "deleted_at IS NULL"
+
+
+def document_number(store: Store, case_id: str, category: str) -> dict[str, Any] | None:
+    rows = store.rows("SELECT * FROM doc_numbers WHERE case_id = ? AND category = ?", [case_id, category])
+    return rows[0] if rows else None
+
+
+def case_number(store: Store, case_id: str) -> int | None:
+    """The number a case already has (all its forms share it)."""
+    return store.scalar("SELECT number FROM doc_numbers WHERE case_id = ? LIMIT 1", [case_id])
+
+
+def next_case_number(store: Store, issuer: str, year: int) -> int:
+    """The next number for this issuer and year; counters only go up, so a number is never reused."""
+    store.db.execute(
+        """INSERT INTO doc_counters(issuer, year, category, last_no) VALUES (?, ?, 'case', 1)
+           ON CONFLICT(issuer, year, category) DO UPDATE SET last_no = last_no + 1""",
+        [issuer, year],
+    )
+    return store.scalar(
+        "SELECT last_no FROM doc_counters WHERE issuer = ? AND year = ? AND category = 'case'", [issuer, year])
+
+
+def ledger_rows(store: Store, where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+    clause = " AND ".join([f"f.{ALIVE}", *where])
+    return store.rows(
+        f"""SELECT f.*, s.name AS site, s.credit_code, s.town, s.address, s.industry, s.grid,
+                   i.type AS inspection_type, i.campaign AS inspection_campaign,
+                   (SELECT text FROM doc_numbers d WHERE d.case_id = f.inspection_id AND d.category IN ('责改', '整改')
+                    LIMIT 1) AS doc_no
+            FROM findings f LEFT JOIN sites s ON s.id = f.site_id LEFT JOIN inspections i ON i.id = f.inspection_id
+            WHERE {clause} ORDER BY f.found_on, f.rowid""",
+        params,
+    )
+
+
+def funds_by_finding(store: Store, finding_ids: list[str]) -> dict[str, float]:
+    """Rectification funds reported in feedback events."""
+    if not finding_ids:
+        return {}
+    out: dict[str, float] = {}
+    for chunk in range(0, len(finding_ids), 900):
+        ids = finding_ids[chunk: chunk + 900]
+        for row in store.rows(
+            f"""SELECT finding_id, sum(CAST(json_extract(data, '$.funds') AS REAL)) AS funds FROM finding_events
+                WHERE kind = 'feedback' AND finding_id IN ({', '.join('?' * len(ids))}) GROUP BY finding_id""",
+            ids,
+        ):
+            out[row["finding_id"]] = row["funds"] or 0.0
+    return out
+
+
+def inspected_sites(store: Store, date_from: str, date_to: str) -> dict[str, int]:
+    """Distinct sites inspected per town in a period."""
+    return {r["town"] or "（未填街镇）": r["n"] for r in store.rows(
+        f"""SELECT s.town, count(DISTINCT i.site_id) AS n FROM inspections i JOIN sites s ON s.id = i.site_id
+            WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? GROUP BY s.town""",
+        [date_from, date_to])}

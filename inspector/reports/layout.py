@@ -1,0 +1,157 @@
+"""The look shared by every printed document: A4, an official title, CJK wrapping, “共 N 页 第 M 页”.
+
+Rendering is pure: it takes the data the services gathered and writes a PDF; it never reads the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from inspector.reports.fonts import FontChoice, choose_font
+
+BLANK = "＿＿＿＿＿＿＿＿"
+
+
+@dataclass
+class Render:
+    """One document being written: its font, styles and the warnings (missing fields, photos) it collects."""
+
+    font: FontChoice
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        f = self.font.name
+        self.styles = {
+            "title": ParagraphStyle("title", fontName=f, fontSize=20, leading=28, alignment=TA_CENTER,
+                                    spaceAfter=4 * mm, wordWrap="CJK"),
+            "number": ParagraphStyle("number", fontName=f, fontSize=11, leading=16, alignment=TA_RIGHT),
+            "body": ParagraphStyle("body", fontName=f, fontSize=12, leading=20, wordWrap="CJK",
+                                   firstLineIndent=24),
+            "plain": ParagraphStyle("plain", fontName=f, fontSize=12, leading=20, wordWrap="CJK"),
+            "cell": ParagraphStyle("cell", fontName=f, fontSize=9.5, leading=13, wordWrap="CJK"),
+            "small": ParagraphStyle("small", fontName=f, fontSize=8, leading=11, wordWrap="CJK"),
+            "head": ParagraphStyle("head", fontName=f, fontSize=9.5, leading=13, alignment=TA_CENTER,
+                                   wordWrap="CJK"),
+            "right": ParagraphStyle("right", fontName=f, fontSize=12, leading=20, alignment=TA_RIGHT),
+            "left": ParagraphStyle("left", fontName=f, fontSize=12, leading=20, alignment=TA_LEFT),
+        }
+
+    def p(self, text: Any, style: str = "plain") -> Paragraph:
+        safe = str(text if text is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return Paragraph(safe.replace("\n", "<br/>"), self.styles[style])
+
+    def value(self, label: str, value: Any) -> str:
+        """A field's value, or a visible blank line (as on paper) noted in the warnings."""
+        if value in (None, ""):
+            self.warnings.append(f"缺少“{label}”，已留空。")
+            return BLANK
+        return str(value)
+
+    def fields(self, rows: list[tuple[str, Any]], widths: tuple[float, float] = (38 * mm, 132 * mm)) -> Table:
+        data = [[self.p(label, "cell"), self.p(self.value(label, value), "cell")] for label, value in rows]
+        table = Table(data, colWidths=list(widths))
+        table.setStyle(grid_style())
+        return table
+
+    def grid(self, header: list[str], rows: list[list[Any]], widths: list[float], repeat: int = 1,
+             style: str = "cell") -> Table:
+        """A table that splits across pages and repeats its header row on each."""
+        data = [[self.p(h, "head") for h in header]]
+        data += [[self.p(cell, style) for cell in row] for row in rows]
+        table = Table(data, colWidths=widths, repeatRows=repeat)
+        table.setStyle(grid_style(header=True))
+        return table
+
+    def image(self, path: Path | None, width: float, height: float, what: str) -> Any:
+        """A photo or signature scaled to fit, or None (and a warning) when its file is missing."""
+        if path is None or not Path(path).exists():
+            if path is not None:
+                self.warnings.append(f"{what}的图片文件缺失，已略去。")
+            return None
+        from reportlab.lib.utils import ImageReader
+
+        iw, ih = ImageReader(str(path)).getSize()
+        scale = min(width / iw, height / ih)
+        return Image(str(path), width=iw * scale, height=ih * scale)
+
+    def signatures(self, signers: list[tuple[str, dict[str, Any] | None]]) -> Table:
+        """Each signer: the signature image, “拒绝签字”, or a line to sign on."""
+        cells = []
+        for label, sig in signers:
+            if sig and sig.get("refused"):
+                mark: Any = self.p("拒绝签字", "plain")
+            elif sig and sig.get("path"):
+                mark = self.image(Path(sig["path"]), 38 * mm, 14 * mm, f"{label}签名") or self.p(BLANK)
+            else:
+                mark = self.p(BLANK)
+            cells.append([self.p(f"{label}（签名）：", "plain"), mark])
+        table = Table(cells, colWidths=[75 * mm, 60 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return table
+
+    def seal(self, issuer: str, on: str) -> list[Any]:
+        return [Spacer(1, 6 * mm), self.p(f"{issuer or BLANK}（印章）", "right"), self.p(on, "right")]
+
+
+def grid_style(header: bool = False) -> TableStyle:
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+             ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")))
+    return TableStyle(style)
+
+
+def numbered_canvas(font: str) -> type:
+    """A canvas that writes “共 N 页 第 M 页” at the foot of every page once the page count is known."""
+
+    class NumberedCanvas(pdfcanvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self.pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self.pages)
+            for number, state in enumerate(self.pages, 1):
+                self.__dict__.update(state)
+                self.setFont(font, 9)
+                width = self._pagesize[0]
+                self.drawCentredString(width / 2, 10 * mm, f"共 {total} 页 第 {number} 页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build(path: Path, story: list[Any], render: Render, wide: bool = False, title: str = "",
+          on_page: Callable[[Any, Any], None] | None = None) -> Path:
+    """Write ``story`` to ``path`` (A4, landscape when ``wide``) with page numbering."""
+    size = landscape(A4) if wide else A4
+    doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=18 * mm, bottomMargin=20 * mm, title=title, author="Inspector")
+    doc.build([s for s in story if s is not None], canvasmaker=numbered_canvas(render.font.name),
+              onFirstPage=on_page or _nothing, onLaterPages=on_page or _nothing)
+    return path
+
+
+def _nothing(_canvas: Any, _doc: Any) -> None:
+    return None
+
+
+def new_render(font_file: str | None = None) -> Render:
+    return Render(choose_font(font_file))

@@ -1,0 +1,136 @@
+"""Reports over many items: 隐患排查治理台账, 任务落实情况表, 一企一档, the period statistics; and Excel.
+
+The column lists below are shared by the PDF and the .xlsx so the district's spreadsheets and the printed pages
+always agree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from inspector.reports.forms import _cn_date, photo_pairs
+from inspector.reports.layout import Render, build
+
+# (key, header, width in mm, Excel width in characters)
+LEDGER_COLUMNS = [
+    ("no", "序号", 8, 6), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
+    ("site", "单位名称", 24, 28), ("credit_code", "统一社会信用代码", 25, 22), ("town", "街镇", 14, 12),
+    ("location", "部位", 11, 12), ("description", "隐患描述", 32, 40), ("category", "类别", 14, 14),
+    ("grade", "等级", 10, 6), ("deadline", "整改期限", 20, 12), ("contact", "企业责任人及电话", 19, 20),
+    ("doc_no", "文书号", 18, 24), ("status", "状态", 15, 10), ("closed_on", "完成日期", 20, 12),
+]
+PROGRESS_COLUMNS = [
+    ("number", "序号", 10, 6), ("title", "重点任务", 52, 40), ("lead", "牵头单位", 34, 28),
+    ("support", "配合单位", 26, 20), ("deadline", "完成时限", 20, 14), ("q1", "一季度进展", 24, 24),
+    ("q2", "二季度进展", 24, 24), ("q3", "三季度进展", 24, 24), ("q4", "四季度进展", 24, 24),
+    ("status", "完成情况", 14, 10), ("evidence", "佐证材料", 20, 20), ("closing_note", "销项说明", 22, 24),
+]
+STAT_COLUMNS = [
+    ("town", "街镇", 26, 14), ("sites", "检查单位数", 18, 10), ("ordinary_found", "一般隐患数", 18, 10),
+    ("ordinary_fixed", "已整改", 16, 8), ("ordinary_rate", "整改率", 16, 8), ("major_found", "重大隐患数", 18, 10),
+    ("major_fixed", "已整改", 16, 8), ("major_open", "治理中", 16, 8), ("funds", "整改资金（元）", 24, 14),
+    ("overdue", "逾期未改", 16, 8),
+]
+
+
+def _widths(columns: list[tuple[str, str, int, int]], total: float) -> list[float]:
+    raw = sum(c[2] for c in columns)
+    return [c[2] * total / raw for c in columns]
+
+
+def _rows(columns: list[tuple[str, str, int, int]], records: list[dict[str, Any]]) -> list[list[Any]]:
+    return [[r.get(key, "") if r.get(key) is not None else "" for key, *_ in columns] for r in records]
+
+
+def ledger(data: dict[str, Any], path: Path, render: Render,
+           progress: Callable[[int, str], None] | None = None) -> Path:
+    """Landscape ledger with its filters in the heading and totals and 整改率 at the end."""
+    rows = data["rows"]
+    if progress:
+        progress(10, "正在排版台账…")
+    story = [render.p("隐患排查治理台账", "title"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
+             render.grid([c[1] for c in LEDGER_COLUMNS], _rows(LEDGER_COLUMNS, rows),
+                         _widths(LEDGER_COLUMNS, 261 * mm), style="small"),
+             Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
+    return build(path, story, render, wide=True, title="隐患排查治理台账")
+
+
+def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:
+    story = [render.p("任务落实情况表", "title"),
+             render.p(f"{data['title']}　{data.get('doc_no') or ''}", "number"), Spacer(1, 2 * mm),
+             render.grid([c[1] for c in PROGRESS_COLUMNS], _rows(PROGRESS_COLUMNS, data["rows"]),
+                         _widths(PROGRESS_COLUMNS, 261 * mm), style="small"),
+             Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
+    return build(path, story, render, wide=True, title="任务落实情况表")
+
+
+def site_file(data: dict[str, Any], path: Path, render: Render) -> Path:
+    site = data["site"]
+    story = [render.p("一企一档", "title"), render.p(site.get("name"), "number"), Spacer(1, 2 * mm),
+             render.fields([("单位名称", site.get("name")), ("统一社会信用代码", site.get("credit_code")),
+                            ("地址", site.get("address")), ("行业", site.get("industry")), ("街镇", site.get("town")),
+                            ("网格", site.get("grid")), ("法定代表人（负责人）", site.get("legal_rep")),
+                            ("联系人及电话", " ".join(filter(None, [site.get("contact_person"),
+                                                                   site.get("contact_phone")]))),
+                            ("风险等级", site.get("risk_level"))]),
+             Spacer(1, 4 * mm), render.p(f"检查记录（{len(data['inspections'])} 次）", "left"),
+             render.grid(["检查时间", "类型", "检查表", "隐患数"],
+                         [[i["when"], i["type"], i.get("checklist") or "", i["findings"]] for i in data["inspections"]],
+                         [40 * mm, 20 * mm, 90 * mm, 24 * mm]),
+             Spacer(1, 4 * mm), render.p(f"隐患（{len(data['findings'])} 条）", "left"),
+             render.grid(["发现日期", "隐患描述", "等级", "整改期限", "状态", "文书号"],
+                         [[f["found_on"], f["description"], f["grade"], f.get("deadline") or "", f["status"],
+                           f.get("doc_no") or ""] for f in data["findings"]],
+                         [20 * mm, 70 * mm, 12 * mm, 22 * mm, 20 * mm, 30 * mm])]
+    story.extend(photo_pairs(render, data.get("photos", [])))
+    story.append(render.p(f"制表日期：{_cn_date(data.get('date'))}", "right"))
+    return build(path, story, render, title="一企一档")
+
+
+def statistics(data: dict[str, Any], path: Path, render: Render) -> Path:
+    story = [render.p(data["title"], "title"), render.p(data["period"], "number"), Spacer(1, 2 * mm),
+             render.grid([c[1] for c in STAT_COLUMNS], _rows(STAT_COLUMNS, data["rows"]),
+                         _widths(STAT_COLUMNS, 261 * mm)),
+             Spacer(1, 3 * mm), render.p("注：整改率＝已整改数÷发现数；发现数为 0 时显示“—”。", "small")]
+    return build(path, story, render, wide=True, title=data["title"])
+
+
+def excel(columns: list[tuple[str, str, int, int]], rows: list[dict[str, Any]], path: Path, title: str) -> Path:
+    """The same columns as the PDF, with dates as dates and numbers as numbers, widths set."""
+    from datetime import date
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append([c[1] for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in rows:
+        values = []
+        for key, *_ in columns:
+            value = record.get(key)
+            if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+                with contextlib.suppress(ValueError):
+                    value = date.fromisoformat(value)
+            values.append(value)
+        sheet.append(values)
+    for index, column in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = column[3]
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    book.save(path)
+    return path
