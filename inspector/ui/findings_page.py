@@ -6,7 +6,7 @@ Each step's button is enabled only when the rules allow it; when it is not, its 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,8 @@ ACTIONS = [wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK, w
 class FindingsPage(QWidget):
     sig_changed = Signal()
     """A finding moved on (an event was added); the window refreshes counts."""
+    sig_print = Signal(str, str, str)
+    """A document to print: its kind, the parameter name and the record id."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +127,13 @@ class FindingsPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self.show_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, kind in ((self.tr("打印整改通知书"), "rectification-order"),
+                           (self.tr("打印整改复查意见书"), "recheck-opinion"),
+                           (self.tr("打印重大隐患记录"), "major-hazard")):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda _=False, k=kind: self.print_selected(k))
+            self.table.addAction(action)
         self.apply_filter()
 
     def _date_edit(self) -> QDateEdit:
@@ -161,6 +170,11 @@ class FindingsPage(QWidget):
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             sort=self.model.filter.sort, descending=self.model.filter.descending,
         )
+
+    def print_selected(self, kind: str) -> None:
+        finding_id = self.selected_id()
+        if finding_id:
+            self.sig_print.emit(kind, "finding", finding_id)
 
     def show_site(self, site_id: str | None, name: str = "") -> None:
         """Only the findings of one site (from its 一企一档), or all again."""

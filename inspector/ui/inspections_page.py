@@ -243,6 +243,8 @@ class WalkDialog(QDialog):
 class InspectionsPage(QWidget):
     sig_changed = Signal()
     """An inspection or finding was recorded."""
+    sig_print = Signal(str, str, str)
+    """A document to print: its kind, the parameter name and the record id."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,6 +269,9 @@ class InspectionsPage(QWidget):
         buttons.addWidget(new)
         buttons.addWidget(resume)
         buttons.addWidget(templates)
+        record = QPushButton(self.tr("打印现场检查记录"), self)
+        record.clicked.connect(self.print_record)
+        buttons.addWidget(record)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -286,6 +291,11 @@ class InspectionsPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
             self.walk(dialog.inspection_id)
+
+    def print_record(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.sig_print.emit("inspection-record", "inspection", index.data(RECORD_ROLE)["id"])
 
     def edit_templates(self) -> None:
         from inspector.ui.templates_dialog import TemplatesDialog

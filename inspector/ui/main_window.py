@@ -120,14 +120,14 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             from inspector.ui.findings_page import FindingsPage
             from inspector.ui.inspections_page import InspectionsPage
+            from inspector.ui.reports_page import ReportsPage
             from inspector.ui.settings_page import SettingsPage
             from inspector.ui.sites_page import SitesPage
             from inspector.ui.tasks_page import TasksPage
 
             makers = {"tasks": TasksPage, "inspections": InspectionsPage, "findings": FindingsPage,
                       "sites": SitesPage, "settings": SettingsPage,
-                      "reports": _placeholder(self.tr(
-                          "报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表\n（将在下一版本提供）")),
+                      "reports": ReportsPage,
                       "sync": _placeholder(self.tr("同步：与区里交换数据包（将在下一版本提供）"))}
             index = self.PAGES.index(key)
             page = makers[key](self.services, self)
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
             if hasattr(page, "sig_changed"):
                 page.sig_changed.connect(lambda key=key: self.changed_on(key))
+            if hasattr(page, "sig_print"):
+                page.sig_print.connect(self.print_document)
             if hasattr(page, "sig_show_findings"):
                 page.sig_show_findings.connect(lambda site_id, name: self.go("findings").show_site(site_id, name))
             self.pages[key] = page
@@ -174,6 +176,12 @@ class MainWindow(QMainWindow):
             counts["major"]))
 
     # -- actions --------------------------------------------------------------------------------------------
+    def print_document(self, kind: str, key: str, record_id: str) -> None:
+        """A context action elsewhere asked for a document: open 报表 with it chosen and generate it."""
+        page = self.go("reports")
+        page.select(kind, **{key: record_id})
+        page.generate()
+
     def save_now(self) -> None:
         """Ctrl+S: everything is saved when a field is left; leaving the current field saves it now."""
         focused = QApplication.focusWidget()

@@ -118,6 +118,17 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "检查记录"),
     QT_TRANSLATE_NOOP("vocabulary", "隐患"),
     QT_TRANSLATE_NOOP("vocabulary", "责任单位"),
+    QT_TRANSLATE_NOOP("vocabulary", "工作清单"),
+    QT_TRANSLATE_NOOP("vocabulary", "期间"),
+    QT_TRANSLATE_NOOP("vocabulary", "格式"),
+    QT_TRANSLATE_NOOP("vocabulary", "现场检查记录"),
+    QT_TRANSLATE_NOOP("vocabulary", "整改通知书（指令书/意见书）"),
+    QT_TRANSLATE_NOOP("vocabulary", "整改复查意见书"),
+    QT_TRANSLATE_NOOP("vocabulary", "重大隐患治理情况记录"),
+    QT_TRANSLATE_NOOP("vocabulary", "隐患排查治理台账"),
+    QT_TRANSLATE_NOOP("vocabulary", "任务落实情况表"),
+    QT_TRANSLATE_NOOP("vocabulary", "一企一档"),
+    QT_TRANSLATE_NOOP("vocabulary", "季度/半年统计表"),
 )
 
 

@@ -161,93 +161,108 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="47" />
+        <location filename="../../inspector/ui/findings_page.py" line="49" />
         <source>搜索隐患描述、单位、部位（两个字即可，如“消防”）</source>
         <translation>Search findings, sites, places (two characters are enough, e.g. 消防)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="50" />
+        <location filename="../../inspector/ui/findings_page.py" line="52" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="51" />
+        <location filename="../../inspector/ui/findings_page.py" line="53" />
         <source>未整改完成</source>
         <translation>Not yet rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <location filename="../../inspector/ui/findings_page.py" line="57" />
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <location filename="../../inspector/ui/findings_page.py" line="57" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="55" />
+        <location filename="../../inspector/ui/findings_page.py" line="57" />
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="57" />
+        <location filename="../../inspector/ui/findings_page.py" line="59" />
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="63" />
+        <location filename="../../inspector/ui/findings_page.py" line="65" />
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="66" />
+        <location filename="../../inspector/ui/findings_page.py" line="68" />
         <source>点击取消按单位筛选</source>
         <translation>Click to show all sites again</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="140" />
+        <location filename="../../inspector/ui/findings_page.py" line="131" />
+        <source>打印整改通知书</source>
+        <translation>Print rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="132" />
+        <source>打印整改复查意见书</source>
+        <translation>Print re-check opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="133" />
+        <source>打印重大隐患记录</source>
+        <translation>Print major hazard record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="149" />
         <source>全部街镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="141" />
+        <location filename="../../inspector/ui/findings_page.py" line="150" />
         <source>全部专项</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="142" />
+        <location filename="../../inspector/ui/findings_page.py" line="151" />
         <source>全部检查人员</source>
         <translation>All inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="168" />
+        <location filename="../../inspector/ui/findings_page.py" line="182" />
         <source>单位：{0} ✕</source>
         <translation>Site: {0} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="174" />
-        <location filename="../../inspector/ui/findings_page.py" line="184" />
+        <location filename="../../inspector/ui/findings_page.py" line="188" />
+        <location filename="../../inspector/ui/findings_page.py" line="198" />
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="216" />
+        <location filename="../../inspector/ui/findings_page.py" line="230" />
         <source>当前状态为“{0}”，不能{1}。</source>
         <translation>The finding is “{0}”: cannot {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="255" />
+        <location filename="../../inspector/ui/findings_page.py" line="269" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="255" />
+        <location filename="../../inspector/ui/findings_page.py" line="269" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="259" />
+        <location filename="../../inspector/ui/findings_page.py" line="273" />
         <source>已附</source>
         <translation>attached</translation>
     </message>
@@ -373,19 +388,24 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="260" />
+        <location filename="../../inspector/ui/inspections_page.py" line="262" />
         <source>新建检查 (Ctrl+N)</source>
         <translation>New inspection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="262" />
+        <location filename="../../inspector/ui/inspections_page.py" line="264" />
         <source>继续检查</source>
         <translation>Continue inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="264" />
+        <location filename="../../inspector/ui/inspections_page.py" line="266" />
         <source>检查表模板…</source>
         <translation>Templates…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="272" />
+        <source>打印现场检查记录</source>
+        <translation>Print inspection record</translation>
     </message>
 </context>
 <context>
@@ -471,10 +491,9 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="130" />
         <source>报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表
 （将在下一版本提供）</source>
-        <translation>Reports: inspection records, rectification orders, re-check opinions, ledger, task progress
+        <translation type="vanished">Reports: inspection records, rectification orders, re-check opinions, ledger, task progress
 (coming in the next version)</translation>
     </message>
     <message>
@@ -483,67 +502,67 @@
         <translation>Sync: exchange packages with the district (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="172" />
+        <location filename="../../inspector/ui/main_window.py" line="174" />
         <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
         <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="183" />
+        <location filename="../../inspector/ui/main_window.py" line="191" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209" />
+        <location filename="../../inspector/ui/main_window.py" line="217" />
         <source>导入工作意见文件</source>
         <translation>Import a work plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209" />
+        <location filename="../../inspector/ui/main_window.py" line="217" />
         <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
         <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="225" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="225" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="240" />
+        <location filename="../../inspector/ui/main_window.py" line="248" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255" />
+        <location filename="../../inspector/ui/main_window.py" line="263" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258" />
+        <location filename="../../inspector/ui/main_window.py" line="266" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258" />
+        <location filename="../../inspector/ui/main_window.py" line="266" />
         <source>该文件已经导入过，未重复保存。</source>
         <translation>This file was imported before; it was not saved again.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="261" />
+        <location filename="../../inspector/ui/main_window.py" line="269" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262" />
+        <location filename="../../inspector/ui/main_window.py" line="270" />
         <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
         <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="268" />
+        <location filename="../../inspector/ui/main_window.py" line="276" />
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -672,6 +691,89 @@
         <location filename="../../inspector/ui/finding_dialog.py" line="59" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="64" />
+        <source>限定发现日期</source>
+        <translation>Limit by date found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="94" />
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="96" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="98" />
+        <source>用系统程序打开</source>
+        <translation>Open in viewer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="100" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="145" />
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="146" />
+        <source>全部街镇</source>
+        <translation>All towns</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="147" />
+        <source>全部等级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="148" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="200" />
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="200" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="218" />
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="225" />
+        <source>无法生成</source>
+        <translation>Cannot generate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="233" />
+        <source>已生成：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="235" />
+        <source>文书编号：{0}</source>
+        <translation>Document no.: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/reports_page.py" line="263" />
+        <source>已发送 {0} 页到打印机。</source>
+        <translation>{0} pages sent to the printer.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1801,61 @@
         <location filename="../../inspector/ui/vocabulary.py" line="120" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="121" />
+        <source>工作清单</source>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="122" />
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="123" />
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="124" />
+        <source>现场检查记录</source>
+        <translation>Inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="125" />
+        <source>整改通知书（指令书/意见书）</source>
+        <translation>Rectification order / opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="126" />
+        <source>整改复查意见书</source>
+        <translation>Re-check opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="127" />
+        <source>重大隐患治理情况记录</source>
+        <translation>Major hazard record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="128" />
+        <source>隐患排查治理台账</source>
+        <translation>Hazard ledger</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="129" />
+        <source>任务落实情况表</source>
+        <translation>Task progress table</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="130" />
+        <source>一企一档</source>
+        <translation>Site file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="131" />
+        <source>季度/半年统计表</source>
+        <translation>Quarterly / half-year statistics</translation>
     </message>
 </context>
 <context>

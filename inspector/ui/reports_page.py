@@ -1,0 +1,263 @@
+"""The 报表 page: choose a document or report, its scope, generate it in the background, preview, print.
+
+Generation runs on the thread pool with its own database connection (SQLite connections belong to one thread)
+and a progress dialog with cancel; the result is previewed here and can be printed, opened with the system
+viewer, or found in its folder beside the database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector import workflow as wf
+from inspector.services import Services
+from inspector.ui.background import Job, run_in_background
+from inspector.ui.pdf_preview import PdfPreview, print_pdf
+from inspector.ui.vocabulary import term
+
+KINDS = [("inspection-record", "现场检查记录"), ("rectification-order", "整改通知书（指令书/意见书）"),
+         ("recheck-opinion", "整改复查意见书"), ("major-hazard", "重大隐患治理情况记录"),
+         ("ledger", "隐患排查治理台账"), ("task-progress", "任务落实情况表"), ("site-file", "一企一档"),
+         ("statistics", "季度/半年统计表")]
+TABLES = {"ledger", "task-progress", "statistics"}
+NEEDS = {"inspection-record": "inspection", "rectification-order": "finding", "recheck-opinion": "finding",
+         "major-hazard": "finding", "task-progress": "checklist", "site-file": "site"}
+
+
+class ReportsPage(QWidget):
+    sig_generated = Signal(str)
+    """The path of a report just written."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.job: Job | None = None
+        self.last: Path | None = None
+        self.kinds = QListWidget(self)
+        for _, label in KINDS:
+            self.kinds.addItem(term(label))
+        self.kinds.currentRowChanged.connect(self.kind_changed)
+        self.inspection, self.finding = QComboBox(self), QComboBox(self)
+        self.checklist, self.site = QComboBox(self), QComboBox(self)
+        self.town, self.grade, self.status = QComboBox(self), QComboBox(self), QComboBox(self)
+        self.use_dates = QCheckBox(self.tr("限定发现日期"), self)
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        today = QDate.currentDate()
+        self.date_from.setDate(QDate(today.year(), 1, 1))
+        self.date_to.setDate(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.pdf = QRadioButton("PDF", self)
+        self.xlsx = QRadioButton("Excel (.xlsx)", self)
+        self.pdf.setChecked(True)
+        self.form = QFormLayout()
+        self.rows: dict[str, QWidget] = {}
+        dates = QHBoxLayout()
+        for widget in (self.use_dates, self.date_from, QLabel("—", self), self.date_to):
+            dates.addWidget(widget)
+        holder = QWidget(self)
+        holder.setLayout(dates)
+        formats = QHBoxLayout()
+        formats.addWidget(self.pdf)
+        formats.addWidget(self.xlsx)
+        format_box = QWidget(self)
+        format_box.setLayout(formats)
+        for key, label, widget in (("inspection", "检查", self.inspection), ("finding", "隐患", self.finding),
+                                   ("checklist", "工作清单", self.checklist), ("site", "单位", self.site),
+                                   ("dates", "期间", holder), ("town", "街镇", self.town),
+                                   ("grade", "等级", self.grade), ("status", "状态", self.status),
+                                   ("format", "格式", format_box)):
+            self.form.addRow(term(label) + "：", widget)
+            self.rows[key] = widget
+        self.generate_button = QPushButton(self.tr("生成"), self)
+        self.generate_button.clicked.connect(self.generate)
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.clicked.connect(self.print_current)
+        self.open_button = QPushButton(self.tr("用系统程序打开"), self)
+        self.open_button.clicked.connect(self.open_external)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"), self)
+        self.folder_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder()))))
+        buttons = QHBoxLayout()
+        for button in (self.generate_button, self.print_button, self.open_button, self.folder_button):
+            buttons.addWidget(button)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.preview = PdfPreview(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.kinds, 1)
+        left_layout.addLayout(self.form)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([460, 820])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+        self.kinds.setCurrentRow(4)
+        self.update_buttons()
+
+    def folder(self) -> Path:
+        folder = self.services.path.parent / f"{self.services.path.stem}-reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def refresh(self) -> None:
+        def fill(combo: QComboBox, rows: list[tuple[str, Any]], everything: str | None = None) -> None:
+            current = combo.currentData()
+            combo.clear()
+            if everything:
+                combo.addItem(everything, None)
+            for label, value in rows:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+        fill(self.inspection, [(f"{(i['started_at'] or '')[:10]} {i['site']}", i["id"])
+                               for i in self.services.inspections(300)])
+        fill(self.finding, [(f"{f['site'] or ''}：{f['description'][:24]}（{term(wf.STATUS_LABELS[f['status']])}）",
+                             f["id"]) for f in self.services.list_records("findings")[:500]])
+        fill(self.checklist, [(c["name"], c["id"]) for c in self.services.checklists("workplan")])
+        fill(self.site, [(s["name"], s["id"]) for s in self.services.sites(limit=3000)], self.tr("全部单位"))
+        fill(self.town, [(t, t) for t in self.services.towns()], self.tr("全部街镇"))
+        fill(self.grade, [(term(g), g) for g in wf.GRADES], self.tr("全部等级"))
+        fill(self.status, [(term(label), key) for key, label in wf.STATUS_LABELS.items()], self.tr("全部状态"))
+
+    def kind(self) -> str:
+        return KINDS[max(self.kinds.currentRow(), 0)][0]
+
+    def kind_changed(self) -> None:
+        kind = self.kind()
+        visible = {NEEDS.get(kind)} if kind in NEEDS else set()
+        if kind == "ledger":
+            visible |= {"site", "dates", "town", "grade", "status"}
+        if kind == "statistics":
+            visible |= {"dates", "town"}
+        if kind in TABLES:
+            visible.add("format")
+        else:
+            self.pdf.setChecked(True)
+        for key, widget in self.rows.items():
+            widget.setVisible(key in visible)
+            self.form.labelForField(widget).setVisible(key in visible)
+
+    def select(self, kind: str, **ids: str) -> None:
+        """Preselect a kind and its record (from a context action elsewhere in the window)."""
+        self.kinds.setCurrentRow([k for k, _ in KINDS].index(kind))
+        for key, value in ids.items():
+            combo = getattr(self, key)
+            index = combo.findData(value)
+            if index < 0:
+                self.refresh()
+                index = combo.findData(value)
+            combo.setCurrentIndex(index)
+
+    def params(self) -> dict[str, Any]:
+        kind = self.kind()
+        params: dict[str, Any] = {}
+        need = NEEDS.get(kind)
+        if need:
+            params[f"{need}_id"] = getattr(self, need).currentData()
+        if kind in ("ledger", "statistics"):
+            params["town"] = self.town.currentData()
+            if self.use_dates.isChecked() or kind == "statistics":
+                params["date_from"] = self.date_from.date().toString("yyyy-MM-dd")
+                params["date_to"] = self.date_to.date().toString("yyyy-MM-dd")
+        if kind == "ledger":
+            params.update(site_id=self.site.currentData(), grade=self.grade.currentData(),
+                          status=self.status.currentData())
+        return params
+
+    def generate(self) -> None:
+        kind, params = self.kind(), self.params()
+        suffix = ".xlsx" if self.xlsx.isChecked() and kind in TABLES else ".pdf"
+        out = self.folder() / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}"
+        db_path = self.services.path
+        progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(200)
+        self.generate_button.setEnabled(False)
+
+        def work(progress, cancelled):
+            services = Services.open(db_path, seed=False)
+            try:
+                return services.reports().generate(kind, out, progress=progress, **params)
+            finally:
+                services.close()
+
+        def done(result) -> None:
+            cancelled = progress.wasCanceled()
+            progress.hide()
+            self.generate_button.setEnabled(True)
+            if cancelled:
+                result.path.unlink(missing_ok=True)
+                self.message.setText(self.tr("已取消。"))
+                return
+            self.show_result(result)
+
+        def failed(exc: Exception) -> None:
+            progress.hide()
+            self.generate_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("无法生成"), str(exc))
+
+        self.job = run_in_background(work, done, failed, lambda percent, text: (progress.setValue(percent),
+                                                                                 progress.setLabelText(text)))
+        progress.canceled.connect(self.job.cancel)
+
+    def show_result(self, result) -> None:
+        self.last = result.path
+        lines = [self.tr("已生成：{0}").format(result.path.name)]
+        if result.number:
+            lines.append(self.tr("文书编号：{0}").format(result.number))
+        lines += [f"⚠ {w}" for w in result.warnings]
+        self.message.setText("\n".join(lines))
+        if result.path.suffix == ".pdf":
+            self.preview.show_pdf(result.path)
+        else:
+            self.preview.clear()
+        self.update_buttons()
+        self.sig_generated.emit(str(result.path))
+
+    def open_external(self) -> None:
+        if self.last:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last)))
+
+    def update_buttons(self) -> None:
+        ready = self.last is not None and self.last.exists()
+        self.open_button.setEnabled(ready)
+        self.print_button.setEnabled(ready and self.last.suffix == ".pdf")
+
+    def print_current(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if not self.last:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            pages = print_pdf(self.last, printer)
+            self.message.setText(self.tr("已发送 {0} 页到打印机。").format(pages))
