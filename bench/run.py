@@ -148,7 +148,50 @@ def bench_findings(quick: bool) -> None:
     emit("findings_scroll_to_end_ms", scroll_ms, "ms", 100)
 
 
+def bench_reports(quick: bool) -> None:
+    """One form, and a ledger of 10,000 findings against reportlab alone laying out the same cells."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from inspector.reports import tables
+    from inspector.reports.layout import new_render
+    from inspector.services import Services
+    from inspector.services.demo import build_demo, build_scale
+
+    count = 2_000 if quick else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        services = Services.open(folder / "r.db")
+        build_demo(services)
+        reports = services.reports()
+        inspection = services.inspections()[0]["id"]
+        reports.generate("inspection-record", folder / "warm.pdf", inspection_id=inspection)
+        form_ms = _best_ms(lambda: reports.generate("inspection-record", folder / "f.pdf", inspection_id=inspection),
+                           3 if quick else 10)
+        build_scale(services, findings=count - services.stats()["findings"]["total"], sites=count // 10)
+        data = reports.ledger()
+        start = time.perf_counter()
+        reports.generate("ledger", folder / "ledger.pdf")
+        ours = time.perf_counter() - start
+        render = new_render()
+        cells = [[c[1] for c in tables.LEDGER_COLUMNS]] + [
+            [str(r.get(key) or "") for key, *_ in tables.LEDGER_COLUMNS] for r in data["rows"]]
+        style = render.styles["small"]
+        start = time.perf_counter()
+        table = Table([[Paragraph(c, style) for c in row] for row in cells], repeatRows=1,
+                      colWidths=tables._widths(tables.LEDGER_COLUMNS, 261 * 72 / 25.4))
+        SimpleDocTemplate(str(folder / "bare.pdf"), pagesize=landscape(A4)).build([table])
+        bare = time.perf_counter() - start
+        services.close()
+    emit("report_form_ms", form_ms, "ms", 500)
+    emit("report_ledger_findings", len(data["rows"]), "findings", None)
+    emit("report_ledger_s", ours, "s", None)
+    emit("report_bare_table_s", bare, "s", None)
+    emit("report_ledger_ratio", ours / bare, "x", 1.5)
+
+
 BENCHMARKS: dict[str, Callable[[bool], None]] = {
+    "reports": bench_reports,
     "findings": bench_findings,
     "startup": bench_startup,
     "parse": bench_parse,

@@ -17,6 +17,11 @@ from reportlab.platypus import Spacer
 from inspector.reports.forms import _cn_date, photo_pairs
 from inspector.reports.layout import Render, build
 
+
+class Cancelled(Exception):
+    """The person cancelled a long report; nothing is kept."""
+
+
 # (key, header, width in mm, Excel width in characters)
 LEDGER_COLUMNS = [
     ("no", "序号", 8, 6), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
@@ -49,16 +54,27 @@ def _rows(columns: list[tuple[str, str, int, int]], records: list[dict[str, Any]
 
 
 def ledger(data: dict[str, Any], path: Path, render: Render,
-           progress: Callable[[int, str], None] | None = None) -> Path:
-    """Landscape ledger with its filters in the heading and totals and 整改率 at the end."""
+           progress: Callable[[int, str], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> Path:
+    """Landscape ledger with its filters in the heading and totals and 整改率 at the end.
+
+    Long ledgers report progress page by page and stop (raising :class:`Cancelled`) when asked to.
+    """
     rows = data["rows"]
-    if progress:
-        progress(10, "正在排版台账…")
+    expected_pages = max(1, len(rows) // 9)
+
+    def on_page(canvas: Any, _doc: Any) -> None:
+        if cancelled and cancelled():
+            raise Cancelled
+        if progress:
+            page = canvas.getPageNumber()
+            progress(min(99, 100 * page // expected_pages), f"正在排版台账：第 {page} 页…")
+
     story = [render.p("隐患排查治理台账", "title"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
              render.grid([c[1] for c in LEDGER_COLUMNS], _rows(LEDGER_COLUMNS, rows),
                          _widths(LEDGER_COLUMNS, 261 * mm), style="small"),
              Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
-    return build(path, story, render, wide=True, title="隐患排查治理台账")
+    return build(path, story, render, wide=True, title="隐患排查治理台账", on_page=on_page)
 
 
 def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:

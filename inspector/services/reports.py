@@ -267,7 +267,8 @@ class Reports:
 
     # -- writing ---------------------------------------------------------------------------------------------
     def generate(self, kind: str, out: Path, font_file: str | None = None,
-                 progress: Callable[[int, str], None] | None = None, **params: Any) -> ReportResult:
+                 progress: Callable[[int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None, **params: Any) -> ReportResult:
         """Gather, then render ``kind`` to ``out`` (.pdf, or .xlsx for the table kinds)."""
         from inspector.reports import forms, tables
         from inspector.reports.layout import new_render
@@ -290,7 +291,11 @@ class Reports:
                   "ledger": tables.ledger, "task-progress": tables.task_progress, "site-file": tables.site_file,
                   "statistics": tables.statistics}[kind]
         if kind == "ledger":
-            writer(data, out, render, progress)
+            try:
+                writer(data, out, render, progress, cancelled)
+            except tables.Cancelled:
+                out.unlink(missing_ok=True)
+                raise InspectorError("已取消生成台账。", "") from None
         else:
             writer(data, out, render)
         return ReportResult(out, data.get("number"), render.font.warnings + render.warnings)

@@ -205,7 +205,7 @@ class ReportsPage(QWidget):
         def work(progress, cancelled):
             services = Services.open(db_path, seed=False)
             try:
-                return services.reports().generate(kind, out, progress=progress, **params)
+                return services.reports().generate(kind, out, progress=progress, cancelled=cancelled, **params)
             finally:
                 services.close()
 
@@ -220,8 +220,12 @@ class ReportsPage(QWidget):
             self.show_result(result)
 
         def failed(exc: Exception) -> None:
+            cancelled = progress.wasCanceled()
             progress.hide()
             self.generate_button.setEnabled(True)
+            if cancelled:
+                self.message.setText(self.tr("已取消。"))
+                return
             QMessageBox.warning(self, self.tr("无法生成"), str(exc))
 
         self.job = run_in_background(work, done, failed, lambda percent, text: (progress.setValue(percent),

@@ -195,3 +195,15 @@ def test_unknown_kind_and_missing_id_are_clear_errors(demo, tmp_path):
     with pytest.raises(InspectorError, match="只能输出 PDF"):
         services.reports().generate("inspection-record", tmp_path / "x.xlsx",
                                     inspection_id=services.inspections()[0]["id"])
+
+
+def test_a_long_ledger_reports_progress_and_can_be_cancelled(demo, tmp_path):
+    from inspector.errors import InspectorError
+
+    services, _ = demo
+    seen = []
+    result = services.reports().generate("ledger", tmp_path / "l.pdf", progress=lambda p, t: seen.append(p))
+    assert result.path.exists() and seen and seen == sorted(seen)
+    with pytest.raises(InspectorError, match="已取消"):
+        services.reports().generate("ledger", tmp_path / "c.pdf", cancelled=lambda: True)
+    assert not (tmp_path / "c.pdf").exists()
