@@ -29,7 +29,7 @@ def _cn_time(iso: str | None) -> str:
 
 
 def _head(render: Render, title: str, number: str) -> list[Any]:
-    return [render.p(title, "title"), render.p(number or BLANK, "number"), Spacer(1, 3 * mm)]
+    return [*render.title(title), render.p(number or BLANK, "number"), Spacer(1, 3 * mm)]
 
 
 def inspection_record(data: dict[str, Any], path: Path, render: Render) -> Path:

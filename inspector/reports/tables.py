@@ -70,7 +70,7 @@ def ledger(data: dict[str, Any], path: Path, render: Render,
             page = canvas.getPageNumber()
             progress(min(99, 100 * page // expected_pages), f"正在排版台账：第 {page} 页…")
 
-    story = [render.p("隐患排查治理台账", "title"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
+    story = [*render.title("隐患排查治理台账"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
              render.grid([c[1] for c in LEDGER_COLUMNS], _rows(LEDGER_COLUMNS, rows),
                          _widths(LEDGER_COLUMNS, 261 * mm), style="small"),
              Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
@@ -78,7 +78,7 @@ def ledger(data: dict[str, Any], path: Path, render: Render,
 
 
 def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:
-    story = [render.p("任务落实情况表", "title"),
+    story = [*render.title("任务落实情况表"),
              render.p(f"{data['title']}　{data.get('doc_no') or ''}", "number"), Spacer(1, 2 * mm),
              render.grid([c[1] for c in PROGRESS_COLUMNS], _rows(PROGRESS_COLUMNS, data["rows"]),
                          _widths(PROGRESS_COLUMNS, 261 * mm), style="small"),
@@ -88,7 +88,7 @@ def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:
 
 def site_file(data: dict[str, Any], path: Path, render: Render) -> Path:
     site = data["site"]
-    story = [render.p("一企一档", "title"), render.p(site.get("name"), "number"), Spacer(1, 2 * mm),
+    story = [*render.title("一企一档"), render.p(site.get("name"), "number"), Spacer(1, 2 * mm),
              render.fields([("单位名称", site.get("name")), ("统一社会信用代码", site.get("credit_code")),
                             ("地址", site.get("address")), ("行业", site.get("industry")), ("街镇", site.get("town")),
                             ("网格", site.get("grid")), ("法定代表人（负责人）", site.get("legal_rep")),
@@ -110,7 +110,7 @@ def site_file(data: dict[str, Any], path: Path, render: Render) -> Path:
 
 
 def statistics(data: dict[str, Any], path: Path, render: Render) -> Path:
-    story = [render.p(data["title"], "title"), render.p(data["period"], "number"), Spacer(1, 2 * mm),
+    story = [*render.title(data["title"]), render.p(data["period"], "number"), Spacer(1, 2 * mm),
              render.grid([c[1] for c in STAT_COLUMNS], _rows(STAT_COLUMNS, data["rows"]),
                          _widths(STAT_COLUMNS, 261 * mm)),
              Spacer(1, 3 * mm), render.p("注：整改率＝已整改数÷发现数；发现数为 0 时显示“—”。", "small")]
