@@ -221,4 +221,23 @@ def m0008_signatures(db: Database) -> None:
     db.execute("ALTER TABLE inspections ADD COLUMN signatures TEXT")
 
 
+SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
+                 "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
+
+
+@migrations(name="0009_sync")
+def m0009_sync(db: Database) -> None:
+    """Per-field versions on every synchronised record, and what the sync needs to know about peers and
+    packages (see docs/sync-format.md)."""
+    for table in SYNCED_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN sync_meta TEXT")
+    for column in ("device TEXT", "role TEXT", "enc_key TEXT", "last_seq_received INTEGER NOT NULL DEFAULT 0",
+                   "acked_at TEXT", "revoked INTEGER NOT NULL DEFAULT 0"):
+        db.execute(f"ALTER TABLE peers ADD COLUMN {column}")
+    for column in ("package_id TEXT", "receiver TEXT", "created TEXT", "summary TEXT"):
+        db.execute(f"ALTER TABLE packages ADD COLUMN {column}")
+    db.execute("CREATE INDEX idx_packages_id ON packages(package_id)")
+    db.execute("CREATE INDEX idx_packages_sha ON packages(sha256)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

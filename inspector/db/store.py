@@ -19,8 +19,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION, SYNCED_TABLES, migrations
 from inspector.errors import DatabaseError
+from inspector.sync.versions import BOOKKEEPING, Clock, local_edit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -136,6 +137,7 @@ class Store:
         self.path = path
         self.actor = ""
         self.device_id = self.setting("device_id") or self._new_device_id()
+        self.clock = Clock(self.device_id)
 
     # -- settings ---------------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -163,10 +165,28 @@ class Store:
             yield self.db
 
     # -- records ----------------------------------------------------------------------------------------------
+    # -- versions for sync ----------------------------------------------------------------------------------
+    def _new_meta(self, table: str, record: dict[str, Any]) -> dict[str, Any]:
+        if table not in SYNCED_TABLES:
+            return {}
+        stamp = self.clock.now()
+        meta = {f: {"vv": {self.device_id: 1}, "t": stamp} for f in record if f not in BOOKKEEPING}
+        return {"sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)}
+
+    def _edit_meta(self, table: str, old: dict[str, Any], fields: list[str]) -> dict[str, Any]:
+        if table not in SYNCED_TABLES:
+            return {}
+        meta = json.loads(old.get("sync_meta") or "{}")
+        stamp = self.clock.now()
+        for f in fields:
+            meta[f] = local_edit(meta.get(f), {old["device_id"]: 1}, self.device_id, stamp)
+        return {"sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)}
+
     def insert(self, table: str, record: dict[str, Any], *, audit: bool = True) -> str:
         """Insert a record with its bookkeeping columns filled in; returns its id."""
         now = utc_now()
-        row = {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **record}
+        row = {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **record,
+               **self._new_meta(table, record)}
         with self.db.atomic():
             self.db[table].insert(row)
             if audit:
@@ -177,7 +197,8 @@ class Store:
         """Bulk insert for imports and demo data; one audit entry for the batch."""
         now = utc_now()
         rows = [
-            {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **r}
+            {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **r,
+             **self._new_meta(table, r)}
             for r in records
         ]
         if rows:
@@ -193,15 +214,17 @@ class Store:
         if not diff:
             return
         with self.db.atomic():
-            self.db[table].update(record_id, {**changes, "updated_at": utc_now(), "device_id": self.device_id})
+            self.db[table].update(record_id, {**changes, "updated_at": utc_now(), "device_id": self.device_id,
+                                              **self._edit_meta(table, old, list(diff))})
             self.audit("update", table, record_id, diff)
 
     def delete(self, table: str, record_id: str) -> None:
         """Leave a tombstone: the row stays, marked deleted, so the deletion can travel to other devices."""
-        self.get(table, record_id)
+        old = self.get(table, record_id)
         now = utc_now()
         with self.db.atomic():
-            self.db[table].update(record_id, {"deleted_at": now, "updated_at": now, "device_id": self.device_id})
+            self.db[table].update(record_id, {"deleted_at": now, "updated_at": now, "device_id": self.device_id,
+                                              **self._edit_meta(table, old, ["deleted_at"])})
             self.audit("delete", table, record_id, None)
 
     def get(self, table: str, record_id: str) -> dict[str, Any]:

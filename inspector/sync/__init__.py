@@ -1,0 +1,1 @@
+"""Exchanging records with the district office through signed package files (docs/sync-format.md)."""
