@@ -177,9 +177,10 @@ class Store:
         if table not in SYNCED_TABLES:
             return {}
         meta = json.loads(old.get("sync_meta") or "{}")
+        default = {} if meta else {old["device_id"]: 1}
         stamp = self.clock.now()
         for f in fields:
-            meta[f] = local_edit(meta.get(f), {old["device_id"]: 1}, self.device_id, stamp)
+            meta[f] = local_edit(meta.get(f), default, self.device_id, stamp)
         return {"sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)}
 
     def insert(self, table: str, record: dict[str, Any], *, audit: bool = True) -> str:

@@ -186,6 +186,11 @@ class Services:
 
         return Reports(self.store, self.path)
 
+    def sync(self):
+        from inspector.services.sync import Sync
+
+        return Sync(self.store, self.path)
+
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:
         return queries.stats(self.store, today or date.today())

@@ -106,8 +106,8 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     meta: dict[str, Any] = {}
     fields = (set(local) | set(incoming)) - BOOKKEEPING
     for f in sorted(fields):
-        lo_heads = heads_of(local.get(f), lo_meta.get(f), {local["device_id"]: 1}, local["updated_at"])
-        in_heads = heads_of(incoming.get(f), in_meta.get(f), {incoming["device_id"]: 1}, incoming["updated_at"])
+        lo_heads = heads_of(local.get(f), lo_meta.get(f), _default_vv(local, lo_meta), local["updated_at"])
+        in_heads = heads_of(incoming.get(f), in_meta.get(f), _default_vv(incoming, in_meta), incoming["updated_at"])
         heads = merge_heads(lo_heads + in_heads)
         out[f] = heads[0]["v"]
         meta[f] = meta_from_heads(heads)
@@ -120,9 +120,15 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     return out, changed, conflicts
 
 
+def _default_vv(row: dict[str, Any], meta: dict[str, Any]) -> dict[str, int]:
+    """The version of a field with no recorded version: written once by the row's device when the row has no
+    versions at all (bulk-loaded rows), else never written (superseded by any edit)."""
+    return {} if meta else {row["device_id"]: 1}
+
+
 def _full_meta(row: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     fields = set(row) - BOOKKEEPING
-    return {f: meta_from_heads(heads_of(row.get(f), meta.get(f), {row["device_id"]: 1}, row["updated_at"]))
+    return {f: meta_from_heads(heads_of(row.get(f), meta.get(f), _default_vv(row, meta), row["updated_at"]))
             for f in fields}
 
 

@@ -1,0 +1,343 @@
+"""Exchanging records with peers through package files: export, verify, preview, merge, receipts, keys.
+
+A town sends its inspections, results, findings with their events, attachments, task progress and the sites it
+added or changed; the district sends checklists, templates, the site register and its trusted keys. Importing is
+all or nothing in one transaction, after every check; the same package twice changes nothing; merges keep
+concurrent edits of a field as a conflict for a person to settle. See docs/sync-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inspector import workflow as wf
+from inspector.db import sync as sq
+from inspector.db.findings import reindex
+from inspector.db.store import Store, new_id, utc_now
+from inspector.errors import ImportFailed, RuleError
+from inspector.paths import attachments_dir
+from inspector.services.attachments import stored_path
+from inspector.sync import keys, package
+from inspector.sync.versions import local_edit, merge_records
+
+TOWN_SENDS = ("sites", "inspectors", "inspections", "inspection_results", "findings", "attachments",
+              "task_progress", "doc_numbers")
+DISTRICT_SENDS = ("documents", "checklists", "checklist_items", "units", "item_units", "sites")
+DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
+
+
+@dataclass
+class ImportReport:
+    """What a package did (or, in a dry run, would do), per table."""
+
+    package_id: str
+    sender: str
+    seq: int
+    tables: dict[str, dict[str, int]] = field(default_factory=dict)
+    events: int = 0
+    attachments: int = 0
+    duplicate: bool = False
+    dry_run: bool = False
+    receipt: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Sync:
+    def __init__(self, store: Store, db_path: Path) -> None:
+        self.store = store
+        self.files = attachments_dir(db_path)
+
+    # -- identity and peers ----------------------------------------------------------------------------------
+    def identity(self) -> dict[str, str]:
+        """This device's name, role and public keys (keys are made the first time)."""
+        if not self.store.setting("sign_private"):
+            for key, value in keys.new_keys().items():
+                self.store.set_setting(key, value)
+        s = self.store.setting
+        return {"device": self.store.device_id, "name": s("device_name") or s("town") or s("unit") or "本机",
+                "unit": s("unit") or "", "town": s("town") or "", "role": s("role") or "town",
+                "sign_public": s("sign_public"), "enc_public": s("enc_public")}
+
+    def add_peer(self, identity: dict[str, Any], trusted: bool) -> str:
+        """Record a device (from its identity file or a package); ``trusted`` is an administrator's choice."""
+        existing = sq.peer_by_device(self.store, identity["device"])
+        fields = {"name": identity.get("name") or identity["device"][:8], "unit": identity.get("unit"),
+                  "town": identity.get("town"), "role": identity.get("role"), "device": identity["device"],
+                  "public_key": identity["sign_public"], "enc_key": identity.get("enc_public"),
+                  "trusted": int(trusted), "revoked": 0}
+        if existing:
+            if existing["public_key"] != identity["sign_public"] and existing["trusted"]:
+                raise RuleError(f"设备“{fields['name']}”的签名密钥与登记的不同。",
+                                "如确认对方更换了密钥，请先吊销旧密钥再重新信任。")
+            self.store.update("peers", existing["id"], fields)
+            return existing["id"]
+        return self.store.insert("peers", fields)
+
+    def revoke(self, device: str) -> None:
+        peer = sq.peer_by_device(self.store, device)
+        if peer is None:
+            raise RuleError("没有登记这台设备。")
+        self.store.update("peers", peer["id"], {"trusted": 0, "revoked": 1})
+
+    def export_identity(self, out: Path) -> Path:
+        Path(out).write_text(json.dumps(self.identity(), ensure_ascii=False, indent=1), encoding="utf-8")
+        return Path(out)
+
+    def peer(self, name_or_device: str) -> dict[str, Any]:
+        for p in sq.peers(self.store):
+            if name_or_device in (p["name"], p["device"], p["id"]):
+                return p
+        raise RuleError(f"没有名为“{name_or_device}”的对方设备。", "请先用 `inspector keys trust 身份文件` 登记对方。")
+
+    # -- export ----------------------------------------------------------------------------------------------
+    def export(self, peer_name: str, out: Path, full: bool = False, encrypt: bool = False) -> dict[str, Any]:
+        """Everything changed since the last package this peer acknowledged (or everything with ``full``)."""
+        me = self.identity()
+        peer = self.peer(peer_name)
+        since = None if full else peer["acked_at"]
+        tables = DISTRICT_SENDS if me["role"] == "district" else TOWN_SENDS
+        records: dict[str, list[dict[str, Any]]] = {}
+        for table in tables:
+            where = "kind = 'template' OR kind = 'workplan'" if table == "checklists" else ""
+            records[table] = sq.changed_since(self.store, table, since, where)
+        if me["role"] != "district":
+            records["finding_events"] = sq.events_since(self.store, since)
+        blobs: dict[str, bytes] = {}
+        for att in records.get("attachments", []):
+            path = stored_path(self.files, att["sha256"])
+            if path.exists():
+                blobs[att["sha256"]] = path.read_bytes()
+        seq = peer["last_seq_sent"] + 1
+        created = utc_now()
+        manifest = {"package_id": new_id(), "kind": "data", "sender": me, "created": created, "seq": seq,
+                    "receiver": {"device": peer["device"], "name": peer["name"]}, "full": full,
+                    "acked": {"seq": peer["last_seq_received"]},
+                    "trusted_keys": self._trusted_keys() if me["role"] == "district" else []}
+        package.write(Path(out), manifest, records, blobs, self.store.setting("sign_private"),
+                      peer["enc_key"] if encrypt else None)
+        digest = package.sha256(Path(out).read_bytes())
+        with self.store.atomic():
+            self.store.update("peers", peer["id"], {"last_seq_sent": seq})
+            self.store.insert("packages", {"direction": "out", "peer_id": peer["id"], "sender_device": me["device"],
+                                           "seq": seq, "sha256": digest, "file_name": Path(out).name,
+                                           "record_count": sum(len(r) for r in records.values()),
+                                           "status": "sent", "package_id": manifest["package_id"],
+                                           "receiver": peer["device"], "created": created})
+        return {"path": str(out), "package_id": manifest["package_id"], "seq": seq,
+                "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
+
+    def _trusted_keys(self) -> list[dict[str, Any]]:
+        return [{"device": p["device"], "name": p["name"], "unit": p["unit"], "town": p["town"], "role": p["role"],
+                 "sign_public": p["public_key"], "enc_public": p["enc_key"]}
+                for p in sq.peers(self.store) if p["trusted"] and not p["revoked"]]
+
+    # -- import ----------------------------------------------------------------------------------------------
+    def _check_sender(self, manifest: dict[str, Any], path: Path) -> dict[str, Any]:
+        me = self.identity()
+        sender = manifest["sender"]
+        if sender.get("device") == me["device"]:
+            raise ImportFailed(f"“{path.name}”是本机自己导出的数据包。", "请导入对方发来的数据包。")
+        receiver = manifest.get("receiver") or {}
+        if receiver.get("device") and receiver["device"] != me["device"]:
+            raise ImportFailed(f"“{path.name}”是发给“{receiver.get('name')}”的，不是发给本机的。",
+                               "请确认收件方，或让对方重新导出给本机。")
+        peer = sq.peer_by_device(self.store, sender["device"])
+        if peer is None or not peer["trusted"] or peer["revoked"]:
+            print_ = keys.fingerprint(sender["sign_public"])
+            raise ImportFailed(
+                f"“{path.name}”来自未受信任的设备“{sender.get('name')}”（指纹 {print_}）。",
+                "如确认来源可靠，请管理员先执行 `inspector keys trust` 信任该设备。")
+        if peer["public_key"] != sender["sign_public"]:
+            raise ImportFailed(f"“{path.name}”的签名密钥与登记的“{peer['name']}”不符（伪造或已更换密钥）。",
+                               "请勿导入，并与对方核对密钥指纹。")
+        return peer
+
+    def import_package(self, path: Path, dry_run: bool = False, receipt_out: Path | None = None) -> ImportReport:
+        """Verify, then merge in one transaction (or only report, with ``dry_run``); write a receipt."""
+        path = Path(path)
+        self.identity()
+        contents = package.read(path, self.store.setting("enc_private"))
+        manifest = contents.manifest
+        if manifest.get("kind") == "receipt":
+            raise ImportFailed(f"“{path.name}”是回执，不是数据包。", "请用“导入回执”（inspector receipt import）。")
+        peer = self._check_sender(manifest, path)
+        report = ImportReport(manifest["package_id"], manifest["sender"].get("name", ""), manifest["seq"],
+                              dry_run=dry_run)
+        digest = package.sha256(path.read_bytes())
+        if sq.package_seen(self.store, manifest["package_id"], digest):
+            report.duplicate = True
+            return report
+        allowed = DISTRICT_SENDS if manifest["sender"].get("role") == "district" else TOWN_SENDS
+        unknown = set(contents.records) - set(allowed) - {"finding_events"}
+        if unknown:
+            raise ImportFailed(f"“{path.name}”含有不应由对方发送的数据（{'、'.join(sorted(unknown))}）。", "请勿导入。")
+        db = self.store.db
+        db.execute("SAVEPOINT sync_import")
+        try:
+            self._merge(contents, report)
+            self._save_attachments(contents, report)
+            self._trust_distributed_keys(manifest)
+            if not dry_run:
+                self._record_received(manifest, peer, digest, path, report)
+        except BaseException:
+            db.execute("ROLLBACK TO sync_import")
+            db.execute("RELEASE sync_import")
+            raise
+        if dry_run:
+            db.execute("ROLLBACK TO sync_import")
+        db.execute("RELEASE sync_import")
+        if db.conn.in_transaction:
+            db.conn.commit()
+        if not dry_run and receipt_out is not None:
+            report.receipt = str(self.write_receipt(manifest, peer, receipt_out))
+        return report
+
+    def _merge(self, contents: package.Contents, report: ImportReport) -> None:
+        touched_findings: set[str] = set()
+        for table, rows in contents.records.items():
+            if table == "finding_events":
+                report.events = sq.insert_events(self.store, rows)
+                touched_findings |= {e["finding_id"] for e in rows}
+                continue
+            counts = {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0}
+            local = sq.existing(self.store, table, [r["id"] for r in rows])
+            writes = []
+            now = utc_now()
+            for row in rows:
+                incoming = {k: v for k, v in row.items() if k not in DERIVED.get(table, ())}
+                mine = local.get(row["id"])
+                merged, changed, conflict = merge_records(
+                    {k: v for k, v in mine.items() if k not in DERIVED.get(table, ())} if mine else None, incoming)
+                counts["conflicts"] += conflict
+                if mine is None:
+                    counts["new"] += 1
+                elif changed:
+                    counts["changed"] += 1
+                else:
+                    counts["unchanged"] += 1
+                    continue
+                if mine is not None:
+                    merged.update({k: mine.get(k) for k in DERIVED.get(table, ())})
+                    merged["updated_at"] = now
+                else:
+                    merged = {**row, **merged, "updated_at": now}
+                writes.append(merged)
+                if table == "findings":
+                    touched_findings.add(row["id"])
+            sq.upsert(self.store, table, writes)
+            report.tables[table] = counts
+        self._derive_findings(touched_findings)
+
+    def _derive_findings(self, finding_ids: set[str]) -> None:
+        """A finding's status is derived from its events, the same way on every device."""
+        for finding_id in finding_ids:
+            if not sq.existing(self.store, "findings", [finding_id]):
+                continue
+            events = [wf.Event(e["kind"], date.fromisoformat(e["on_date"]), e["data"])
+                      for e in _events(self.store, finding_id)]
+            state = wf.derive(events)
+            self.store.db.execute(
+                "UPDATE findings SET status = ?, current_deadline = ?, closed_on = ? WHERE id = ?",
+                [state.status, state.deadline.isoformat() if state.deadline else None,
+                 state.closed_on.isoformat() if state.closed_on else None, finding_id])
+            reindex(self.store.db, finding_id)
+
+    def _save_attachments(self, contents: package.Contents, report: ImportReport) -> None:
+        for digest, data in contents.attachments.items():
+            target = stored_path(self.files, digest)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_suffix(".part")
+                tmp.write_bytes(data)
+                tmp.replace(target)
+                report.attachments += 1
+
+    def _trust_distributed_keys(self, manifest: dict[str, Any]) -> None:
+        if manifest["sender"].get("role") != "district":
+            return
+        for identity in manifest.get("trusted_keys", []):
+            if identity.get("device") and identity["device"] != self.store.device_id:
+                existing = sq.peer_by_device(self.store, identity["device"])
+                if existing is None:
+                    self.add_peer(identity, trusted=True)
+
+    def _record_received(self, manifest: dict[str, Any], peer: dict[str, Any], digest: str, path: Path,
+                         report: ImportReport) -> None:
+        self.store.insert("packages", {
+            "direction": "in", "peer_id": peer["id"], "sender_device": manifest["sender"]["device"],
+            "seq": manifest["seq"], "sha256": digest, "file_name": path.name,
+            "record_count": sum(sum(c.values()) for c in report.tables.values()),
+            "status": "imported", "package_id": manifest["package_id"], "receiver": self.store.device_id,
+            "created": manifest["created"], "summary": json.dumps(report.tables, ensure_ascii=False)})
+        self.store.update("peers", peer["id"], {"last_seq_received": max(peer["last_seq_received"],
+                                                                           manifest["seq"])})
+
+    # -- receipts --------------------------------------------------------------------------------------------
+    def write_receipt(self, manifest: dict[str, Any], peer: dict[str, Any], out: Path) -> Path:
+        receipt = {"package_id": new_id(), "kind": "receipt", "sender": self.identity(), "created": utc_now(),
+                   "seq": 0, "receiver": {"device": peer["device"], "name": peer["name"]},
+                   "acknowledges": {"package_id": manifest["package_id"], "seq": manifest["seq"]}}
+        return package.write(Path(out), receipt, {}, {}, self.store.setting("sign_private"))
+
+    def import_receipt(self, path: Path) -> dict[str, Any]:
+        contents = package.read(Path(path))
+        manifest = contents.manifest
+        if manifest.get("kind") != "receipt":
+            raise ImportFailed(f"“{Path(path).name}”不是回执。", "回执文件由对方导入数据包后生成。")
+        peer = self._check_sender(manifest, Path(path))
+        acknowledged = manifest["acknowledges"]
+        sent = sq.sent_package(self.store, acknowledged["package_id"])
+        if sent is None or sent["receiver"] != peer["device"]:
+            raise ImportFailed("这张回执对应的数据包不是本机发出的。", "请确认回执来源。")
+        with self.store.atomic():
+            if acknowledged["seq"] > peer["last_seq_acked"]:
+                self.store.update("peers", peer["id"], {"last_seq_acked": acknowledged["seq"],
+                                                        "acked_at": sent["created"]})
+            self.store.update("packages", sent["id"], {"status": "acknowledged"})
+        return {"peer": peer["name"], "seq": acknowledged["seq"]}
+
+    # -- what the district sees ------------------------------------------------------------------------------
+    def overview(self) -> list[dict[str, Any]]:
+        """Per peer: last package received, its sequence numbers, and gaps (packages missing in between)."""
+        out = []
+        for p in sq.peers(self.store):
+            seqs = sq.received_seqs(self.store, p["device"] or "")
+            gaps = [n for n in range(1, max(seqs, default=0) + 1) if n not in set(seqs)]
+            out.append({"name": p["name"], "town": p["town"], "device": p["device"], "trusted": bool(p["trusted"]),
+                        "revoked": bool(p["revoked"]), "fingerprint": keys.fingerprint(p["public_key"]),
+                        "received": seqs, "gaps": gaps, "sent": p["last_seq_sent"], "acked": p["last_seq_acked"]})
+        return out
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        out = []
+        for row in sq.conflicts(self.store, tuple(set(TOWN_SENDS) | set(DISTRICT_SENDS))):
+            meta = json.loads(row["sync_meta"])
+            for field_name, version in meta.items():
+                if "others" in version:
+                    out.append({"table": row["_table"], "id": row["id"], "field": field_name,
+                                "values": [row.get(field_name)] + [o["v"] for o in version["others"]]})
+        return out
+
+    def resolve(self, table: str, record_id: str, field_name: str, value: Any) -> None:
+        """A person's choice for a conflicting field: a new version that supersedes every concurrent one."""
+        row = self.store.get(table, record_id)
+        meta = json.loads(row["sync_meta"] or "{}")
+        if "others" not in meta.get(field_name, {}):
+            raise RuleError("该字段没有冲突。")
+        meta[field_name] = local_edit(meta[field_name], {}, self.store.device_id, self.store.clock.now())
+        with self.store.atomic():
+            self.store.db[table].update(record_id, {field_name: value, "updated_at": utc_now(),
+                                                    "sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)})
+            self.store.audit("resolve_conflict", table, record_id, {field_name: value})
+
+
+def _events(store: Store, finding_id: str) -> list[dict[str, Any]]:
+    from inspector.db.queries import finding_events
+
+    return finding_events(store, finding_id)

@@ -1,0 +1,83 @@
+"""This device's keys: Ed25519 to sign the packages it sends, X25519 to receive encrypted ones.
+
+The private keys stay in the local database; the public keys travel in every manifest and in the district's
+register of trusted devices.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+RAW = serialization.Encoding.Raw
+PUB = serialization.PublicFormat.Raw
+PRIV = serialization.PrivateFormat.Raw
+NONE = serialization.NoEncryption()
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_keys() -> dict[str, str]:
+    """A fresh signing and encryption key pair, as base64 strings."""
+    sign, enc = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+    return {"sign_private": b64(sign.private_bytes(RAW, PRIV, NONE)),
+            "sign_public": b64(sign.public_key().public_bytes(RAW, PUB)),
+            "enc_private": b64(enc.private_bytes(RAW, PRIV, NONE)),
+            "enc_public": b64(enc.public_key().public_bytes(RAW, PUB))}
+
+
+def sign(private: str, message: bytes) -> str:
+    return b64(Ed25519PrivateKey.from_private_bytes(unb64(private)).sign(message))
+
+
+def verify(public: str, message: bytes, signature: str) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(public)).verify(unb64(signature), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def fingerprint(public: str) -> str:
+    """A short, readable form of a public key for people to compare over the phone."""
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(unb64(public))
+    hexed = digest.finalize().hex()[:20].upper()
+    return " ".join(hexed[i:i + 4] for i in range(0, 20, 4))
+
+
+def _key(shared: bytes, salt: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"inspector-package-v1").derive(shared)
+
+
+def encrypt(recipient_public: str, plaintext: bytes) -> dict[str, str]:
+    """AES-GCM under a key agreed by X25519 with a fresh ephemeral key (only the recipient can decrypt)."""
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(unb64(recipient_public)))
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealed = AESGCM(_key(shared, salt)).encrypt(nonce, plaintext, None)
+    return {"ephemeral": b64(ephemeral.public_key().public_bytes(RAW, PUB)), "salt": b64(salt),
+            "nonce": b64(nonce), "ciphertext": b64(sealed)}
+
+
+def decrypt(private: str, box: dict[str, str]) -> bytes | None:
+    """The plaintext, or None when the key is wrong or the data was altered."""
+    try:
+        shared = X25519PrivateKey.from_private_bytes(unb64(private)).exchange(
+            X25519PublicKey.from_public_bytes(unb64(box["ephemeral"])))
+        return AESGCM(_key(shared, unb64(box["salt"]))).decrypt(unb64(box["nonce"]), unb64(box["ciphertext"]), None)
+    except (InvalidTag, ValueError, KeyError):
+        return None

@@ -1,0 +1,110 @@
+"""Two towns and the district exchanging packages both ways: edits, deletes, conflicts, receipts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from inspector import workflow as wf
+from inspector.errors import ImportFailed
+from tests.sync.conftest import send
+
+
+def finding(services, site, text="疏散通道堆放杂物"):
+    return services.record_finding(description=text, grade="一般", found_on=date.today(),
+                                   deadline=date.today() + timedelta(days=30), site_id=site)
+
+
+def test_towns_send_the_district_merges_and_sends_back(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    site_a = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    f_a = finding(a, site_a)
+    a.act(f_a, wf.Event(wf.ORDER_ISSUED, date.today(), {"deadline": date.today() + timedelta(days=20)}))
+    site_b = b.add_site(name="上海明珠公寓", town="万里街道")
+    finding(b, site_b, "楼道内电动自行车充电")
+    r1 = send(a, d, "普陀区应急局", tmp_path, "a1")
+    r2 = send(b, d, "普陀区应急局", tmp_path, "b1")
+    assert r1.tables["findings"]["new"] == 1 and r1.events == 2 and r2.tables["sites"]["new"] == 1
+    assert d.stats()["findings"]["total"] == 2
+    assert d.finding_detail(f_a)["status"] == wf.ORDERED  # derived from the merged events
+    # the same package twice changes nothing
+    again = d.sync().import_package(tmp_path / "a1.inspx")
+    assert again.duplicate and d.stats()["findings"]["total"] == 2
+    # the receipt advanced what town A considers acknowledged: the next export is incremental
+    peer = a.sync().peer("普陀区应急局")
+    assert peer["last_seq_acked"] == 1 and peer["acked_at"]
+    a.save_site({"name": "上海恒达餐饮有限公司", "town": "长寿路街道", "contact_phone": "13912345678"}, site_a)
+    out = a.sync().export("普陀区应急局", tmp_path / "a2.inspx")
+    assert out["counts"]["sites"] == 1 and out["counts"]["findings"] == 0
+    r3 = d.sync().import_package(tmp_path / "a2.inspx")
+    assert r3.tables["sites"]["changed"] == 1
+    assert d.store.get("sites", site_a)["contact_phone"] == "13912345678"
+    # the district sends its register and templates back to town B
+    d.sync().export("万里街道", tmp_path / "d1.inspx", full=True)
+    back = b.sync().import_package(tmp_path / "d1.inspx")
+    assert back.tables["sites"]["new"] == 1  # town A's site reaches town B through the district
+    assert {s["name"] for s in b.sites()} == {"上海恒达餐饮有限公司", "上海明珠公寓"}
+
+
+def test_concurrent_edits_of_different_fields_merge_and_of_the_same_field_conflict(world, tmp_path):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="上海祥和餐饮店", town="长寿路街道", risk_level="黄")
+    send(a, d, "普陀区应急局", tmp_path, "p1")
+    a.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "黄", "address": "武宁路1号"}, site)
+    d.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "橙", "grid": "网格01"}, site)
+    a.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "红", "address": "武宁路1号"}, site)
+    report = d.sync().import_package(_export(a, tmp_path, "p2"))
+    row = d.store.get("sites", site)
+    assert row["address"] == "武宁路1号" and row["grid"] == "网格01"  # different fields: both kept
+    conflicts = d.sync().conflicts()
+    assert report.tables["sites"]["conflicts"] == 1
+    assert [(c["field"], sorted(c["values"])) for c in conflicts] == [("risk_level", ["橙", "红"])]
+    d.sync().resolve("sites", site, "risk_level", "红")
+    assert d.sync().conflicts() == [] and d.store.get("sites", site)["risk_level"] == "红"
+    # the resolution travels back and settles town A too
+    d.sync().export("长寿路街道", tmp_path / "d2.inspx", full=True)
+    a.sync().import_package(tmp_path / "d2.inspx")
+    assert a.sync().conflicts() == [] and a.store.get("sites", site)["risk_level"] == "红"
+
+
+def test_deletions_stay_deleted(world, tmp_path):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="将被删除的单位")
+    send(a, d, "普陀区应急局", tmp_path, "x1")
+    a.store.delete("sites", site)
+    d.save_site({"name": "将被删除的单位（改名）"}, site)  # an edit elsewhere does not resurrect it
+    d.sync().import_package(_export(a, tmp_path, "x2"))
+    assert d.store.get("sites", site)["deleted_at"] is not None
+
+
+def test_receipt_for_a_package_never_sent(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    a.add_site(name="甲")
+    out = tmp_path / "to-d.inspx"
+    a.sync().export("普陀区应急局", out)
+    d.sync().import_package(out, receipt_out=tmp_path / "r.receipt")
+    with pytest.raises(ImportFailed, match="不是发给本机的"):
+        b.sync().import_receipt(tmp_path / "r.receipt")  # addressed to town A
+    forged = d.sync().write_receipt({"package_id": "never-sent", "seq": 7}, d.sync().peer("长寿路街道"),
+                                    tmp_path / "forged.receipt")
+    with pytest.raises(ImportFailed, match="不是本机发出的"):
+        a.sync().import_receipt(forged)
+    assert a.sync().peer("普陀区应急局")["last_seq_acked"] == 0
+
+
+def test_encrypted_package_round_trip(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    a.add_site(name="加密传输的单位")
+    out = tmp_path / "enc.inspx"
+    a.sync().export("普陀区应急局", out, encrypt=True)
+    assert "加密传输的单位".encode() not in out.read_bytes()
+    with pytest.raises(ImportFailed, match="不是发给本机的"):
+        b.sync().import_package(out)
+    assert d.sync().import_package(out).tables["sites"]["new"] == 1
+
+
+def _export(services, folder, name):
+    out = folder / f"{name}.inspx"
+    services.sync().export("普陀区应急局", out)
+    return out
