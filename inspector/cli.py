@@ -136,6 +136,84 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    result = _open(args).sync().export(args.to, args.out, full=args.full, encrypt=args.encrypt)
+    if args.json:
+        _print_json(result)
+    else:
+        total = sum(result["counts"].values())
+        print(f"已导出数据包：{result['path']}（第 {result['seq']} 号，{total} 条记录，"
+              f"{result['attachments']} 个附件）")
+    return 0
+
+
+def cmd_import_package(args: argparse.Namespace) -> int:
+    receipt = None if args.dry_run else (args.receipt or args.file.with_suffix(".receipt"))
+    report = _open(args).sync().import_package(args.file, dry_run=args.dry_run, receipt_out=receipt)
+    if args.json:
+        _print_json(report.to_json())
+        return 0
+    if report.duplicate:
+        print("该数据包已导入过，未做任何改动。")
+        return 0
+    print(("预览（未写入）：" if report.dry_run else "已导入：") + f"来自 {report.sender} 的第 {report.seq} 号数据包")
+    for table, c in report.tables.items():
+        print(f"  {table}: 新增 {c['new']}，更新 {c['changed']}，未变 {c['unchanged']}，冲突 {c['conflicts']}")
+    if report.receipt:
+        print(f"回执：{report.receipt}（请交回发送方导入）")
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    result = _open(args).sync().import_receipt(args.file)
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"已确认：{result['peer']} 已收到第 {result['seq']} 号数据包。")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    sync = _open(args).sync()
+    if args.action == "export":
+        if not args.file:
+            raise InspectorError("请指定输出文件，例如 inspector keys export 本机.json")
+        print(f"本机身份已写入：{sync.export_identity(args.file)}")
+    elif args.action == "trust":
+        if not args.file:
+            raise InspectorError("请指定对方的身份文件（.json）或数据包（.inspx）。")
+        identity = _identity_from(args.file)
+        sync.add_peer(identity, trusted=True)
+        from inspector.sync.keys import fingerprint
+
+        print(f"已信任“{identity.get('name')}”，指纹 {fingerprint(identity['sign_public'])}（请与对方核对）。")
+    elif args.action == "revoke":
+        sync.revoke(str(args.file))
+        print("已吊销。")
+    else:
+        rows = sync.overview()
+        if args.json:
+            _print_json({"me": sync.identity(), "peers": rows})
+        else:
+            for r in rows:
+                state = "已吊销" if r["revoked"] else ("受信任" if r["trusted"] else "未信任")
+                gaps = f"，缺少第 {r['gaps']} 号" if r["gaps"] else ""
+                print(f"{r['name']}（{r['device'][:8]}）{state} 指纹 {r['fingerprint']}；已收到 {r['received']}{gaps}")
+    return 0
+
+
+def _identity_from(path: Path) -> dict:
+    if path.suffix == ".inspx":
+        from inspector.sync import package
+
+        return package.read(path).manifest["sender"]
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InspectorError(f"无法读取身份文件“{path.name}”。",
+                             "请使用对方 `inspector keys export` 生成的文件。") from exc
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector", description="街镇安全检查：工作任务清单、隐患闭环、报表与同步")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
@@ -162,6 +240,22 @@ def build_parser() -> argparse.ArgumentParser:
         report.add_argument(f"--{flag}")
     report.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", help="截止日期 YYYY-MM-DD")
+    export = add("export", cmd_export, "导出数据包给对方设备")
+    export.add_argument("--to", required=True, help="对方设备名称")
+    export.add_argument("--out", type=Path, required=True, help="输出 .inspx 文件")
+    export.add_argument("--full", action="store_true", help="全部数据（默认只导出对方确认后的变化）")
+    export.add_argument("--encrypt", action="store_true", help="用对方公钥加密")
+    imp = add("import-package", cmd_import_package, "校验并导入数据包（生成回执）")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    imp.add_argument("--receipt", type=Path, help="回执文件（默认与数据包同名 .receipt）")
+    receipt = add("receipt", cmd_receipt, "导入对方回执")
+    receipt.add_argument("action", choices=["import"])
+    receipt.add_argument("file", type=Path)
+    keys_parser = add("keys", cmd_keys, "本机身份与受信任设备")
+    keys_parser.add_argument("action", choices=["list", "export", "trust", "revoke"])
+    keys_parser.add_argument("file", nargs="?", type=Path,
+                             help="身份文件/数据包（trust）、输出文件（export）或设备 id（revoke）")
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
     return parser
 

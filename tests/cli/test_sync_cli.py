@@ -1,0 +1,53 @@
+"""The sync verbs on the command line, as the district office scripts them."""
+
+from __future__ import annotations
+
+import json
+
+from inspector.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_keys_export_trust_export_import_dry_run_receipt(tmp_path, capsys):
+    town, district = str(tmp_path / "town.db"), str(tmp_path / "district.db")
+    run(capsys, "--db", town, "init")
+    run(capsys, "--db", district, "init")
+    assert run(capsys, "--db", town, "keys", "export", str(tmp_path / "town.json"))[0] == 0
+    assert run(capsys, "--db", district, "keys", "export", str(tmp_path / "district.json"))[0] == 0
+    code, out, _ = run(capsys, "--db", town, "keys", "trust", str(tmp_path / "district.json"))
+    assert code == 0 and "指纹" in out
+    run(capsys, "--db", district, "keys", "trust", str(tmp_path / "town.json"))
+    peer = json.loads((tmp_path / "district.json").read_text(encoding="utf-8"))["name"]
+    package = tmp_path / "t1.inspx"
+    code, out, _ = run(capsys, "--db", town, "export", "--to", peer, "--out", str(package), "--json")
+    assert code == 0 and json.loads(out)["seq"] == 1
+    code, out, _ = run(capsys, "--db", district, "import-package", str(package), "--dry-run", "--json")
+    preview = json.loads(out)
+    assert preview["dry_run"] is True and preview["receipt"] is None and not preview["duplicate"]
+    code, out, _ = run(capsys, "--db", district, "import-package", str(package), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["receipt"] and not report["duplicate"]
+    code, out, _ = run(capsys, "--db", district, "import-package", str(package), "--json")
+    assert json.loads(out)["duplicate"] is True
+    code, out, _ = run(capsys, "--db", town, "receipt", "import", report["receipt"])
+    assert code == 0 and "已收到第 1 号" in out
+    code, out, _ = run(capsys, "--db", district, "keys", "list", "--json")
+    peers = json.loads(out)["peers"]
+    assert peers[0]["received"] == [1] and peers[0]["gaps"] == []
+
+
+def test_untrusted_package_is_refused_with_exit_2(tmp_path, capsys):
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    run(capsys, "--db", a, "init")
+    run(capsys, "--db", b, "init")
+    run(capsys, "--db", b, "keys", "export", str(tmp_path / "b.json"))
+    run(capsys, "--db", a, "keys", "trust", str(tmp_path / "b.json"))
+    name = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["name"]
+    run(capsys, "--db", a, "export", "--to", name, "--out", str(tmp_path / "p.inspx"))
+    code, _, err = run(capsys, "--db", b, "import-package", str(tmp_path / "p.inspx"))
+    assert code == 2 and "未受信任" in err and "keys trust" in err
