@@ -182,7 +182,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     elif args.action == "trust":
         if not args.file:
             raise InspectorError("请指定对方的身份文件（.json）或数据包（.inspx）。")
-        identity = _identity_from(args.file)
+        identity = sync.identity_from_file(args.file)
         sync.add_peer(identity, trusted=True)
         from inspector.sync.keys import fingerprint
 
@@ -200,18 +200,6 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 gaps = f"，缺少第 {r['gaps']} 号" if r["gaps"] else ""
                 print(f"{r['name']}（{r['device'][:8]}）{state} 指纹 {r['fingerprint']}；已收到 {r['received']}{gaps}")
     return 0
-
-
-def _identity_from(path: Path) -> dict:
-    if path.suffix == ".inspx":
-        from inspector.sync import package
-
-        return package.read(path).manifest["sender"]
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InspectorError(f"无法读取身份文件“{path.name}”。",
-                             "请使用对方 `inspector keys export` 生成的文件。") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:

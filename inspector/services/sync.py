@@ -89,6 +89,23 @@ class Sync:
         Path(out).write_text(json.dumps(self.identity(), ensure_ascii=False, indent=1), encoding="utf-8")
         return Path(out)
 
+    @staticmethod
+    def identity_from_file(path: Path) -> dict[str, Any]:
+        """A device's identity from its exported identity file, or from a package it sent."""
+        path = Path(path)
+        if path.suffix == ".inspx":
+            return package.read(path).manifest["sender"]
+        try:
+            identity = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ImportFailed(f"无法读取身份文件“{path.name}”。", "请使用对方“导出本机身份”生成的文件。") from exc
+        if not isinstance(identity, dict) or not identity.get("device") or not identity.get("sign_public"):
+            raise ImportFailed(f"“{path.name}”不是 Inspector 的身份文件。", "请使用对方“导出本机身份”生成的文件。")
+        return identity
+
+    def history(self) -> list[dict[str, Any]]:
+        return sq.packages(self.store)
+
     def peer(self, name_or_device: str) -> dict[str, Any]:
         for p in sq.peers(self.store):
             if name_or_device in (p["name"], p["device"], p["id"]):

@@ -8,7 +8,6 @@ import preview, and saved through the services.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -32,16 +31,6 @@ from inspector.services import Services
 from inspector.ui.background import Job, run_in_background
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
-
-
-def _placeholder(text: str) -> Callable[[Services, QWidget], QWidget]:
-    def make(services: Services, parent: QWidget) -> QWidget:
-        label = QLabel(text, parent)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        return label
-
-    return make
 
 
 class MainWindow(QMainWindow):
@@ -123,12 +112,12 @@ class MainWindow(QMainWindow):
             from inspector.ui.reports_page import ReportsPage
             from inspector.ui.settings_page import SettingsPage
             from inspector.ui.sites_page import SitesPage
+            from inspector.ui.sync_page import SyncPage
             from inspector.ui.tasks_page import TasksPage
 
             makers = {"tasks": TasksPage, "inspections": InspectionsPage, "findings": FindingsPage,
                       "sites": SitesPage, "settings": SettingsPage,
-                      "reports": ReportsPage,
-                      "sync": _placeholder(self.tr("同步：与区里交换数据包（将在下一版本提供）"))}
+                      "reports": ReportsPage, "sync": SyncPage}
             index = self.PAGES.index(key)
             page = makers[key](self.services, self)
             old = self.stack.widget(index)
