@@ -190,7 +190,61 @@ def bench_reports(quick: bool) -> None:
     emit("report_ledger_ratio", ours / bare, "x", 1.5)
 
 
+def bench_sync(quick: bool) -> None:
+    """A town's package of ~100,000 records: export, import and merge at the district, and the same again."""
+    import sqlite3
+
+    from inspector.services import Services
+    from inspector.services.demo import build_scale
+    from inspector.sync import package
+
+    findings = 3_000 if quick else 30_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        town, district = Services.open(folder / "town.db", seed=False), Services.open(folder / "d.db", seed=False)
+        town.set_setting("device_name", "长寿路街道")
+        district.set_setting("device_name", "普陀区应急局")
+        district.set_setting("role", "district")
+        town.sync().add_peer(district.sync().identity(), trusted=True)
+        district.sync().add_peer(town.sync().identity(), trusted=True)
+        build_scale(town, findings=findings, sites=findings // 10)
+        out = folder / "p.inspx"
+        start = time.perf_counter()
+        exported = town.sync().export("普陀区应急局", out)
+        export_s = time.perf_counter() - start
+        records = sum(exported["counts"].values())
+        start = time.perf_counter()
+        district.sync().import_package(out)
+        import_s = time.perf_counter() - start
+        start = time.perf_counter()
+        again = district.sync().import_package(out)
+        reimport_s = time.perf_counter() - start
+        assert again.duplicate
+        contents = package.read(out)
+        Services.open(folder / "bare.db", seed=False).close()  # the same tables and indexes, empty
+        bare = sqlite3.connect(folder / "bare.db")
+        bare.execute("PRAGMA foreign_keys = OFF")
+        start = time.perf_counter()
+        for table, rows in contents.records.items():
+            if not rows:
+                continue
+            names = sorted(rows[0])
+            bare.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                             [[r.get(n) for n in names] for r in rows])
+        bare.commit()
+        bare_s = time.perf_counter() - start
+        town.close()
+        district.close()
+    emit("sync_records", records, "records", None)
+    emit("sync_export_100k_s", export_s, "s", 5)
+    emit("sync_import_100k_s", import_s, "s", 10)
+    emit("sync_bare_executemany_s", bare_s, "s", None)
+    emit("sync_import_ratio", import_s / bare_s, "x", 3)
+    emit("sync_reimport_s", reimport_s, "s", 1)
+
+
 BENCHMARKS: dict[str, Callable[[bool], None]] = {
+    "sync": bench_sync,
     "reports": bench_reports,
     "findings": bench_findings,
     "startup": bench_startup,

@@ -58,6 +58,20 @@ def reindex(db: Database, finding_id: str) -> None:
     db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db, rowid)])
 
 
+def reindex_many(db: Database, finding_ids: list[str], existing: bool = True) -> None:
+    """Refresh the search entries of many findings (after a merge) in batches; new ones have none to drop."""
+    for start in range(0, len(finding_ids), 900):
+        chunk = finding_ids[start:start + 900]
+        rows = db.execute(
+            f"""SELECT f.rowid, f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
+                FROM findings f LEFT JOIN sites s ON s.id = f.site_id
+                WHERE f.id IN ({', '.join('?' * len(chunk))})""", chunk).fetchall()
+        if existing:
+            db.conn.executemany("DELETE FROM findings_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        db.conn.executemany("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)",
+                            [(r[0], index_tokens(" ".join(p or "" for p in r[1:]))) for r in rows])
+
+
 def reindex_all(db: Database) -> None:
     """Rebuild the whole search index (migration, bulk loads)."""
     db.execute("DELETE FROM findings_fts")

@@ -43,6 +43,15 @@ def upsert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
     store.db.conn.executemany(sql, [[r.get(n) for n in names] for r in rows])
 
 
+def insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write rows new to this device (plain inserts: cheaper than upserts)."""
+    if not rows:
+        return
+    names = columns(store, table)
+    store.db.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                              [[r.get(n) for n in names] for r in rows])
+
+
 def insert_events(store: Store, events: list[dict[str, Any]]) -> int:
     """Union of finding events: those not yet here are added (append-only, never changed)."""
     names = ["id", "finding_id", "kind", "on_date", "actor", "data", "created_at", "device_id"]
@@ -51,6 +60,18 @@ def insert_events(store: Store, events: list[dict[str, Any]]) -> int:
         f"INSERT OR IGNORE INTO finding_events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         [[e.get(n) for n in names] for e in events])
     return store.db.conn.total_changes - before
+
+
+def events_by_finding(store: Store, finding_ids: list[str]):
+    """The events of many findings, in the order they happened, a batch of findings at a time."""
+    for start in range(0, len(finding_ids), 900):
+        chunk = finding_ids[start:start + 900]
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in store.rows(
+            f"""SELECT * FROM finding_events WHERE finding_id IN ({', '.join('?' * len(chunk))})
+                ORDER BY on_date, created_at""", chunk):
+            grouped.setdefault(row["finding_id"], []).append(row)
+        yield grouped
 
 
 def packages(store: Store) -> list[dict[str, Any]]:

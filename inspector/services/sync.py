@@ -16,7 +16,7 @@ from typing import Any
 
 from inspector import workflow as wf
 from inspector.db import sync as sq
-from inspector.db.findings import reindex
+from inspector.db.findings import reindex_many
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import ImportFailed, RuleError
 from inspector.paths import attachments_dir
@@ -179,6 +179,10 @@ class Sync:
         """Verify, then merge in one transaction (or only report, with ``dry_run``); write a receipt."""
         path = Path(path)
         self.identity()
+        digest = package.file_sha256(path) if path.is_file() else ""
+        seen = sq.package_seen(self.store, "", digest) if digest else None
+        if seen:  # byte-for-byte a package already verified and merged: nothing to do
+            return ImportReport(seen["package_id"], "", seen["seq"], duplicate=True, dry_run=dry_run)
         contents = package.read(path, self.store.setting("enc_private"))
         manifest = contents.manifest
         if manifest.get("kind") == "receipt":
@@ -186,7 +190,6 @@ class Sync:
         peer = self._check_sender(manifest, path)
         report = ImportReport(manifest["package_id"], manifest["sender"].get("name", ""), manifest["seq"],
                               dry_run=dry_run)
-        digest = package.sha256(path.read_bytes())
         if sq.package_seen(self.store, manifest["package_id"], digest):
             report.duplicate = True
             return report
@@ -196,6 +199,7 @@ class Sync:
             raise ImportFailed(f"“{path.name}”含有不应由对方发送的数据（{'、'.join(sorted(unknown))}）。", "请勿导入。")
         db = self.store.db
         db.execute("SAVEPOINT sync_import")
+        db.execute("PRAGMA defer_foreign_keys = ON")  # events may arrive before their finding, in one package
         try:
             self._merge(contents, report)
             self._save_attachments(contents, report)
@@ -216,54 +220,73 @@ class Sync:
         return report
 
     def _merge(self, contents: package.Contents, report: ImportReport) -> None:
-        touched_findings: set[str] = set()
-        for table, rows in contents.records.items():
+        """Events first (a union), then each table's records merged field by field; findings get the status
+        their events derive, written in the same statement; the search index follows."""
+        records = contents.records
+        report.events = sq.insert_events(self.store, records.get("finding_events", []))
+        event_findings = {e["finding_id"] for e in records.get("finding_events", [])}
+        new_findings: set[str] = set()
+        rewritten: set[str] = set()
+        for table, rows in records.items():
             if table == "finding_events":
-                report.events = sq.insert_events(self.store, rows)
-                touched_findings |= {e["finding_id"] for e in rows}
                 continue
-            counts = {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0}
-            local = sq.existing(self.store, table, [r["id"] for r in rows])
-            writes = []
-            now = utc_now()
-            for row in rows:
-                incoming = {k: v for k, v in row.items() if k not in DERIVED.get(table, ())}
-                mine = local.get(row["id"])
-                merged, changed, conflict = merge_records(
-                    {k: v for k, v in mine.items() if k not in DERIVED.get(table, ())} if mine else None, incoming)
-                counts["conflicts"] += conflict
-                if mine is None:
-                    counts["new"] += 1
-                elif changed:
-                    counts["changed"] += 1
-                else:
-                    counts["unchanged"] += 1
-                    continue
-                if mine is not None:
-                    merged.update({k: mine.get(k) for k in DERIVED.get(table, ())})
-                    merged["updated_at"] = now
-                else:
-                    merged = {**row, **merged, "updated_at": now}
-                writes.append(merged)
-                if table == "findings":
-                    touched_findings.add(row["id"])
-            sq.upsert(self.store, table, writes)
+            writes, new_ids, counts = self._merge_table(table, rows)
+            if table == "findings":
+                derived = self._derived(sorted(w["id"] for w in writes if w["id"] not in new_ids))
+                derived.update(_derive_from(records.get("finding_events", []), new_ids))
+                for w in writes:
+                    w.update(derived.get(w["id"], {}))
+                new_findings, rewritten = new_ids, {w["id"] for w in writes}
+            sq.insert(self.store, table, [w for w in writes if w["id"] in new_ids])
+            sq.upsert(self.store, table, [w for w in writes if w["id"] not in new_ids])
             report.tables[table] = counts
-        self._derive_findings(touched_findings)
+        rest = sorted(set(sq.existing(self.store, "findings", sorted(event_findings - rewritten))))
+        updates = self._derived(rest)
+        self.store.db.conn.executemany(
+            "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on "
+            "WHERE id = :id", [{"id": k, **v} for k, v in updates.items()])
+        reindex_many(self.store.db, sorted((rewritten | set(rest)) - new_findings), existing=True)
+        reindex_many(self.store.db, sorted(new_findings), existing=False)
 
-    def _derive_findings(self, finding_ids: set[str]) -> None:
-        """A finding's status is derived from its events, the same way on every device."""
-        for finding_id in finding_ids:
-            if not sq.existing(self.store, "findings", [finding_id]):
+    def _merge_table(self, table: str, rows: list[dict[str, Any]]) -> tuple[list[dict], set[str], dict[str, int]]:
+        counts = {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0, "refused": 0}
+        valid = [r for r in rows if r.get("id") and r.get("device_id") and r.get("updated_at")]
+        counts["refused"] = len(rows) - len(valid)
+        local = sq.existing(self.store, table, [r["id"] for r in valid])
+        derived = DERIVED.get(table, ())
+        writes, new_ids = [], set()
+        now = utc_now()
+        for row in valid:
+            mine = local.get(row["id"])
+            merged, changed, conflict = merge_records(
+                {k: v for k, v in mine.items() if k not in derived} if mine else None,
+                {k: v for k, v in row.items() if k not in derived})
+            counts["conflicts"] += conflict
+            if mine is None:
+                counts["new"] += 1
+                new_ids.add(row["id"])
+                merged = {**row, **merged}
+            elif changed:
+                counts["changed"] += 1
+                merged.update({k: mine.get(k) for k in derived})
+            else:
+                counts["unchanged"] += 1
                 continue
-            events = [wf.Event(e["kind"], date.fromisoformat(e["on_date"]), e["data"])
-                      for e in _events(self.store, finding_id)]
-            state = wf.derive(events)
-            self.store.db.execute(
-                "UPDATE findings SET status = ?, current_deadline = ?, closed_on = ? WHERE id = ?",
-                [state.status, state.deadline.isoformat() if state.deadline else None,
-                 state.closed_on.isoformat() if state.closed_on else None, finding_id])
-            reindex(self.store.db, finding_id)
+            merged["updated_at"] = now
+            writes.append(merged)
+        return writes, new_ids, counts
+
+    def _derived(self, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """What each finding's events say now: status, current deadline, close-out date."""
+        out: dict[str, dict[str, Any]] = {}
+        for events_of in sq.events_by_finding(self.store, finding_ids):
+            for finding_id, events in events_of.items():
+                state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
+                                   for e in events])
+                out[finding_id] = {"status": state.status,
+                                   "current_deadline": state.deadline.isoformat() if state.deadline else None,
+                                   "closed_on": state.closed_on.isoformat() if state.closed_on else None}
+        return out
 
     def _save_attachments(self, contents: package.Contents, report: ImportReport) -> None:
         for digest, data in contents.attachments.items():
@@ -354,7 +377,18 @@ class Sync:
             self.store.audit("resolve_conflict", table, record_id, {field_name: value})
 
 
-def _events(store: Store, finding_id: str) -> list[dict[str, Any]]:
-    from inspector.db.queries import finding_events
-
-    return finding_events(store, finding_id)
+def _derive_from(events: list[dict[str, Any]], finding_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The derived state of findings new to this device, from the events in the package itself."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        if e["finding_id"] in finding_ids:
+            grouped.setdefault(e["finding_id"], []).append(e)
+    out = {}
+    for finding_id, evs in grouped.items():
+        evs.sort(key=lambda e: (e["on_date"], e["created_at"]))
+        state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
+                           for e in evs])
+        out[finding_id] = {"status": state.status,
+                           "current_deadline": state.deadline.isoformat() if state.deadline else None,
+                           "closed_on": state.closed_on.isoformat() if state.closed_on else None}
+    return out

@@ -129,6 +129,14 @@ def zlib_error() -> type:
     return zlib.error
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def read(path: Path, enc_private: str | None = None) -> Contents:
     """Open and verify a package (signature checked against the key in its own manifest; trust is the
     caller's decision)."""
@@ -169,7 +177,9 @@ def read(path: Path, enc_private: str | None = None) -> Contents:
     for name, data in members.items():
         if name.startswith("records/"):
             try:
-                contents.records[name[8:-6]] = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+                text = data.decode("utf-8").strip()
+                # one record per line; newlines inside values are escaped, so the lines join into one array
+                contents.records[name[8:-6]] = json.loads("[" + text.replace("\n", ",") + "]") if text else []
             except (ValueError, UnicodeDecodeError) as exc:
                 raise ImportFailed(f"“{path.name}”中的记录“{name}”无法读取。", "数据包已损坏。") from exc
         elif name.startswith("attachments/"):

@@ -98,9 +98,10 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     Records carry their per-field versions in ``sync_meta`` (a JSON object field → version). A deletion
     (``deleted_at``) is never undone by a merge: the earliest deletion time wins.
     """
+    if local is None:  # new here: taken as it is (a conflict it carries stays a conflict)
+        raw = incoming.get("sync_meta")
+        return incoming, True, bool(raw) and '"others"' in (raw if isinstance(raw, str) else json.dumps(raw))
     in_meta = _load(incoming.get("sync_meta"))
-    if local is None:
-        return incoming, True, any("others" in m for m in in_meta.values())
     lo_meta = _load(local.get("sync_meta"))
     out = dict(local)
     meta: dict[str, Any] = {}
