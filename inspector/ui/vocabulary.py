@@ -129,6 +129,22 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "任务落实情况表"),
     QT_TRANSLATE_NOOP("vocabulary", "一企一档"),
     QT_TRANSLATE_NOOP("vocabulary", "季度/半年统计表"),
+    QT_TRANSLATE_NOOP("vocabulary", "时间"),
+    QT_TRANSLATE_NOOP("vocabulary", "方向"),
+    QT_TRANSLATE_NOOP("vocabulary", "对方"),
+    QT_TRANSLATE_NOOP("vocabulary", "序号"),
+    QT_TRANSLATE_NOOP("vocabulary", "记录数"),
+    QT_TRANSLATE_NOOP("vocabulary", "文件"),
+    QT_TRANSLATE_NOOP("vocabulary", "设备"),
+    QT_TRANSLATE_NOOP("vocabulary", "密钥指纹"),
+    QT_TRANSLATE_NOOP("vocabulary", "已收到"),
+    QT_TRANSLATE_NOOP("vocabulary", "缺少"),
+    QT_TRANSLATE_NOOP("vocabulary", "已发出"),
+    QT_TRANSLATE_NOOP("vocabulary", "已确认"),
+    QT_TRANSLATE_NOOP("vocabulary", "表"),
+    QT_TRANSLATE_NOOP("vocabulary", "记录"),
+    QT_TRANSLATE_NOOP("vocabulary", "字段"),
+    QT_TRANSLATE_NOOP("vocabulary", "并存的值"),
 )
 
 

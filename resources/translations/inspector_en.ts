@@ -411,82 +411,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="59" />
+        <location filename="../../inspector/ui/main_window.py" line="48" />
         <source>Inspector 安全检查 — {0}</source>
         <translation>Inspector — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="51" />
         <source>工作任务</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="51" />
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="51" />
         <source>隐患</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="63" />
+        <location filename="../../inspector/ui/main_window.py" line="52" />
         <source>单位</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="63" />
+        <location filename="../../inspector/ui/main_window.py" line="52" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="63" />
+        <location filename="../../inspector/ui/main_window.py" line="52" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="64" />
+        <location filename="../../inspector/ui/main_window.py" line="53" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="83" />
+        <location filename="../../inspector/ui/main_window.py" line="72" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="85" />
+        <location filename="../../inspector/ui/main_window.py" line="74" />
         <source>导入文件…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="86" />
+        <location filename="../../inspector/ui/main_window.py" line="75" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="87" />
+        <location filename="../../inspector/ui/main_window.py" line="76" />
         <source>查找隐患</source>
         <translation>Find findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="90" />
+        <location filename="../../inspector/ui/main_window.py" line="79" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="92" />
+        <location filename="../../inspector/ui/main_window.py" line="81" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="94" />
+        <location filename="../../inspector/ui/main_window.py" line="83" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="95" />
+        <location filename="../../inspector/ui/main_window.py" line="84" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -497,72 +497,71 @@
 (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>同步：与区里交换数据包（将在下一版本提供）</source>
-        <translation>Sync: exchange packages with the district (coming in the next version)</translation>
+        <translation type="vanished">Sync: exchange packages with the district (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="174" />
+        <location filename="../../inspector/ui/main_window.py" line="163" />
         <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
         <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="191" />
+        <location filename="../../inspector/ui/main_window.py" line="180" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="217" />
+        <location filename="../../inspector/ui/main_window.py" line="206" />
         <source>导入工作意见文件</source>
         <translation>Import a work plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="217" />
+        <location filename="../../inspector/ui/main_window.py" line="206" />
         <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
         <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="222" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="222" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="248" />
+        <location filename="../../inspector/ui/main_window.py" line="237" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263" />
+        <location filename="../../inspector/ui/main_window.py" line="252" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266" />
+        <location filename="../../inspector/ui/main_window.py" line="255" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266" />
+        <location filename="../../inspector/ui/main_window.py" line="255" />
         <source>该文件已经导入过，未重复保存。</source>
         <translation>This file was imported before; it was not saved again.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269" />
+        <location filename="../../inspector/ui/main_window.py" line="258" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270" />
+        <location filename="../../inspector/ui/main_window.py" line="259" />
         <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
         <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="276" />
+        <location filename="../../inspector/ui/main_window.py" line="265" />
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -752,26 +751,27 @@
     </message>
     <message>
         <location filename="../../inspector/ui/reports_page.py" line="218" />
+        <location filename="../../inspector/ui/reports_page.py" line="227" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/reports_page.py" line="225" />
+        <location filename="../../inspector/ui/reports_page.py" line="229" />
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/reports_page.py" line="233" />
+        <location filename="../../inspector/ui/reports_page.py" line="237" />
         <source>已生成：{0}</source>
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/reports_page.py" line="235" />
+        <location filename="../../inspector/ui/reports_page.py" line="239" />
         <source>文书编号：{0}</source>
         <translation>Document no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/reports_page.py" line="263" />
+        <location filename="../../inspector/ui/reports_page.py" line="267" />
         <source>已发送 {0} 页到打印机。</source>
         <translation>{0} pages sent to the printer.</translation>
     </message>
@@ -980,6 +980,276 @@
         <location filename="../../inspector/ui/sites_page.py" line="197" />
         <source>已导出 {0} 家单位。</source>
         <translation>{0} sites exported.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="52" />
+        <source>全部数据（否则只导出对方确认后的变化）</source>
+        <translation>Everything (otherwise only what changed since their last receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="53" />
+        <source>用对方公钥加密（U 盘丢失也不会泄露）</source>
+        <translation>Encrypt to the receiver's key (a lost stick leaks nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="54" />
+        <source>导出数据包…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="56" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="58" />
+        <source>发给</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="62" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="64" />
+        <source>导入数据包…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="65" />
+        <source>导入回执…</source>
+        <translation>Import receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="81" />
+        <source>收发记录</source>
+        <translation>Packages sent and received</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="81" />
+        <source>受信任的设备</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="82" />
+        <source>待处理的冲突</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="93" />
+        <source>导出本机身份…</source>
+        <translation>Export identity…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="94" />
+        <source>信任设备（身份文件或数据包）…</source>
+        <translation>Trust a device (identity file or package)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="95" />
+        <source>吊销所选设备</source>
+        <translation>Revoke selected device</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="103" />
+        <source>选择保留的值…</source>
+        <translation>Choose the value to keep…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="112" />
+        <source>本机：{0}（{1}）　密钥指纹 {2}</source>
+        <translation>This device: {0} ({1})   key fingerprint {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="113" />
+        <source>区</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="113" />
+        <source>街镇</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="136" />
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="136" />
+        <source>发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="140" />
+        <source>受信任</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="140" />
+        <source>未信任</source>
+        <translation>Not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="141" />
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="150" />
+        <source>待处理的冲突（{0}）</source>
+        <translation>Conflicts to settle ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="156" />
+        <source>没有对方设备</source>
+        <translation>No peer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="156" />
+        <source>请先在“受信任的设备”中信任对方。</source>
+        <translation>Trust the other device first (Trusted devices).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="158" />
+        <source>选择保存位置（如 U 盘）</source>
+        <translation>Choose where to save (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="166" />
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="168" />
+        <source>已导出第 {0} 号数据包：{1}（{2} 条记录）</source>
+        <translation>Package no. {0} exported: {1} ({2} records)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="174" />
+        <source>选择数据包</source>
+        <translation>Choose a package</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="174" />
+        <source>数据包 (*.inspx)</source>
+        <translation>Packages (*.inspx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="200" />
+        <source>数据包未导入</source>
+        <translation>Package not imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="202" />
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="209" />
+        <source>该数据包已导入过，未做任何改动。</source>
+        <translation>This package was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="211" />
+        <source>来自 {0} 的第 {1} 号数据包，校验通过。将要：</source>
+        <translation>Package no. {1} from {0} verified. It will:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213" />
+        <source>{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}</source>
+        <translation>{0}: {1} new, {2} changed, {3} unchanged, {4} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="215" />
+        <source>处理记录 {0} 条，附件 {1} 个。确定导入吗？</source>
+        <translation>{0} finding events, {1} attachments. Import now?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="218" />
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="221" />
+        <source>已取消，未做任何改动。</source>
+        <translation>Cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="229" />
+        <source>已导入。回执：{0}（请交回发送方导入）</source>
+        <translation>Imported. Receipt: {0} (give it back to the sender to import)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="236" />
+        <source>选择回执</source>
+        <translation>Choose a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="236" />
+        <source>回执 (*.receipt)</source>
+        <translation>Receipts (*.receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="242" />
+        <source>回执未导入</source>
+        <translation>Receipt not imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="244" />
+        <source>{0} 已确认收到第 {1} 号数据包。</source>
+        <translation>{0} confirmed receiving package no. {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="249" />
+        <source>导出本机身份</source>
+        <translation>Export this device's identity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="252" />
+        <source>已导出本机身份：{0}</source>
+        <translation>Identity exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="255" />
+        <source>选择对方的身份文件或数据包</source>
+        <translation>Choose the other device's identity file or package</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="256" />
+        <source>身份或数据包 (*.json *.inspx)</source>
+        <translation>Identity or package (*.json *.inspx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="263" />
+        <source>信任设备</source>
+        <translation>Trust device</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="264" />
+        <source>信任“{0}”吗？请先与对方电话核对密钥指纹：
+{1}</source>
+        <translation>Trust “{0}”? Compare the key fingerprint with them by phone first:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="269" />
+        <source>无法信任</source>
+        <translation>Cannot trust</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="284" />
+        <source>选择保留的值</source>
+        <translation>Choose the value to keep</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="284" />
+        <source>“{0}”的并存值：</source>
+        <translation>Values kept side by side for “{0}”:</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +2126,86 @@
         <location filename="../../inspector/ui/vocabulary.py" line="131" />
         <source>季度/半年统计表</source>
         <translation>Quarterly / half-year statistics</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="132" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="133" />
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="134" />
+        <source>对方</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="135" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="136" />
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="137" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="138" />
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="139" />
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="140" />
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="141" />
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="142" />
+        <source>已发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="143" />
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="144" />
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="145" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="146" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/vocabulary.py" line="147" />
+        <source>并存的值</source>
+        <translation>Concurrent values</translation>
     </message>
 </context>
 <context>
