@@ -35,6 +35,15 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+STABLE = uuid.UUID("6f1c2d3e-8a47-4b6e-9c1d-2e3f4a5b6c7d")
+
+
+def stable_id(*parts: str) -> str:
+    """The same id on every device for the same content (the same document file, a built-in template, a
+    unit name), so that records created separately on two laptops merge instead of being duplicated."""
+    return str(uuid.uuid5(STABLE, "|".join(parts)))
+
+
 def _inspect_existing(path: Path) -> None:
     """Refuse a file we must not touch; reads only, through a read-only connection."""
     size = path.stat().st_size

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import queries
-from inspector.db.store import Store, new_id, utc_now
+from inspector.db.store import Store, stable_id, utc_now
 from inspector.docimport.model import SUBSECTION, TASK, Outline
 from inspector.docimport.text import normalise_name
 from inspector.docimport.units import ALIASES, canonical
@@ -52,11 +52,14 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
     changes = _diff(store, previous, outline) if previous else {}
     version = previous["version"] + 1 if previous else 1
     meta = asdict(outline.meta)
-    item_ids = [new_id() for _ in outline.items]
+    checklist_key = stable_id("checklist", digest)
+    item_ids = [stable_id("item", checklist_key, str(pos), n.kind, n.number, n.text[:300])
+                for pos, n in enumerate(outline.items)]
     with store.atomic():
         document_id = store.insert(
             "documents",
             {
+                "id": stable_id("document", digest),
                 "file_name": path.name,
                 "sha256": digest,
                 "issuer": meta["issuer"],
@@ -76,6 +79,7 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
         checklist_id = store.insert(
             "checklists",
             {
+                "id": checklist_key,
                 "kind": "workplan",
                 "name": outline.meta.title or path.stem,
                 "document_id": document_id,
@@ -127,7 +131,8 @@ def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str
         for k, unit in enumerate(node.units):
             links.append(
                 {
-                    "id": new_id(), "created_at": now, "updated_at": now, "device_id": store.device_id,
+                    "id": stable_id("item_unit", ids[pos], canonical(unit.name), unit.role),
+                    "created_at": now, "updated_at": now, "device_id": store.device_id,
                     "item_id": ids[pos], "unit_id": ensure_unit(store, units, unit.name),
                     "role": unit.role, "position": k,
                 }
@@ -143,7 +148,7 @@ def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
     if key in known:
         return known[key]
     display = key if normalise_name(name) != key else re.sub(r"\s+", "", name)
-    unit_id = store.insert("units", {"name": display, "normalized": key}, audit=False)
+    unit_id = store.insert("units", {"id": stable_id("unit", key), "name": display, "normalized": key}, audit=False)
     known[key] = unit_id
     for alias, target in ALIASES.items():
         if target == key and alias not in known:
@@ -178,13 +183,15 @@ def seed_templates(store: Store) -> int:
                 continue
             checklist_id = store.insert(
                 "checklists",
-                {"kind": "template", "name": tpl["name"], "code": tpl["code"], "builtin": 1,
+                {"id": stable_id("template", tpl["code"], "1"), "kind": "template", "name": tpl["name"],
+                 "code": tpl["code"], "builtin": 1,
                  "description": tpl.get("description")},
             )
             store.insert_many(
                 "checklist_items",
                 [
-                    {"checklist_id": checklist_id, "position": pos, "kind": "item", "number": it["number"],
+                    {"id": stable_id("template-item", checklist_id, str(pos)), "checklist_id": checklist_id,
+                     "position": pos, "kind": "item", "number": it["number"],
                      "title": it["title"].rstrip("★"), "text": it["title"], "legal_basis": it.get("legal_basis"),
                      "default_grade": it.get("default_grade", "一般"), "default_days": it.get("default_days", 15)}
                     for pos, it in enumerate(tpl["items"])

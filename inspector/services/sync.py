@@ -24,8 +24,10 @@ from inspector.services.attachments import stored_path
 from inspector.sync import keys, package
 from inspector.sync.versions import local_edit, merge_records
 
-TOWN_SENDS = ("sites", "inspectors", "inspections", "inspection_results", "findings", "attachments",
-              "task_progress", "doc_numbers")
+# A town also sends the checklists its inspections and task progress refer to (built-in templates and imported
+# documents have the same ids on every device, so they merge rather than duplicate).
+TOWN_SENDS = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
+              "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
 DISTRICT_SENDS = ("documents", "checklists", "checklist_items", "units", "item_units", "sites")
 DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
 

@@ -70,10 +70,15 @@ def merge_heads(heads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for h in heads:
         unique[json.dumps([h["vv"], h["v"]], sort_keys=True, default=str)] = h
     alive = [h for h in unique.values() if not any(dominates(o["vv"], h["vv"]) for o in unique.values())]
-    merged: dict[str, dict[str, Any]] = {}
-    for h in alive:  # the same vector with different values cannot happen from honest devices; keep both anyway
-        merged.setdefault(json.dumps(h["vv"], sort_keys=True) + _key(h)[1], h)
-    return sorted(merged.values(), key=_key, reverse=True)
+    by_value: dict[str, dict[str, Any]] = {}
+    for h in alive:  # concurrent versions that agree (the same file imported on two laptops) are one version
+        value = _key(h)[1]
+        if value in by_value:
+            seen = by_value[value]
+            by_value[value] = {"v": h["v"], "vv": vv_max(seen["vv"], h["vv"]), "t": max(seen["t"], h["t"])}
+        else:
+            by_value[value] = h
+    return sorted(by_value.values(), key=_key, reverse=True)
 
 
 def meta_from_heads(heads: list[dict[str, Any]]) -> dict[str, Any]:

@@ -108,3 +108,29 @@ def _export(services, folder, name):
     out = folder / f"{name}.inspx"
     services.sync().export("普陀区应急局", out)
     return out
+
+
+def test_seeded_towns_with_inspections_merge_at_the_district_without_duplicates(tmp_path):
+    """Samples and built-in templates seeded on each laptop share ids, so the district gets each once."""
+    from inspector.services import Services
+    from inspector.services.demo import build_demo
+
+    towns = [Services.open(tmp_path / f"t{k}.db") for k in range(2)]
+    district = Services.open(tmp_path / "d.db", seed=False)
+    district.set_setting("role", "district")
+    district.set_setting("device_name", "普陀区应急局")
+    for k, town in enumerate(towns):
+        town.set_setting("device_name", f"街镇{k}")
+        build_demo(town, seed=k + 1)
+        town.sync().add_peer(district.sync().identity(), trusted=True)
+        district.sync().add_peer(town.sync().identity(), trusted=True)
+    for k, town in enumerate(towns):
+        out = tmp_path / f"t{k}.inspx"
+        town.sync().export("普陀区应急局", out)
+        report = district.sync().import_package(out)
+        assert report.tables["findings"]["new"] == 72
+    stats = district.stats()
+    assert stats["documents"] == 5 and stats["templates"] == 5 and stats["tasks"] == 135
+    assert stats["findings"]["total"] == 144 and district.sync().conflicts() == []
+    assert stats["findings"]["by_status"] == {
+        s: sum(t.stats()["findings"]["by_status"][s] for t in towns) for s in stats["findings"]["by_status"]}
