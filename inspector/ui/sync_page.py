@@ -142,6 +142,7 @@ class SyncPage(QWidget):
             p["received"] = "、".join(map(str, p["received"][-8:]))
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
+        self.peer_table.resizeColumnsToContents()
         conflicts = sync.conflicts()
         for c in conflicts:
             c["record"] = c["id"][:8]
