@@ -31,6 +31,10 @@ from inspector.services import Services
 from inspector.ui.background import Job, run_in_background
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
+PAGE_CLASSES = {"tasks": ("tasks_page", "TasksPage"), "inspections": ("inspections_page", "InspectionsPage"),
+                "findings": ("findings_page", "FindingsPage"), "sites": ("sites_page", "SitesPage"),
+                "reports": ("reports_page", "ReportsPage"), "sync": ("sync_page", "SyncPage"),
+                "settings": ("settings_page", "SettingsPage")}
 
 
 class MainWindow(QMainWindow):
@@ -107,19 +111,12 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
         if key not in self.pages:
-            from inspector.ui.findings_page import FindingsPage
-            from inspector.ui.inspections_page import InspectionsPage
-            from inspector.ui.reports_page import ReportsPage
-            from inspector.ui.settings_page import SettingsPage
-            from inspector.ui.sites_page import SitesPage
-            from inspector.ui.sync_page import SyncPage
-            from inspector.ui.tasks_page import TasksPage
+            import importlib
 
-            makers = {"tasks": TasksPage, "inspections": InspectionsPage, "findings": FindingsPage,
-                      "sites": SitesPage, "settings": SettingsPage,
-                      "reports": ReportsPage, "sync": SyncPage}
+            module_name, class_name = PAGE_CLASSES[key]
+            maker = getattr(importlib.import_module(f"inspector.ui.{module_name}"), class_name)  # loaded when needed
             index = self.PAGES.index(key)
-            page = makers[key](self.services, self)
+            page = maker(self.services, self)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
