@@ -240,4 +240,18 @@ def m0009_sync(db: Database) -> None:
     db.execute("CREATE INDEX idx_packages_sha ON packages(sha256)")
 
 
+@migrations(name="0010_doc_numbers_from_many_devices")
+def m0010_doc_numbers_from_many_devices(db: Database) -> None:
+    """Document numbers arrive at the district from many towns: two towns with the same issuer name must not
+    make a package fail, so the number is unique per case and form (the local counter keeps numbers unique)."""
+    columns = [c.name for c in db["doc_numbers"].columns]
+    db.execute("ALTER TABLE doc_numbers RENAME TO doc_numbers_old")
+    _table(db, "doc_numbers", """issuer TEXT NOT NULL, year INTEGER NOT NULL, category TEXT NOT NULL,
+           number INTEGER NOT NULL, case_id TEXT NOT NULL, text TEXT NOT NULL, sync_meta TEXT""")
+    db.execute(f"INSERT INTO doc_numbers ({', '.join(columns)}) SELECT {', '.join(columns)} FROM doc_numbers_old")
+    db.execute("DROP TABLE doc_numbers_old")
+    db.execute("CREATE INDEX idx_doc_numbers_case ON doc_numbers(case_id, category)")
+    db.execute("CREATE INDEX idx_doc_numbers_number ON doc_numbers(issuer, year, category, number)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

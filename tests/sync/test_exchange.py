@@ -134,3 +134,14 @@ def test_seeded_towns_with_inspections_merge_at_the_district_without_duplicates(
     assert stats["findings"]["total"] == 144 and district.sync().conflicts() == []
     assert stats["findings"]["by_status"] == {
         s: sum(t.stats()["findings"]["by_status"][s] for t in towns) for s in stats["findings"]["by_status"]}
+
+
+def test_two_towns_numbering_forms_under_the_same_issuer_name_both_reach_the_district(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    for town in (a, b):
+        town.set_setting("unit", "普陀区应急管理局")
+        inspection = town.start_inspection(town.add_site(name="单位"), None)
+        assert town.reports().number(inspection, "检记").endswith("〔" + str(date.today().year) + "〕1号")
+    send(a, d, "普陀区应急局", tmp_path, "na")
+    send(b, d, "普陀区应急局", tmp_path, "nb")
+    assert d.store.scalar("SELECT count(*) FROM doc_numbers") == 2
