@@ -283,11 +283,7 @@ class Sync:
         out: dict[str, dict[str, Any]] = {}
         for events_of in sq.events_by_finding(self.store, finding_ids):
             for finding_id, events in events_of.items():
-                state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
-                                   for e in events])
-                out[finding_id] = {"status": state.status,
-                                   "current_deadline": state.deadline.isoformat() if state.deadline else None,
-                                   "closed_on": state.closed_on.isoformat() if state.closed_on else None}
+                out[finding_id] = _state_columns(events)
         return out
 
     def _save_attachments(self, contents: package.Contents, report: ImportReport) -> None:
@@ -385,12 +381,13 @@ def _derive_from(events: list[dict[str, Any]], finding_ids: set[str]) -> dict[st
     for e in events:
         if e["finding_id"] in finding_ids:
             grouped.setdefault(e["finding_id"], []).append(e)
-    out = {}
-    for finding_id, evs in grouped.items():
-        evs.sort(key=lambda e: (e["on_date"], e["created_at"]))
-        state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
-                           for e in evs])
-        out[finding_id] = {"status": state.status,
-                           "current_deadline": state.deadline.isoformat() if state.deadline else None,
-                           "closed_on": state.closed_on.isoformat() if state.closed_on else None}
-    return out
+    return {finding_id: _state_columns(sorted(evs, key=lambda e: (e["on_date"], e["created_at"])))
+            for finding_id, evs in grouped.items()}
+
+
+def _state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The finding columns its events derive (events as stored rows, in the order they happened)."""
+    state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
+                       for e in events])
+    return {"status": state.status, "current_deadline": state.deadline.isoformat() if state.deadline else None,
+            "closed_on": state.closed_on.isoformat() if state.closed_on else None}
