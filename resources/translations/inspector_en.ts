@@ -1855,7 +1855,7 @@
     <message>
         <location filename="../../inspector/ui/vocabulary.py" line="77" />
         <source>单位</source>
-        <translation>Sites</translation>
+        <translation>Site</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/vocabulary.py" line="78" />
