@@ -91,8 +91,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
             self.addAction(action)
         self.addToolBar(toolbar)
-        for n in range(1, len(self.PAGES) + 1):
-            self._action("", QKeySequence(f"Ctrl+{n}"), lambda n=n: self.nav.setCurrentRow(n - 1))
+        self._build_menus(labels)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self.sig_changed.connect(self.on_changed)
@@ -106,6 +105,25 @@ class MainWindow(QMainWindow):
         action.triggered.connect(handler)
         self.addAction(action)
         return action
+
+    def _build_menus(self, labels: dict[str, str]) -> None:
+        """Every action in a menu too, so all of it is reachable from the keyboard (Alt, arrows, Enter)."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        for action in (self.undo_action, self.redo_action, self.save_action):
+            edit_menu.addAction(action)
+        work_menu = bar.addMenu(self.tr("检查(&I)"))
+        for action in (self.new_action, self.find_action, self.print_action):
+            work_menu.addAction(action)
+        go_menu = bar.addMenu(self.tr("转到(&G)"))
+        for n, key in enumerate(self.PAGES, 1):
+            go_menu.addAction(self._action(labels[key], QKeySequence(f"Ctrl+{n}"),
+                                           lambda _=False, n=n: self.nav.setCurrentRow(n - 1)))
 
     # -- pages ----------------------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:

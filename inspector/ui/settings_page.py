@@ -35,9 +35,21 @@ class SettingsPage(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(services.store.setting("issuer_kind") or "town")))
         self.kind.activated.connect(lambda _: self.save("issuer_kind", self.kind.currentData()))
         form.addRow(self.tr("发文机关类型") + "：", self.kind)
-        self.font = QLineEdit(services.store.setting("pdf_font") or "", self)
-        self.font.setPlaceholderText(self.tr("留空则自动选择系统中的宋体/仿宋等中文字体"))
-        self.font.editingFinished.connect(lambda: self.save("pdf_font", self.font.text().strip()))
+        from inspector.reports.fonts import system_fonts
+
+        self.font = QComboBox(self)
+        self.font.setEditable(True)
+        self.font.addItem(self.tr("自动（系统中的宋体/仿宋等中文字体）"), "")
+        for path in system_fonts():
+            self.font.addItem(path.name, str(path))
+        chosen = services.store.setting("pdf_font") or ""
+        index = self.font.findData(chosen)
+        if index >= 0:
+            self.font.setCurrentIndex(index)
+        else:
+            self.font.setEditText(chosen)
+        self.font.activated.connect(lambda _: self.save("pdf_font", self.font.currentData() or ""))
+        self.font.lineEdit().editingFinished.connect(self._font_typed)
         form.addRow(self.tr("PDF 字体文件") + "：", self.font)
         self.language = QComboBox(self)
         self.language.addItem("简体中文", "zh_CN")
@@ -50,6 +62,11 @@ class SettingsPage(QWidget):
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.path.parent))))
         form.addRow(self.tr("数据文件夹") + "：", folder)
         form.addRow(self.tr("数据库") + "：", QLabel(services.path.name, self))
+
+    def _font_typed(self) -> None:
+        text = self.font.currentText().strip()
+        index = self.font.findText(text)
+        self.save("pdf_font", self.font.itemData(index) if index >= 0 else text)
 
     def save(self, key: str, value: str) -> None:
         if (self.services.store.setting(key) or "") != value:

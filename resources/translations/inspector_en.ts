@@ -411,84 +411,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="48" />
+        <location filename="../../inspector/ui/main_window.py" line="52" />
         <source>Inspector 安全检查 — {0}</source>
         <translation>Inspector — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="51" />
+        <location filename="../../inspector/ui/main_window.py" line="55" />
         <source>工作任务</source>
         <translation>Work plans</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="51" />
+        <location filename="../../inspector/ui/main_window.py" line="55" />
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="51" />
+        <location filename="../../inspector/ui/main_window.py" line="55" />
         <source>隐患</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="52" />
+        <location filename="../../inspector/ui/main_window.py" line="56" />
         <source>单位</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="52" />
+        <location filename="../../inspector/ui/main_window.py" line="56" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="52" />
+        <location filename="../../inspector/ui/main_window.py" line="56" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="53" />
+        <location filename="../../inspector/ui/main_window.py" line="57" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="72" />
+        <location filename="../../inspector/ui/main_window.py" line="76" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="74" />
+        <location filename="../../inspector/ui/main_window.py" line="78" />
         <source>导入文件…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="75" />
+        <location filename="../../inspector/ui/main_window.py" line="79" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="76" />
+        <location filename="../../inspector/ui/main_window.py" line="80" />
         <source>查找隐患</source>
         <translation>Find findings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="79" />
+        <location filename="../../inspector/ui/main_window.py" line="83" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="81" />
+        <location filename="../../inspector/ui/main_window.py" line="85" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="83" />
+        <location filename="../../inspector/ui/main_window.py" line="87" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="84" />
+        <location filename="../../inspector/ui/main_window.py" line="88" />
         <source>打印</source>
         <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="112" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="115" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="117" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <source>检查(&amp;I)</source>
+        <translation>&amp;Inspect</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="123" />
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
     </message>
     <message>
         <source>报表：现场检查记录、整改通知书、复查意见书、台账、任务落实情况表
@@ -501,67 +526,67 @@
         <translation type="vanished">Sync: exchange packages with the district (coming in the next version)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="163" />
+        <location filename="../../inspector/ui/main_window.py" line="178" />
         <source>工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}</source>
         <translation>{0} work plans · {1} tasks · {2} sites · {3} open findings · {4} overdue · {5} major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="180" />
+        <location filename="../../inspector/ui/main_window.py" line="195" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="206" />
+        <location filename="../../inspector/ui/main_window.py" line="221" />
         <source>导入工作意见文件</source>
         <translation>Import a work plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="206" />
+        <location filename="../../inspector/ui/main_window.py" line="221" />
         <source>工作意见 (*.txt *.md *.docx *.pdf *.doc *.wps)</source>
         <translation>Work plans (*.txt *.md *.docx *.pdf *.doc *.wps)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <location filename="../../inspector/ui/main_window.py" line="237" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <location filename="../../inspector/ui/main_window.py" line="237" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <location filename="../../inspector/ui/main_window.py" line="252" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="252" />
+        <location filename="../../inspector/ui/main_window.py" line="267" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255" />
+        <location filename="../../inspector/ui/main_window.py" line="270" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255" />
+        <location filename="../../inspector/ui/main_window.py" line="270" />
         <source>该文件已经导入过，未重复保存。</source>
         <translation>This file was imported before; it was not saved again.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258" />
+        <location filename="../../inspector/ui/main_window.py" line="273" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="259" />
+        <location filename="../../inspector/ui/main_window.py" line="274" />
         <source>已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。</source>
         <translation>Saved as version {0}. Compared with the previous one: {1} added, {2} removed, {3} reworded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265" />
+        <location filename="../../inspector/ui/main_window.py" line="280" />
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -794,32 +819,36 @@
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="39" />
         <source>留空则自动选择系统中的宋体/仿宋等中文字体</source>
-        <translation>Leave empty to use a Song/FangSong font found on this computer</translation>
+        <translation type="vanished">Leave empty to use a Song/FangSong font found on this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="41" />
+        <location filename="../../inspector/ui/settings_page.py" line="42" />
+        <source>自动（系统中的宋体/仿宋等中文字体）</source>
+        <translation>Automatic (a Song/FangSong font on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_page.py" line="53" />
         <source>PDF 字体文件</source>
         <translation>PDF font file</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="47" />
+        <location filename="../../inspector/ui/settings_page.py" line="59" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="49" />
+        <location filename="../../inspector/ui/settings_page.py" line="61" />
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="51" />
+        <location filename="../../inspector/ui/settings_page.py" line="63" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_page.py" line="52" />
+        <location filename="../../inspector/ui/settings_page.py" line="64" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -1100,154 +1129,154 @@
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="150" />
+        <location filename="../../inspector/ui/sync_page.py" line="151" />
         <source>待处理的冲突（{0}）</source>
         <translation>Conflicts to settle ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="156" />
+        <location filename="../../inspector/ui/sync_page.py" line="157" />
         <source>没有对方设备</source>
         <translation>No peer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="156" />
+        <location filename="../../inspector/ui/sync_page.py" line="157" />
         <source>请先在“受信任的设备”中信任对方。</source>
         <translation>Trust the other device first (Trusted devices).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="158" />
+        <location filename="../../inspector/ui/sync_page.py" line="159" />
         <source>选择保存位置（如 U 盘）</source>
         <translation>Choose where to save (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="166" />
+        <location filename="../../inspector/ui/sync_page.py" line="167" />
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="168" />
+        <location filename="../../inspector/ui/sync_page.py" line="169" />
         <source>已导出第 {0} 号数据包：{1}（{2} 条记录）</source>
         <translation>Package no. {0} exported: {1} ({2} records)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="174" />
+        <location filename="../../inspector/ui/sync_page.py" line="175" />
         <source>选择数据包</source>
         <translation>Choose a package</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="174" />
+        <location filename="../../inspector/ui/sync_page.py" line="175" />
         <source>数据包 (*.inspx)</source>
         <translation>Packages (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="200" />
+        <location filename="../../inspector/ui/sync_page.py" line="201" />
         <source>数据包未导入</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="202" />
+        <location filename="../../inspector/ui/sync_page.py" line="203" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="209" />
+        <location filename="../../inspector/ui/sync_page.py" line="210" />
         <source>该数据包已导入过，未做任何改动。</source>
         <translation>This package was imported before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="211" />
+        <location filename="../../inspector/ui/sync_page.py" line="212" />
         <source>来自 {0} 的第 {1} 号数据包，校验通过。将要：</source>
         <translation>Package no. {1} from {0} verified. It will:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="213" />
+        <location filename="../../inspector/ui/sync_page.py" line="214" />
         <source>{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}</source>
         <translation>{0}: {1} new, {2} changed, {3} unchanged, {4} conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="215" />
+        <location filename="../../inspector/ui/sync_page.py" line="216" />
         <source>处理记录 {0} 条，附件 {1} 个。确定导入吗？</source>
         <translation>{0} finding events, {1} attachments. Import now?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="218" />
+        <location filename="../../inspector/ui/sync_page.py" line="219" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="221" />
+        <location filename="../../inspector/ui/sync_page.py" line="222" />
         <source>已取消，未做任何改动。</source>
         <translation>Cancelled; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="229" />
+        <location filename="../../inspector/ui/sync_page.py" line="230" />
         <source>已导入。回执：{0}（请交回发送方导入）</source>
         <translation>Imported. Receipt: {0} (give it back to the sender to import)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="236" />
+        <location filename="../../inspector/ui/sync_page.py" line="237" />
         <source>选择回执</source>
         <translation>Choose a receipt</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="236" />
+        <location filename="../../inspector/ui/sync_page.py" line="237" />
         <source>回执 (*.receipt)</source>
         <translation>Receipts (*.receipt)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="242" />
+        <location filename="../../inspector/ui/sync_page.py" line="243" />
         <source>回执未导入</source>
         <translation>Receipt not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="244" />
+        <location filename="../../inspector/ui/sync_page.py" line="245" />
         <source>{0} 已确认收到第 {1} 号数据包。</source>
         <translation>{0} confirmed receiving package no. {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="249" />
+        <location filename="../../inspector/ui/sync_page.py" line="250" />
         <source>导出本机身份</source>
         <translation>Export this device's identity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="252" />
+        <location filename="../../inspector/ui/sync_page.py" line="253" />
         <source>已导出本机身份：{0}</source>
         <translation>Identity exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="255" />
+        <location filename="../../inspector/ui/sync_page.py" line="256" />
         <source>选择对方的身份文件或数据包</source>
         <translation>Choose the other device's identity file or package</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="256" />
+        <location filename="../../inspector/ui/sync_page.py" line="257" />
         <source>身份或数据包 (*.json *.inspx)</source>
         <translation>Identity or package (*.json *.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="263" />
+        <location filename="../../inspector/ui/sync_page.py" line="264" />
         <source>信任设备</source>
         <translation>Trust device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="264" />
+        <location filename="../../inspector/ui/sync_page.py" line="265" />
         <source>信任“{0}”吗？请先与对方电话核对密钥指纹：
 {1}</source>
         <translation>Trust “{0}”? Compare the key fingerprint with them by phone first:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="269" />
+        <location filename="../../inspector/ui/sync_page.py" line="270" />
         <source>无法信任</source>
         <translation>Cannot trust</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="284" />
+        <location filename="../../inspector/ui/sync_page.py" line="285" />
         <source>选择保留的值</source>
         <translation>Choose the value to keep</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="284" />
+        <location filename="../../inspector/ui/sync_page.py" line="285" />
         <source>“{0}”的并存值：</source>
         <translation>Values kept side by side for “{0}”:</translation>
     </message>

@@ -1,0 +1,43 @@
+"""Every action is in a menu with its shortcut; the settings page saves each field when it is left."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from inspector.services import Services
+from inspector.ui.main_window import MainWindow
+from tests.ui.driver import ime_type
+
+
+def test_menus_hold_every_action_with_its_shortcut(qtbot, tmp_path):
+    window = MainWindow(Services.open(tmp_path / "m.db", seed=False))
+    qtbot.addWidget(window)
+    menus = {m.title(): m for m in (a.menu() for a in window.menuBar().actions())}
+    assert list(menus) == ["文件(&F)", "编辑(&E)", "检查(&I)", "转到(&G)"]
+    shortcuts = {a.text(): a.shortcut().toString() for m in menus.values() for a in m.actions() if a.text()}
+    assert shortcuts["导入文件…"] == "Ctrl+O" and shortcuts["新建检查"] == "Ctrl+N"
+    assert shortcuts["查找隐患"] == "Ctrl+F" and shortcuts["保存"] == "Ctrl+S" and shortcuts["打印"] == "Ctrl+P"
+    assert shortcuts["隐患"] == "Ctrl+3" and shortcuts["设置"] == "Ctrl+7"
+    next(a for a in menus["转到(&G)"].actions() if a.text() == "单位").trigger()
+    assert window.stack.currentWidget() is window.pages["sites"]
+
+
+def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
+    services = Services.open(tmp_path / "s.db", seed=False)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.go("settings")
+    name = page.edits["officer_name"]
+    ime_type(name, "林志明")
+    page.edits["certificate_no"].setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: services.store.setting("officer_name") == "林志明")
+    assert services.store.actor == "林志明"
+    audit = services.store.rows("SELECT * FROM audit_log WHERE action = 'setting'")
+    assert audit and "林志明" in audit[-1]["changes"]
+    if page.font.count() > 1:
+        page.font.setCurrentIndex(1)
+        page.font.activated.emit(1)
+        assert services.store.setting("pdf_font") == page.font.itemData(1)
