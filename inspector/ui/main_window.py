@@ -9,6 +9,7 @@ import preview, and saved through the services.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
     QWidget,
 )
@@ -146,7 +149,27 @@ class MainWindow(QMainWindow):
             if hasattr(page, "sig_show_findings"):
                 page.sig_show_findings.connect(lambda site_id, name: self.go("findings").show_site(site_id, name))
             self.pages[key] = page
+            self._restore_page_layout(key, page)
         return self.pages[key]
+
+    def _layout_parts(self, page: QWidget) -> list[tuple[str, Any]]:
+        """The parts of a page whose layout is remembered: splitters and table column widths."""
+        parts: list[tuple[str, Any]] = [(f"splitter{i}", s) for i, s in enumerate(page.findChildren(QSplitter))]
+        parts += [(f"header{i}", v.horizontalHeader()) for i, v in enumerate(page.findChildren(QTableView))]
+        return parts
+
+    def _restore_page_layout(self, key: str, page: QWidget) -> None:
+        settings = QSettings()
+        for name, part in self._layout_parts(page):
+            state = settings.value(f"layout/{key}/{name}")
+            if state is not None:
+                part.restoreState(state)
+
+    def _save_page_layouts(self) -> None:
+        settings = QSettings()
+        for key, page in self.pages.items():
+            for name, part in self._layout_parts(page):
+                settings.setValue(f"layout/{key}/{name}", part.saveState())
 
     def show_page(self, row: int) -> None:
         key = self.PAGES[row]
@@ -213,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())
+        self._save_page_layouts()
         super().closeEvent(event)
 
     # -- importing ------------------------------------------------------------------------------------------

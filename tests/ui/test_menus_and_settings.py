@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from inspector.services import Services
 from inspector.ui.main_window import MainWindow
@@ -41,3 +41,22 @@ def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
         page.font.setCurrentIndex(1)
         page.font.activated.emit(1)
         assert services.store.setting("pdf_font") == page.font.itemData(1)
+
+
+def test_page_layout_is_remembered(qtbot, tmp_path):
+    services = Services.open(tmp_path / "l.db")
+    first = MainWindow(services)
+    qtbot.addWidget(first)
+    first.show()
+    page = first.go("findings")
+    page.table.setColumnWidth(2, 333)
+    splitter = page.findChildren(QSplitter)[0]
+    splitter.setSizes([700, 500])
+    sizes = splitter.sizes()
+    first.close()
+    second = MainWindow(services)
+    qtbot.addWidget(second)
+    second.show()
+    again = second.go("findings")
+    assert again.table.columnWidth(2) == 333
+    assert again.findChildren(QSplitter)[0].sizes() == sizes
