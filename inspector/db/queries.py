@@ -15,7 +15,8 @@ ALIVE = "deleted_at IS NULL"
 
 
 def document_by_sha(store: Store, sha256: str) -> dict[str, Any] | None:
-    rows = store.rows(f"SELECT * FROM documents WHERE sha256 = ? AND {ALIVE}", [sha256])
+    """The document stored from this file, deleted or not (a deleted one is restored by importing it again)."""
+    rows = store.rows("SELECT * FROM documents WHERE sha256 = ?", [sha256])
     return rows[0] if rows else None
 
 
@@ -32,6 +33,10 @@ def latest_document_like(store: Store, title: str | None, file_name: str) -> dic
 def checklist_for_document(store: Store, document_id: str) -> dict[str, Any] | None:
     rows = store.rows(f"SELECT * FROM checklists WHERE document_id = ? AND {ALIVE}", [document_id])
     return rows[0] if rows else None
+
+
+def checklists_of_document(store: Store, document_id: str) -> list[str]:
+    return [r["id"] for r in store.rows("SELECT id FROM checklists WHERE document_id = ?", [document_id])]
 
 
 def checklists(store: Store, kind: str | None = None) -> list[dict[str, Any]]:

@@ -45,6 +45,8 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
     """Store ``outline`` (read from ``path``) as a work-plan checklist, in one transaction."""
     digest = sha256_file(path)
     known = queries.document_by_sha(store, digest)
+    if known and known["deleted_at"]:
+        _restore(store, known["id"])
     if known:
         checklist = queries.checklist_for_document(store, known["id"])
         return ImportResult(checklist["id"], known["id"], True, known["version"], _counts(outline))
@@ -89,6 +91,14 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
         )
         _save_items(store, checklist_id, outline, item_ids)
     return ImportResult(checklist_id, document_id, False, version, _counts(outline), changes)
+
+
+def _restore(store: Store, document_id: str) -> None:
+    """Importing a deleted document's file again brings it (and its checklist) back rather than failing."""
+    with store.atomic():
+        store.update("documents", document_id, {"deleted_at": None})
+        for checklist_id in queries.checklists_of_document(store, document_id):
+            store.update("checklists", checklist_id, {"deleted_at": None})
 
 
 def _counts(outline: Outline) -> dict[str, int]:

@@ -84,3 +84,13 @@ def test_appendix_table_is_saved_with_rows_linked_to_their_tasks(services):
     assert items[row["item_id"]]["title"] == "巩固经营性自建房整治成果"
     unmatched = next(r for r in tables[0]["rows"] if r["序号"] == "1")
     assert unmatched["item_id"] is None  # 年度事故防控目标 summarises no single task
+
+
+def test_importing_a_deleted_document_again_restores_it(services):
+    first = services.import_document(seed_path(PUTUO))
+    services.store.delete("checklists", first.checklist_id)
+    services.store.delete("documents", first.document_id)
+    assert services.checklists("workplan") == []
+    again = services.import_document(seed_path(PUTUO))
+    assert again.checklist_id == first.checklist_id
+    assert [c["id"] for c in services.checklists("workplan")] == [first.checklist_id]
