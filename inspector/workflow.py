@@ -95,6 +95,12 @@ class FindingState:
     closed_on: date | None = None
     rechecks: int = 0
 
+    def columns(self) -> dict[str, str | None]:
+        """The finding's cached columns (status, current deadline, close-out date) as the events set them."""
+        return {"status": self.status,
+                "current_deadline": self.deadline.isoformat() if self.deadline else None,
+                "closed_on": self.closed_on.isoformat() if self.closed_on else None}
+
     def overdue(self, today: date) -> bool:
         """逾期未改: not yet rectified and the current deadline has passed."""
         return self.status not in RECTIFIED and self.deadline is not None and self.deadline < today

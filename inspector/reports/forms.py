@@ -28,6 +28,13 @@ def _cn_time(iso: str | None) -> str:
     return f"{_cn_date(iso)}{int(iso[11:13])}时{int(iso[14:16])}分"
 
 
+def _signatures(render: Render, data: dict[str, Any], inspector: str, site: str) -> Any:
+    """The two inspectors' and the site's signature lines (images, 拒绝签字 or blank lines)."""
+    signed = data["signatures"]
+    return render.signatures([(inspector, signed.get("inspector1")), (inspector, signed.get("inspector2")),
+                              (site, signed.get("site"))])
+
+
 def _head(render: Render, title: str, number: str) -> list[Any]:
     return [*render.title(title), render.p(number or BLANK, "number"), Spacer(1, 3 * mm)]
 
@@ -61,10 +68,7 @@ def inspection_record(data: dict[str, Any], path: Path, render: Render) -> Path:
         story.append(render.p("未发现安全生产违法行为和事故隐患。（以下空白）", "body"))
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([
-        render.signatures([("检查人员", data["signatures"].get("inspector1")),
-                           ("检查人员", data["signatures"].get("inspector2")),
-                           ("被检查单位现场负责人", data["signatures"].get("site"))]),
-        render.p(_cn_date(data.get("date")), "right")]))
+        _signatures(render, data, "检查人员", "被检查单位现场负责人"), render.p(_cn_date(data.get("date")), "right")]))
     return build(path, story, render, title="现场检查记录")
 
 
@@ -100,9 +104,7 @@ def rectification_order(data: dict[str, Any], path: Path, render: Render) -> Pat
         story.append(render.p("逾期未整改或者整改不到位的，将报区应急管理部门依法处理。", "body"))
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([
-        render.signatures([("检查人员", data["signatures"].get("inspector1")),
-                           ("检查人员", data["signatures"].get("inspector2")),
-                           ("被检查单位负责人", data["signatures"].get("site"))]),
+        _signatures(render, data, "检查人员", "被检查单位负责人"),
         *render.seal(data.get("issuer", ""), _cn_date(data.get("date")))]))
     story.append(Spacer(1, 4 * mm))
     story.append(render.p(f"本文书一式两份：一份由{data.get('issuer') or '检查机关'}存档，一份交被检查单位。", "small"))
@@ -129,9 +131,7 @@ def recheck_opinion(data: dict[str, Any], path: Path, render: Render) -> Path:
         story.append(render.p("对未整改合格的问题，请你单位在上述期限内整改完毕，逾期不改的，依法处理。", "body"))
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([
-        render.signatures([("复查人员", data["signatures"].get("inspector1")),
-                           ("复查人员", data["signatures"].get("inspector2")),
-                           ("被检查单位负责人", data["signatures"].get("site"))]),
+        _signatures(render, data, "复查人员", "被检查单位负责人"),
         *render.seal(data.get("issuer", ""), _cn_date(data.get("date")))]))
     return build(path, story, render, title="整改复查意见书")
 

@@ -159,9 +159,7 @@ def build_scale(services: Services, findings: int, sites: int, today: date | Non
                 state = wf.derive(steps)
                 rows.append({"id": fid, **stamp, "site_id": site["id"], "grade": "重大" if rng.random() < 0.03
                              else "一般", "description": f"{rng.choice(PROBLEMS)}（{site['name']}）",
-                             "found_on": found_on.isoformat(), "status": state.status,
-                             "current_deadline": state.deadline.isoformat() if state.deadline else None,
-                             "closed_on": state.closed_on.isoformat() if state.closed_on else None,
+                             "found_on": found_on.isoformat(), **state.columns(),
                              "category": rng.choice(wf.CATEGORIES)})
                 events += [{"id": new_id(), "finding_id": fid, "kind": e.kind, "on_date": e.on.isoformat(),
                             "data": json.dumps(e.data), "created_at": now, "device_id": store.device_id}

@@ -68,15 +68,7 @@ def act(store: Store, finding_id: str, event: wf.Event) -> wf.FindingState:
     with store.atomic():
         _append(store, finding_id, event)
         wf.apply_event(state, event)
-        store.update(
-            "findings",
-            finding_id,
-            {
-                "status": state.status,
-                "current_deadline": state.deadline.isoformat() if state.deadline else None,
-                "closed_on": state.closed_on.isoformat() if state.closed_on else None,
-            },
-        )
+        store.update("findings", finding_id, state.columns())
     return state
 
 

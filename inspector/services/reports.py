@@ -24,7 +24,6 @@ from inspector.services.tasks import effective_status
 
 KINDS = ("inspection-record", "rectification-order", "recheck-opinion", "major-hazard", "ledger", "task-progress",
          "site-file", "statistics")
-TABLE_KINDS = {"ledger", "task-progress", "statistics"}
 
 
 @dataclass

@@ -135,6 +135,7 @@ class Sync:
         seq = peer["last_seq_sent"] + 1
         created = utc_now()
         manifest = {"package_id": new_id(), "kind": "data", "sender": me, "created": created, "seq": seq,
+                    "clock": self.store.clock.now(),
                     "receiver": {"device": peer["device"], "name": peer["name"]}, "full": full,
                     "acked": {"seq": peer["last_seq_received"]},
                     "trusted_keys": self._trusted_keys() if me["role"] == "district" else []}
@@ -168,9 +169,9 @@ class Sync:
                                "请确认收件方，或让对方重新导出给本机。")
         peer = sq.peer_by_device(self.store, sender["device"])
         if peer is None or not peer["trusted"] or peer["revoked"]:
-            print_ = keys.fingerprint(sender["sign_public"])
+            fingerprint = keys.fingerprint(sender["sign_public"])
             raise ImportFailed(
-                f"“{path.name}”来自未受信任的设备“{sender.get('name')}”（指纹 {print_}）。",
+                f"“{path.name}”来自未受信任的设备“{sender.get('name')}”（指纹 {fingerprint}）。",
                 "如确认来源可靠，请管理员先执行 `inspector keys trust` 信任该设备。")
         if peer["public_key"] != sender["sign_public"]:
             raise ImportFailed(f"“{path.name}”的签名密钥与登记的“{peer['name']}”不符（伪造或已更换密钥）。",
@@ -195,6 +196,8 @@ class Sync:
         if sq.package_seen(self.store, manifest["package_id"], digest):
             report.duplicate = True
             return report
+        if manifest.get("clock"):
+            self.store.clock.observe(manifest["clock"])  # later edits here are ordered after the sender's
         allowed = DISTRICT_SENDS if manifest["sender"].get("role") == "district" else TOWN_SENDS
         unknown = set(contents.records) - set(allowed) - {"finding_events"}
         if unknown:
@@ -389,5 +392,4 @@ def _state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
     """The finding columns its events derive (events as stored rows, in the order they happened)."""
     state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
                        for e in events])
-    return {"status": state.status, "current_deadline": state.deadline.isoformat() if state.deadline else None,
-            "closed_on": state.closed_on.isoformat() if state.closed_on else None}
+    return state.columns()

@@ -14,8 +14,6 @@ from inspector.db.store import Store
 from inspector.errors import RuleError
 from inspector.workflow import GRADES
 
-ITEM_FIELDS = ("title", "legal_basis", "default_grade", "default_days")
-
 
 def _clean_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     clean = []

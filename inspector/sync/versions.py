@@ -35,9 +35,9 @@ class Clock:
 
     def observe(self, stamp: str) -> None:
         """Move past a time seen in a package, so later local edits are ordered after it."""
-        ms = int(stamp[:13])
-        if ms > self.last_ms:
-            self.last_ms, self.counter = ms, int(stamp[14:19])
+        ms, counter = int(stamp[:13]), int(stamp[14:19])
+        if (ms, counter) > (self.last_ms, self.counter):
+            self.last_ms, self.counter = ms, counter
 
 
 def dominates(a: dict[str, int], b: dict[str, int]) -> bool:

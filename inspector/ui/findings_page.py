@@ -277,7 +277,6 @@ class FindingsPage(QWidget):
         if self.finding is None:
             return
         dialog = ActionDialog(self.services, self.finding, kind, self)
-        self.last_dialog = dialog
         if dialog.exec() == ActionDialog.DialogCode.Accepted:
             finding_id = self.finding["id"]
             self.model.reload()

@@ -25,7 +25,7 @@ from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
 KIND_LABELS = {"section": "章节", "subsection": "小节", "task": "任务", "subtask": "子任务"}
-COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE, COL_KIND = range(6)
+COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE = range(5)
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -204,7 +204,6 @@ class WalkDialog(QDialog):
         item = self.items[row]
         if result == "不符合":
             dialog = FindingDialog(self.services, self.inspection, item, self.site, self)
-            self.last_finding_dialog = dialog
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             self.sig_finding.emit(dialog.finding_id)
@@ -225,7 +224,6 @@ class WalkDialog(QDialog):
         from inspector.ui.signature import SignatureDialog
 
         dialog = SignatureDialog(self.services, self.inspection["id"], self)
-        self.last_signature_dialog = dialog
         dialog.exec()
 
     def note_changed(self, cell: QStandardItem) -> None:
@@ -286,7 +284,6 @@ class InspectionsPage(QWidget):
 
     def new_inspection(self) -> None:
         dialog = NewInspectionDialog(self.services, self)
-        self.last_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.inspection_id:
             self.refresh()
             self.sig_changed.emit()
@@ -301,7 +298,6 @@ class InspectionsPage(QWidget):
         from inspector.ui.templates_dialog import TemplatesDialog
 
         dialog = TemplatesDialog(self.services, self)
-        self.last_dialog = dialog
         dialog.exec()
         self.sig_changed.emit()
 
@@ -312,7 +308,6 @@ class InspectionsPage(QWidget):
 
     def walk(self, inspection_id: str) -> None:
         dialog = WalkDialog(self.services, inspection_id, self)
-        self.last_walk = dialog
         dialog.sig_finding.connect(lambda _: self.sig_changed.emit())
         dialog.exec()
         self.refresh()

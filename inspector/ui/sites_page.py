@@ -150,7 +150,6 @@ class SitesPage(QWidget):
 
     def add(self) -> None:
         dialog = SiteDialog(self.services, None, self)
-        self.last_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.sig_changed.emit()
@@ -161,7 +160,6 @@ class SitesPage(QWidget):
             return
         dialog = SiteDialog(self.services, site, self)
         dialog.sig_saved.connect(self.after_edit)
-        self.last_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.sig_changed.emit()

@@ -145,3 +145,16 @@ def test_two_towns_numbering_forms_under_the_same_issuer_name_both_reach_the_dis
     send(a, d, "普陀区应急局", tmp_path, "na")
     send(b, d, "普陀区应急局", tmp_path, "nb")
     assert d.store.scalar("SELECT count(*) FROM doc_numbers") == 2
+
+
+def test_a_lagging_clock_moves_past_the_senders_after_an_import(world, tmp_path):
+    a, d = world["a"], world["d"]
+    a.add_site(name="甲")
+    out = tmp_path / "clock.inspx"
+    a.sync().export("普陀区应急局", out)
+    from inspector.sync import package
+
+    sender_time = package.read(out).manifest["clock"]
+    d.store.clock.last_ms = 0  # as if this laptop's wall clock were far behind
+    d.sync().import_package(out)
+    assert d.store.clock.now() > sender_time
