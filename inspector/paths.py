@@ -19,8 +19,10 @@ def default_db_path() -> Path:
 
 
 def attachments_dir(db_path: Path) -> Path:
-    """Attachments sit beside the database, named by their sha256 (content-addressed)."""
-    return db_path.parent / f"{db_path.stem}-files"
+    """Attachments sit beside the database, named by their sha256 (layout in :mod:`inspector.filestore`)."""
+    from inspector.filestore import files_dir
+
+    return files_dir(db_path)
 
 
 def sample_documents() -> list[Path]:

@@ -148,13 +148,16 @@ def integrity_problems(store: Store, attachments_dir: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:
         problems.append(f"数据库无法完整读取：{exc}")
         return problems
-    import hashlib
+    from inspector.filestore import is_digest, path_for, sha256_file
 
     for att in store.rows(f"SELECT id, sha256, file_name FROM attachments WHERE {ALIVE}"):
-        path = attachments_dir / att["sha256"][:2] / att["sha256"]
-        if not path.exists():
+        if not is_digest(att["sha256"]):
+            problems.append(f"附件记录的文件名无效：{att['file_name']}（{str(att['sha256'])[:40]!r}）")
+            continue
+        path = path_for(attachments_dir, att["sha256"])
+        if not path.is_file():
             problems.append(f"附件文件缺失：{att['file_name']}（{att['sha256'][:12]}…）")
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != att["sha256"]:
+        elif sha256_file(path) != att["sha256"]:
             problems.append(f"附件文件内容被改动：{att['file_name']}（{att['sha256'][:12]}…）")
     return problems
 

@@ -124,6 +124,15 @@ def open_database(path: Path | str) -> Database:
     return db
 
 
+def connect(path: Path | str) -> Database:
+    """Another connection to a database this process has already opened and checked (for a background
+    thread): the same pragmas, no start-up checks, no migration — and no Python ``open()`` of the file."""
+    db = Database(Path(path))
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    return db
+
+
 def migrate(db: Database, stop_before: str | None = None) -> None:
     """Apply pending migrations; each one is all-or-nothing. ``stop_before`` is for upgrade tests."""
     if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:

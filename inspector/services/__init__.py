@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.db import Store, open_database, queries
+from inspector.db import Store, connect, open_database, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
@@ -34,6 +34,13 @@ class Services:
         if new and seed:
             services.seed()
         return services
+
+    def for_worker(self) -> Services:
+        """Services on the same file for a background thread (SQLite connections are per thread); it skips the
+        start-up checks, which were made when this one opened. Close it when the work is done."""
+        worker = Services(Store(connect(self.path), self.path), self.path)
+        worker.store.actor = self.store.actor
+        return worker
 
     def close(self) -> None:
         self.store.close()

@@ -6,17 +6,17 @@ verifies that every file is still there with the same content.
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
-import shutil
 from pathlib import Path
 
 from inspector.db.store import Store
 from inspector.errors import InspectorError
+from inspector.filestore import path_for, put_file, sha256_file
 
 
 def stored_path(folder: Path, sha256: str) -> Path:
-    return folder / sha256[:2] / sha256
+    """The stored file of an attachment (the name is checked: see :func:`inspector.filestore.path_for`)."""
+    return path_for(folder, sha256)
 
 
 def add_attachment(store: Store, folder: Path, source: Path, owner_table: str, owner_id: str,
@@ -24,18 +24,13 @@ def add_attachment(store: Store, folder: Path, source: Path, owner_table: str, o
     """Copy ``source`` into the content-addressed folder (once) and record it against its owner."""
     if not source.is_file():
         raise InspectorError(f"找不到附件文件“{source}”。", "请重新选择文件。")
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    target = stored_path(folder, digest)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        shutil.copyfile(source, partial)
-        partial.replace(target)  # never a half-written file under the final name
+    digest = sha256_file(source)
+    put_file(folder, source, digest)
     return store.insert(
         "attachments",
         {"sha256": digest, "file_name": source.name, "mime": mimetypes.guess_type(source.name)[0],
-         "size": len(data), "owner_table": owner_table, "owner_id": owner_id, "role": role, "caption": caption},
+         "size": source.stat().st_size, "owner_table": owner_table, "owner_id": owner_id, "role": role,
+         "caption": caption},
     )
 
 

@@ -196,14 +196,14 @@ class ReportsPage(QWidget):
         kind, params = self.kind(), self.params()
         suffix = ".xlsx" if self.xlsx.isChecked() and kind in TABLES else ".pdf"
         out = self.folder() / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}"
-        db_path = self.services.path
+        owner = self.services
         progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(200)
         self.generate_button.setEnabled(False)
 
         def work(progress, cancelled):
-            services = Services.open(db_path, seed=False)
+            services = owner.for_worker()  # its own connection, made on this thread
             try:
                 return services.reports().generate(kind, out, progress=progress, cancelled=cancelled, **params)
             finally:

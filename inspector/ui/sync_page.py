@@ -187,10 +187,10 @@ class SyncPage(QWidget):
                 break
 
     def _in_background(self, work, done) -> None:
-        db_path = self.services.path
+        owner = self.services
 
         def job(progress, cancelled):
-            services = Services.open(db_path, seed=False)
+            services = owner.for_worker()  # its own connection, made on this thread
             try:
                 return work(services)
             finally:
