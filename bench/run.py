@@ -71,8 +71,9 @@ def _best_ms(func: Callable[[], object], runs: int) -> float:
 def bench_parse(quick: bool) -> None:
     """The largest sample document (after a warm-up: modules imported, regexes compiled)."""
     from inspector.docimport import parse_file
+    from inspector.paths import sample_documents
 
-    largest = max((ROOT / "resources" / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)
+    largest = max(sample_documents(), key=lambda p: p.stat().st_size)
     parse_file(largest)
     emit("parse_largest_sample_ms", _best_ms(lambda: parse_file(largest), 5 if quick else 20), "ms", 100)
 
@@ -80,9 +81,10 @@ def bench_parse(quick: bool) -> None:
 def bench_parse_pdf(quick: bool) -> None:
     """A 300-page PDF with a text layer, page numbers in the footer (built once with reportlab)."""
     from inspector.docimport import parse_file
+    from inspector.paths import resource_path
     from tests.docimport.writers import write_pdf
 
-    text = (ROOT / "resources" / "samples" / "2021_shanghai_anweihui_gongzuoyijian.txt").read_text("utf-8")
+    text = resource_path("samples", "2021_shanghai_anweihui_gongzuoyijian.txt").read_text("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         path = write_pdf(text, Path(tmp) / "300.pdf", repeat_pages=24)
         from pypdf import PdfReader

@@ -13,7 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 if not SEEDS.exists():  # a checkout without shared/ beside it still has the samples we ship
-    SEEDS = ROOT / "resources" / "samples"
+    from inspector.paths import resource_path
+
+    SEEDS = resource_path("samples")
 EXPECTED_FILE = SEEDS / "expected.json"
 
 

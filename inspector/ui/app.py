@@ -47,13 +47,13 @@ def install_translation(app: QApplication, language: str | None = None) -> bool:
     """Load the interface translation chosen on the command line or in 设置 (Chinese needs none)."""
     from PySide6.QtCore import QSettings, QTranslator
 
-    from inspector.paths import RESOURCES
+    from inspector.paths import translation_file
 
     language = language or str(QSettings().value("language", "zh_CN"))
     if language == "zh_CN":
         return False
     translator = QTranslator(app)
-    if not translator.load(str(RESOURCES / "translations" / f"inspector_{language}.qm")):
+    if not translator.load(str(translation_file(language))):
         return False
     app.installTranslator(translator)
     app.inspector_translator = translator  # keep it alive with the application

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import jsonschema
 
 from inspector import workflow as wf
-from inspector.paths import RESOURCES
 from inspector.sync import package
 
-SCHEMAS = RESOURCES.parent / "docs" / "schema"
+SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "schema"
 
 
 def test_manifest_and_every_record_type_validate(world, tmp_path):

@@ -12,12 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from inspector.paths import RESOURCES
+from inspector.paths import resource_path
 from inspector.services import Services
 from inspector.ui.app import install_translation
 from inspector.ui.main_window import MainWindow
 
-TS = RESOURCES / "translations" / "inspector_en.ts"
+ROOT = Path(__file__).resolve().parents[2]
+TS = resource_path("translations", "inspector_en.ts")
 
 
 def sources(path: Path) -> set[tuple[str, str]]:
@@ -39,7 +40,7 @@ def test_translation_file_is_up_to_date_with_the_code(tmp_path):
     if not lupdate:
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    files = sorted(str(p) for p in (RESOURCES.parent / "inspector" / "ui").glob("*.py"))
+    files = sorted(str(p) for p in (ROOT / "inspector" / "ui").glob("*.py"))
     subprocess.run([str(lupdate), *files, "-ts", str(fresh)], check=True, capture_output=True)
     assert sources(fresh) <= sources(TS), sorted(sources(fresh) - sources(TS))[:10]
 
