@@ -34,7 +34,8 @@ def real_path(item: Traversable) -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A shipped resource as a real file, for APIs that take a path."""
+    """A shipped resource as a real file, for APIs that take a path. A folder (e.g. ``icons`` for
+    ``QDir.addSearchPath``) needs the package unpacked, as it is in a wheel install and the frozen folder."""
     return real_path(resource(*parts))
 
 

@@ -25,6 +25,7 @@ print(json.dumps({
     "samples": [str(s) for s in p.sample_documents()],
     "templates": str(p.builtin_templates_file()),
     "translation": str(p.translation_file("en")),
+    "icon": str(p.resource_path("icons", "inspector.png")),
 }))
 """
 
@@ -63,7 +64,7 @@ def installed_wheel(tmp_path_factory) -> Path:
     return out / "site"
 
 
-def test_an_installed_wheel_finds_a_sample_and_a_template_inside_itself(installed_wheel, tmp_path):
+def test_an_installed_wheel_finds_its_samples_templates_translation_and_icon_inside_itself(installed_wheel, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(installed_wheel)}
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env, capture_output=True, text=True,
                           check=True, timeout=60)
@@ -71,7 +72,7 @@ def test_an_installed_wheel_finds_a_sample_and_a_template_inside_itself(installe
     assert Path(found["package"]).is_relative_to(installed_wheel)  # not the checkout's copy
     samples = [Path(s) for s in found["samples"]]
     assert [s.name for s in samples] == sorted(s.name for s in SOURCE.glob("samples/*.txt"))
-    for item in [*samples, Path(found["templates"]), Path(found["translation"])]:
+    for item in [*samples, Path(found["templates"]), Path(found["translation"]), Path(found["icon"])]:
         assert item.is_relative_to(installed_wheel) and item.is_file(), item
     templates = json.loads(Path(found["templates"]).read_text(encoding="utf-8"))["templates"]
     assert len(templates) == len(json.loads((SOURCE / "templates" / "builtin.json").read_text("utf-8"))["templates"])

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Inspector")
     app.setApplicationName("Inspector")
     install_translation(app, args.lang)
+    install_icons(app)
 
     from inspector.errors import InspectorError
     from inspector.services import Services
@@ -41,6 +42,19 @@ def main(argv: list[str] | None = None) -> int:
         print("window-ready", flush=True)
         return 0
     return app.exec()
+
+
+def install_icons(app: QApplication) -> bool:
+    """Register the shipped icons as ``icons:NAME`` (so widgets need no paths) and set the program's icon."""
+    from PySide6.QtCore import QDir
+    from PySide6.QtGui import QIcon
+
+    from inspector.paths import resource_path
+
+    QDir.addSearchPath("icons", str(resource_path("icons")))
+    icon = QIcon("icons:inspector.png")
+    app.setWindowIcon(icon)
+    return not icon.isNull()
 
 
 def install_translation(app: QApplication, language: str | None = None) -> bool:
