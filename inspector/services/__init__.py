@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +39,7 @@ class Services:
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
         start-up checks, which were made when this one opened. Close it when the work is done."""
-        worker = Services(Store(connect(self.path), self.path), self.path)
+        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path)
         worker.store.actor = self.store.actor
         return worker
 
@@ -117,18 +118,42 @@ class Services:
     def record_result(self, inspection_id: str, item_id: str, result: str, note: str = "") -> str:
         return findings.record_result(self.store, inspection_id, item_id, result, note)
 
-    def record_finding(self, **fields: Any) -> str:
-        return findings.record_finding(self.store, **fields)
+    def record_finding(self, *, photos: Sequence[Path | str] = (), **fields: Any) -> str:
+        """Register a finding with its photos (整改前) in one transaction: refused, nothing is kept."""
+        with self.store.atomic():
+            finding_id = findings.record_finding(self.store, **fields)
+            for photo in photos:
+                self.add_photo(photo, "findings", finding_id, role="before")
+        return finding_id
 
     def sign(self, inspection_id: str, signer: str, image: Path | None, refused: bool = False) -> None:
-        """Keep a signature image for the reports (or record that the signer refused to sign)."""
-        attachment_id = None
-        if image is not None and not refused:
-            attachment_id = self.add_attachment(image, "inspections", inspection_id, role=f"signature:{signer}")
-        findings.sign(self.store, inspection_id, signer, attachment_id, refused)
+        """Keep a signature image for the reports (or record that the signer refused to sign), together."""
+        with self.store.atomic():
+            attachment_id = None
+            if image is not None and not refused:
+                attachment_id = self.add_attachment(image, "inspections", inspection_id,
+                                                    role=f"signature:{signer}")
+            findings.sign(self.store, inspection_id, signer, attachment_id, refused)
 
-    def act(self, finding_id: str, event: Event) -> FindingState:
-        return findings.act(self.store, finding_id, event)
+    def sign_all(self, inspection_id: str, signatures: dict[str, tuple[Path | None, bool]]) -> None:
+        """Every signer's image or refusal (signer → (image, refused)) as one action: all saved or none."""
+        with self.store.atomic():
+            for signer, (image, refused) in signatures.items():
+                self.sign(inspection_id, signer, image, refused)
+
+    def act(self, finding_id: str, event: Event, photos: Sequence[Path | str] = (),
+            assessment: Path | str | None = None) -> FindingState:
+        """One step of a finding with the files it brings — photos after rectification (``data["photos"]``), the
+        assessment report of a 销号 (``data["assessment"]``) — in one transaction: a step the rules refuse
+        keeps neither the event nor the files."""
+        with self.store.atomic():
+            data = dict(event.data)
+            if assessment is not None:
+                data["assessment"] = self.add_attachment(assessment, "findings", finding_id, role="assessment")
+            for photo in photos:
+                data.setdefault("photos", []).append(
+                    self.add_attachment(photo, "findings", finding_id, role="after"))
+            return findings.act(self.store, finding_id, Event(event.kind, event.on, data, event.actor))
 
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
@@ -174,6 +199,12 @@ class Services:
         return attachments.add_attachment(self.store, attachments_dir(self.path), Path(source), owner_table,
                                           owner_id, role, caption)
 
+    def add_attachments(self, sources: Sequence[Path | str], owner_table: str, owner_id: str,
+                        role: str = "photo") -> list[str]:
+        """Several files for one record (a task's evidence) as one action: all kept or none."""
+        with self.store.atomic():
+            return [self.add_attachment(source, owner_table, owner_id, role) for source in sources]
+
     def add_photo(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
                   caption: str = "") -> str:
         return attachments.add_photo(self.store, attachments_dir(self.path), Path(source), owner_table, owner_id,
@@ -181,10 +212,7 @@ class Services:
 
     def set_setting(self, key: str, value: str) -> None:
         """A profile or preference value; recorded in the audit log like every other change."""
-        old = self.store.setting(key)
-        with self.store.atomic():
-            self.store.set_setting(key, value)
-            self.store.audit("setting", "settings", key, {key: [old, value]})
+        self.store.set_setting(key, value, audit=True)
         if key == "officer_name":
             self.store.actor = value
 

@@ -8,6 +8,7 @@ every later write of the window goes into an unlinked file that nobody else will
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -43,3 +44,27 @@ def test_a_write_after_an_outside_program_closed_the_file_is_seen_by_a_third_pro
         second.close()
         window.close()
     assert _outside(path, "上海华安便利店") == 1
+
+
+def test_opening_an_existing_database_never_opens_the_file_from_python(tmp_path, monkeypatch):
+    import builtins
+    import io
+
+    path = tmp_path / "inspector.db"
+    Services.open(path, seed=False).close()
+    touched = []
+    real_open = io.open
+
+    def watching(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and str(file).startswith(str(path)):
+            touched.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", watching)
+    monkeypatch.setattr(io, "open", watching)
+    window = Services.open(path, seed=False)
+    second = Services.open(path, seed=False)
+    window.add_site(name="上海恒达餐饮店")
+    second.close()
+    window.close()
+    assert touched == []
