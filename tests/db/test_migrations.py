@@ -61,6 +61,7 @@ def test_a_database_made_before_each_step_upgrades_to_the_schema_of_a_new_one(tm
     migrate(old, stop_before=step)
     old.execute("PRAGMA foreign_keys = OFF")
     tables = user_tables(old)
+    searchable = "findings_fts" in old.table_names()
     for n, table in enumerate(tables):
         fill_one_row(old, table, n)
     assert old.execute("PRAGMA user_version").fetchone()[0] == STEPS.index(step)
@@ -74,7 +75,7 @@ def test_a_database_made_before_each_step_upgrades_to_the_schema_of_a_new_one(tm
         assert [m.name for m in migrations.applied(upgraded)] == STEPS
         for table in tables:
             assert upgraded.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 1, table
-        if "findings" in tables:  # step 0007 indexes the findings already there
+        if "findings" in tables and not searchable:  # step 0007 indexes the findings already there
             assert upgraded.execute("SELECT count(*) FROM findings_fts").fetchone()[0] == 1
         assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
