@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,9 @@ from inspector.services import attachments, documents, findings, sites, tasks, t
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
 
+SEED_STATE, SEED_STEPS = "seed_state", "seed_steps"  # settings keys: how far the first start's seeding got
+SEED_PENDING, SEED_DONE, SEED_SKIPPED = "pending", "done", "skipped"
+
 
 @dataclass
 class Services:
@@ -27,14 +32,30 @@ class Services:
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
-        """Open (or create) the database; a new one gets the built-in templates and the sample documents."""
+        """Open (or create) the database; a new one gets the built-in templates and the sample documents, and a
+        first start that was cut short is completed (see :meth:`seed`)."""
         path = Path(path) if path else default_db_path()
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
-        if new and seed:
+        if services._seeding_due(new, seed):
             services.seed()
         return services
+
+    def _seeding_due(self, new: bool, seed: bool) -> bool:
+        """Whether the first start's seeding is still to do. A database with no record of it was made by an
+        earlier version (seeded then) — unless it holds no checklist at all, i.e. the first start stopped before
+        anything landed."""
+        state = self.store.setting(SEED_STATE)
+        if state in (SEED_DONE, SEED_SKIPPED):
+            return False
+        if new and not seed:
+            self.store.set_setting(SEED_STATE, SEED_SKIPPED)
+            return False
+        if state is None and not new and self.checklists():
+            self.store.set_setting(SEED_STATE, SEED_DONE)
+            return False
+        return seed
 
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
@@ -47,9 +68,21 @@ class Services:
         self.store.close()
 
     def seed(self) -> None:
-        documents.seed_templates(self.store)
-        for sample in sample_documents():
-            self.import_document(sample)
+        """Install the built-in templates and the sample documents, resumably: each step lands in one transaction
+        together with the record that it is done, so a first start that was killed half-way is completed on the
+        next start without repeating (or resurrecting) anything."""
+        self.store.set_setting(SEED_STATE, SEED_PENDING)
+        done = set(json.loads(self.store.setting(SEED_STEPS) or "[]"))
+        steps: list[tuple[str, Callable[[], object]]] = [("templates", lambda: documents.seed_templates(self.store))]
+        steps += [(f"sample:{p.name}", functools.partial(self.import_document, p)) for p in sample_documents()]
+        for key, step in steps:
+            if key in done:
+                continue
+            with self.store.atomic():
+                step()
+                done.add(key)
+                self.store.set_setting(SEED_STEPS, json.dumps(sorted(done), ensure_ascii=False))
+        self.store.set_setting(SEED_STATE, SEED_DONE)
 
     # -- documents ------------------------------------------------------------------------------------------
     def parse(self, path: Path | str) -> Outline:
