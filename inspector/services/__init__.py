@@ -38,8 +38,12 @@ class Services:
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
-        if services._seeding_due(new, seed):
-            services.seed()
+        try:
+            if services._seeding_due(new, seed):
+                services.seed()
+        except BaseException:
+            services.close()  # what was seeded so far is kept; the next start completes it
+            raise
         return services
 
     def _seeding_due(self, new: bool, seed: bool) -> bool:
