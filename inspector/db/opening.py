@@ -155,3 +155,22 @@ def migrate(db: Database, stop_before: str | None = None) -> None:
     migrations.apply(db, stop_before=stop_before)
     applied = len(migrations.applied(db))
     db.execute(f"PRAGMA user_version = {applied}")
+
+
+COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_own_files(db_path: Path, candidate: Path | str) -> Path:
+    """``candidate`` as a path, unless it is the open database or one of SQLite's files beside it: reading those
+    from Python (importing the database as a document, attaching it as a photo) would close a descriptor on
+    them and drop this process's locks — the way WAL files get lost."""
+    candidate = Path(candidate)
+    for suffix in COMPANIONS:
+        own = db_path.with_name(db_path.name + suffix)
+        with contextlib.suppress(OSError):
+            if candidate.exists() and own.exists() and os.path.samefile(candidate, own):
+                raise DatabaseError(
+                    f"“{candidate.name}”是 Inspector 正在使用的数据库文件，不能作为文件导入或附加。",
+                    "请选择其他文件；需要保存数据库副本时请使用备份功能。数据库未被修改。",
+                )
+    return candidate

@@ -13,6 +13,7 @@ from typing import Any
 from inspector.db import Store, connect, open_database, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
+from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
 from inspector.services import attachments, documents, findings, sites, tasks, templates
@@ -89,12 +90,16 @@ class Services:
         self.store.set_setting(SEED_STATE, SEED_DONE)
 
     # -- documents ------------------------------------------------------------------------------------------
+    def _outside(self, path: Path | str) -> Path:
+        """A file chosen by the user, refused if it is the database itself (see ``refuse_own_files``)."""
+        return refuse_own_files(self.path, path)
+
     def parse(self, path: Path | str) -> Outline:
-        return parse_file(path)
+        return parse_file(self._outside(path))
 
     def import_document(self, path: Path | str, outline: Outline | None = None) -> ImportResult:
         """Parse (unless the officer already corrected an outline) and save as a checklist."""
-        path = Path(path)
+        path = self._outside(path)
         return documents.save_outline(self.store, path, outline or parse_file(path))
 
     def document_tables(self, document_id: str) -> list[dict[str, Any]]:
@@ -135,10 +140,10 @@ class Services:
         return queries.site_file(self.store, site_id)
 
     def export_sites(self, path: Path | str) -> int:
-        return sites.export_excel(self.store, Path(path))
+        return sites.export_excel(self.store, self._outside(path))
 
     def import_sites(self, path: Path | str) -> dict[str, int]:
-        return sites.import_excel(self.store, Path(path))
+        return sites.import_excel(self.store, self._outside(path))
 
     def inspections(self, limit: int = 500) -> list[dict[str, Any]]:
         return queries.inspections(self.store, limit)
@@ -233,7 +238,7 @@ class Services:
 
     def add_attachment(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
                        caption: str = "") -> str:
-        return attachments.add_attachment(self.store, attachments_dir(self.path), Path(source), owner_table,
+        return attachments.add_attachment(self.store, attachments_dir(self.path), self._outside(source), owner_table,
                                           owner_id, role, caption)
 
     def add_attachments(self, sources: Sequence[Path | str], owner_table: str, owner_id: str,
@@ -244,8 +249,8 @@ class Services:
 
     def add_photo(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
                   caption: str = "") -> str:
-        return attachments.add_photo(self.store, attachments_dir(self.path), Path(source), owner_table, owner_id,
-                                     role, caption)
+        return attachments.add_photo(self.store, attachments_dir(self.path), self._outside(source), owner_table,
+                                     owner_id, role, caption)
 
     def set_setting(self, key: str, value: str) -> None:
         """A profile or preference value; recorded in the audit log like every other change."""

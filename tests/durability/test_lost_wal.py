@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from inspector.services import Services
 
 COUNT_SITES = (
@@ -68,3 +70,17 @@ def test_opening_an_existing_database_never_opens_the_file_from_python(tmp_path,
     second.close()
     window.close()
     assert touched == []
+
+
+def test_the_database_itself_is_refused_as_a_document_or_an_attachment(services):
+    from inspector.errors import DatabaseError
+
+    site = services.add_site(name="上海恒达餐饮店")
+    wal = services.path.with_name(services.path.name + "-wal")
+    for chosen in (services.path, wal):
+        with pytest.raises(DatabaseError, match="正在使用的数据库"):
+            services.import_document(chosen)
+        with pytest.raises(DatabaseError, match="正在使用的数据库"):
+            services.add_attachment(chosen, "sites", site)
+    assert services.attachments_of("sites", site) == []
+    assert services.checklists() == []
