@@ -52,14 +52,21 @@ def _search_body(db: Database, rowid: int) -> str:
 
 
 def reindex(db: Database, finding_id: str) -> None:
-    """Refresh one finding's search entry (after it was added or edited)."""
-    rowid = db.execute("SELECT rowid FROM findings WHERE id = ?", [finding_id]).fetchone()[0]
-    db.execute("DELETE FROM findings_fts WHERE rowid = ?", [rowid])
-    db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db, rowid)])
+    """Refresh one finding's search entry (after it was added or edited), within the caller's transaction."""
+    with db.atomic():
+        rowid = db.execute("SELECT rowid FROM findings WHERE id = ?", [finding_id]).fetchone()[0]
+        db.execute("DELETE FROM findings_fts WHERE rowid = ?", [rowid])
+        db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db, rowid)])
 
 
 def reindex_many(db: Database, finding_ids: list[str], existing: bool = True) -> None:
-    """Refresh the search entries of many findings (after a merge) in batches; new ones have none to drop."""
+    """Refresh the search entries of many findings (after a merge) in batches; new ones have none to drop. The
+    batches share one transaction (the caller's, or their own), so no write is left uncommitted."""
+    with db.atomic():
+        _reindex_batches(db, finding_ids, existing)
+
+
+def _reindex_batches(db: Database, finding_ids: list[str], existing: bool) -> None:
     for start in range(0, len(finding_ids), 900):
         chunk = finding_ids[start:start + 900]
         rows = db.execute(
@@ -73,17 +80,18 @@ def reindex_many(db: Database, finding_ids: list[str], existing: bool = True) ->
 
 
 def reindex_all(db: Database) -> None:
-    """Rebuild the whole search index (migration, bulk loads)."""
-    db.execute("DELETE FROM findings_fts")
-    rows = db.execute(
-        """SELECT f.rowid, f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
-           FROM findings f LEFT JOIN sites s ON s.id = f.site_id"""
-    )
-    while batch := rows.fetchmany(5000):
-        db.conn.executemany(
-            "INSERT INTO findings_fts(rowid, body) VALUES (?, ?)",
-            [(r[0], index_tokens(" ".join(p or "" for p in r[1:]))) for r in batch],
+    """Rebuild the whole search index (bulk loads) in one transaction (the caller's, or its own)."""
+    with db.atomic():
+        db.execute("DELETE FROM findings_fts")
+        rows = db.execute(
+            """SELECT f.rowid, f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
+               FROM findings f LEFT JOIN sites s ON s.id = f.site_id"""
         )
+        while batch := rows.fetchmany(5000):
+            db.conn.executemany(
+                "INSERT INTO findings_fts(rowid, body) VALUES (?, ?)",
+                [(r[0], index_tokens(" ".join(p or "" for p in r[1:]))) for r in batch],
+            )
 
 
 def finding_rowids(db: Database, flt: FindingFilter, today: date) -> list[int]:

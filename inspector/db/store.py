@@ -1,15 +1,15 @@
-"""Opening the database safely, and the record bookkeeping every write goes through.
+"""The record bookkeeping every write goes through, in one transaction per user action.
 
-Opening checks the file *before* anything can write to it: a file that is not SQLite, a SQLite file that is not
-ours, a truncated or corrupted one, one written by a newer program, or a read-only folder each give a
-:class:`~inspector.errors.DatabaseError` and leave the file byte-for-byte as it was.
+Opening and inspecting the file lives in :mod:`inspector.db.opening` (re-exported here). Every write a service
+makes goes through a :class:`Store` method — never a raw ``INSERT``/``UPDATE`` — so ids, timestamps, the device,
+the audit log, per-field sync versions and the attachment files that belong to a transaction are handled in one
+place.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -19,11 +19,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION, SYNCED_TABLES, migrations
-from inspector.errors import DatabaseError
+from inspector.db.opening import connect, inspect_existing, migrate, open_database
+from inspector.db.schema import SYNCED_TABLES
+from inspector.db.staging import Staged, discard, stage_bytes, stage_file
 from inspector.sync.versions import BOOKKEEPING, Clock, local_edit
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["Store", "connect", "inspect_existing", "migrate", "new_id", "open_database", "stable_id", "utc_now"]
+
+PLAIN_TABLES = frozenset({"unit_aliases"})  # small link tables without the bookkeeping columns
 
 
 def utc_now() -> str:
@@ -44,116 +47,21 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(STABLE, "|".join(parts)))
 
 
-def _inspect_existing(path: Path) -> None:
-    """Refuse a file we must not touch; reads only, through a read-only connection."""
-    size = path.stat().st_size
-    if size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if not header.startswith(SQLITE_HEADER):
-        raise DatabaseError(
-            f"“{path.name}” 不是 Inspector 数据库（不是 SQLite 文件）。",
-            "请选择 Inspector 创建的 .db 文件，或用 --db 指定一个新的文件名。文件未被修改。",
-        )
-    page_size = int.from_bytes(header[16:18], "big") or 65536
-    if page_size == 1:
-        page_size = 65536
-    page_count = int.from_bytes(header[28:32], "big")
-    if page_count and page_count * page_size > size:
-        raise DatabaseError(
-            f"数据库“{path.name}”不完整（文件被截断，应有 {page_count * page_size} 字节，实有 {size} 字节）。",
-            "请从备份恢复该文件，或从区里重新导入数据包。文件未被修改。",
-        )
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"数据库“{path.name}”已损坏，无法读取（{exc}）。",
-            "请从备份恢复该文件；可先运行 `inspector --db 文件 check` 查看详情。文件未被修改。",
-        ) from exc
-    if app_id != APPLICATION_ID and (app_id != 0 or tables):
-        raise DatabaseError(
-            f"“{path.name}”是别的程序的 SQLite 数据库，不是 Inspector 数据库。",
-            "请选择 Inspector 创建的数据库，或指定一个新的文件名。文件未被修改。",
-        )
-    if user_version > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"数据库“{path.name}”由更新版本的 Inspector 创建（结构版本 {user_version}，本程序只认识到 "
-            f"{SCHEMA_VERSION}）。",
-            "请升级 Inspector 后再打开。文件未被修改。",
-        )
-
-
-def _check_writable(path: Path) -> None:
-    folder = path.parent
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True)
-        except OSError as exc:
-            raise DatabaseError(f"无法创建数据文件夹“{folder}”（{exc.strerror}）。", "请选择可写的位置。") from exc
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise DatabaseError(
-            f"数据文件夹“{folder}”是只读的，Inspector 无法在其中保存记录。",
-            "请把数据库复制到可写的文件夹（例如“文档”），或用 --db 指定其他位置。文件未被修改。",
-        )
-
-
-def open_database(path: Path | str) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``; refuse anything unsafe to touch."""
-    path = Path(path)
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseError(f"“{path}”是一个文件夹，不是数据库文件。", "请指定一个 .db 文件的路径。")
-        _inspect_existing(path)
-    _check_writable(path)
-    try:
-        db = Database(path)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        migrate(db)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"无法打开或升级数据库“{path.name}”（{exc}）。", "请从备份恢复该文件。") from exc
-    return db
-
-
-def connect(path: Path | str) -> Database:
-    """Another connection to a database this process has already opened and checked (for a background
-    thread): the same pragmas, no start-up checks, no migration — and no Python ``open()`` of the file."""
-    db = Database(Path(path))
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
-    return db
-
-
-def migrate(db: Database, stop_before: str | None = None) -> None:
-    """Apply pending migrations; each one is all-or-nothing. ``stop_before`` is for upgrade tests."""
-    if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-        return  # up to date: start-up does no more work than reading one header field
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours from the first step on
-    migrations.apply(db, stop_before=stop_before)
-    applied = len(migrations.applied(db))
-    db.execute(f"PRAGMA user_version = {applied}")
-
-
 class Store:
     """The one object the services use to read and write records.
 
     It stamps every write with an id, timestamps and this device's id, records it in the audit log, and turns
     deletions into tombstones. Query helpers for particular screens live in sibling modules.
+    ``checkpoint_on_close`` is for the connection that opened the file (not a worker's): closing it folds the
+    WAL into the ``.db``, so that the file alone is complete after quitting.
     """
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None, *, checkpoint_on_close: bool = True) -> None:
         self.db = db
         self.path = path
         self.actor = ""
+        self.checkpoint_on_close = checkpoint_on_close
+        self._stages: list[Staged] = []
         self.device_id = self.setting("device_id") or self._new_device_id()
         self.clock = Clock(self.device_id)
 
@@ -162,13 +70,17 @@ class Store:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
-    def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+    def set_setting(self, key: str, value: str, *, audit: bool = False) -> None:
+        """Store a setting; ``audit`` records the change like any other (profile values, preferences)."""
+        with self.atomic():
+            old = self.setting(key)
             self.db.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+            if audit:
+                self.audit("setting", "settings", key, {key: [old, value]})
 
     def _new_device_id(self) -> str:
         device = new_id()
@@ -178,11 +90,63 @@ class Store:
     # -- transactions -----------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
-        """One transaction: everything inside lands together or not at all."""
-        with self.db.atomic():
-            yield self.db
+        """One transaction: everything inside — rows and staged attachment files — lands together or not at all.
 
-    # -- records ----------------------------------------------------------------------------------------------
+        The outermost level takes the write lock at once (``BEGIN IMMEDIATE``), so a read-then-write inside it
+        can never fail half-way because a background thread wrote in between; inner levels are savepoints.
+        """
+        staged = Staged()
+        self._stages.append(staged)
+        try:
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+            else:
+                with self._immediate():
+                    yield self.db
+        except BaseException:
+            self._stages.pop()
+            discard(staged, self._file_in_use)
+            raise
+        self._stages.pop()
+        if self._stages:
+            self._stages[-1].absorb(staged)
+
+    @contextlib.contextmanager
+    def _immediate(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+    def _file_in_use(self, digest: str) -> bool:
+        return self.scalar("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", [digest]) is not None
+
+    def _current_stage(self) -> Staged:
+        if not self._stages:
+            raise RuntimeError("attachment files are kept only inside Store.atomic()")
+        return self._stages[-1]
+
+    # -- attachment files -------------------------------------------------------------------------------------
+    def keep_file(self, folder: Path, source: Path) -> str:
+        """Put ``source`` into the attachment folder for the open transaction; returns its sha256. The file
+        stays only if the transaction commits."""
+        return stage_file(self._current_stage(), folder, source)
+
+    def keep_bytes(self, folder: Path, data: bytes) -> str:
+        """Like :meth:`keep_file` for bytes in memory (a package's attachments)."""
+        return stage_bytes(self._current_stage(), folder, data)
+
     # -- versions for sync ----------------------------------------------------------------------------------
     def _new_meta(self, table: str, record: dict[str, Any]) -> dict[str, Any]:
         if table not in SYNCED_TABLES:
@@ -201,47 +165,69 @@ class Store:
             meta[f] = local_edit(meta.get(f), default, self.device_id, stamp)
         return {"sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)}
 
+    # -- records ----------------------------------------------------------------------------------------------
+    def _stamped(self, table: str, record: dict[str, Any], now: str) -> dict[str, Any]:
+        return {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **record,
+                **self._new_meta(table, record)}
+
     def insert(self, table: str, record: dict[str, Any], *, audit: bool = True) -> str:
         """Insert a record with its bookkeeping columns filled in; returns its id."""
-        now = utc_now()
-        row = {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **record,
-               **self._new_meta(table, record)}
-        with self.db.atomic():
+        row = self._stamped(table, record, utc_now())
+        with self.atomic():
             self.db[table].insert(row)
             if audit:
                 self.audit("insert", table, row["id"], record)
         return row["id"]
 
-    def insert_many(self, table: str, records: list[dict[str, Any]]) -> list[str]:
-        """Bulk insert for imports and demo data; one audit entry for the batch."""
+    def insert_many(self, table: str, records: list[dict[str, Any]], *, audit: bool = True) -> list[str]:
+        """Bulk insert for imports and demo data; one audit entry for the batch (or none: the caller writes one
+        that says what the batch was)."""
         now = utc_now()
-        rows = [
-            {"id": new_id(), "created_at": now, "updated_at": now, "device_id": self.device_id, **r,
-             **self._new_meta(table, r)}
-            for r in records
-        ]
+        rows = [self._stamped(table, r, now) for r in records]
         if rows:
-            with self.db.atomic():
+            with self.atomic():
                 self.db[table].insert_all(rows, batch_size=2000)
-                self.audit("insert_many", table, None, {"count": len(rows)})
+                if audit:
+                    self.audit("insert_many", table, None, {"count": len(rows)})
         return [r["id"] for r in rows]
+
+    def append(self, table: str, record: dict[str, Any]) -> str:
+        """Add an entry to an append-only log (a finding's events): id, time and device filled in, no
+        ``updated_at`` because it never changes."""
+        return self.append_many(table, [record])[0]
+
+    def append_many(self, table: str, records: list[dict[str, Any]]) -> list[str]:
+        now = utc_now()
+        rows = [{"id": new_id(), "created_at": now, "device_id": self.device_id, **r} for r in records]
+        if rows:
+            with self.atomic():
+                self.db[table].insert_all(rows, batch_size=2000)
+        return [r["id"] for r in rows]
+
+    def insert_plain(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Rows of a small link table that has no bookkeeping columns (a unit's aliases)."""
+        if table not in PLAIN_TABLES:
+            raise ValueError(f"{table} has bookkeeping columns: use insert()")
+        if rows:
+            with self.atomic():
+                self.db[table].insert_all(rows)
 
     def update(self, table: str, record_id: str, changes: dict[str, Any]) -> None:
         """Change fields of a record; the audit log keeps the old and the new values."""
-        old = self.get(table, record_id)
-        diff = {k: [old.get(k), v] for k, v in changes.items() if old.get(k) != v}
-        if not diff:
-            return
-        with self.db.atomic():
+        with self.atomic():
+            old = self.get(table, record_id)
+            diff = {k: [old.get(k), v] for k, v in changes.items() if old.get(k) != v}
+            if not diff:
+                return
             self.db[table].update(record_id, {**changes, "updated_at": utc_now(), "device_id": self.device_id,
                                               **self._edit_meta(table, old, list(diff))})
             self.audit("update", table, record_id, diff)
 
     def delete(self, table: str, record_id: str) -> None:
         """Leave a tombstone: the row stays, marked deleted, so the deletion can travel to other devices."""
-        old = self.get(table, record_id)
-        now = utc_now()
-        with self.db.atomic():
+        with self.atomic():
+            old = self.get(table, record_id)
+            now = utc_now()
             self.db[table].update(record_id, {"deleted_at": now, "updated_at": now, "device_id": self.device_id,
                                               **self._edit_meta(table, old, ["deleted_at"])})
             self.audit("delete", table, record_id, None)
@@ -262,6 +248,7 @@ class Store:
         return row[0] if row else None
 
     def audit(self, action: str, table: str | None, record_id: str | None, changes: Any) -> None:
+        """One line of the audit log; part of the caller's transaction (a lone call commits by itself)."""
         self.db.execute(
             "INSERT INTO audit_log(at, device_id, actor, action, table_name, record_id, changes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -277,4 +264,11 @@ class Store:
         )
 
     def close(self) -> None:
+        """Close the connection; the opening one first folds the WAL into the main file (see the class doc)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            conn.rollback()
+        if self.checkpoint_on_close:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         self.db.close()

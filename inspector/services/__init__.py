@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,11 +13,15 @@ from typing import Any
 from inspector.db import Store, connect, open_database, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
+from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
 from inspector.services import attachments, documents, findings, sites, tasks, templates
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
+
+SEED_STATE, SEED_STEPS = "seed_state", "seed_steps"  # settings keys: how far the first start's seeding got
+SEED_PENDING, SEED_DONE, SEED_SKIPPED = "pending", "done", "skipped"
 
 
 @dataclass
@@ -26,19 +33,39 @@ class Services:
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
-        """Open (or create) the database; a new one gets the built-in templates and the sample documents."""
+        """Open (or create) the database; a new one gets the built-in templates and the sample documents, and a
+        first start that was cut short is completed (see :meth:`seed`)."""
         path = Path(path) if path else default_db_path()
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
-        if new and seed:
-            services.seed()
+        try:
+            if services._seeding_due(new, seed):
+                services.seed()
+        except BaseException:
+            services.close()  # what was seeded so far is kept; the next start completes it
+            raise
         return services
+
+    def _seeding_due(self, new: bool, seed: bool) -> bool:
+        """Whether the first start's seeding is still to do. A database with no record of it was made by an
+        earlier version (seeded then) — unless it holds no checklist at all, i.e. the first start stopped before
+        anything landed."""
+        state = self.store.setting(SEED_STATE)
+        if state in (SEED_DONE, SEED_SKIPPED):
+            return False
+        if new and not seed:
+            self.store.set_setting(SEED_STATE, SEED_SKIPPED)
+            return False
+        if state is None and not new and self.checklists():
+            self.store.set_setting(SEED_STATE, SEED_DONE)
+            return False
+        return seed
 
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
         start-up checks, which were made when this one opened. Close it when the work is done."""
-        worker = Services(Store(connect(self.path), self.path), self.path)
+        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path)
         worker.store.actor = self.store.actor
         return worker
 
@@ -46,17 +73,33 @@ class Services:
         self.store.close()
 
     def seed(self) -> None:
-        documents.seed_templates(self.store)
-        for sample in sample_documents():
-            self.import_document(sample)
+        """Install the built-in templates and the sample documents, resumably: each step lands in one transaction
+        together with the record that it is done, so a first start that was killed half-way is completed on the
+        next start without repeating (or resurrecting) anything."""
+        self.store.set_setting(SEED_STATE, SEED_PENDING)
+        done = set(json.loads(self.store.setting(SEED_STEPS) or "[]"))
+        steps: list[tuple[str, Callable[[], object]]] = [("templates", lambda: documents.seed_templates(self.store))]
+        steps += [(f"sample:{p.name}", functools.partial(self.import_document, p)) for p in sample_documents()]
+        for key, step in steps:
+            if key in done:
+                continue
+            with self.store.atomic():
+                step()
+                done.add(key)
+                self.store.set_setting(SEED_STEPS, json.dumps(sorted(done), ensure_ascii=False))
+        self.store.set_setting(SEED_STATE, SEED_DONE)
 
     # -- documents ------------------------------------------------------------------------------------------
+    def _outside(self, path: Path | str) -> Path:
+        """A file chosen by the user, refused if it is the database itself (see ``refuse_own_files``)."""
+        return refuse_own_files(self.path, path)
+
     def parse(self, path: Path | str) -> Outline:
-        return parse_file(path)
+        return parse_file(self._outside(path))
 
     def import_document(self, path: Path | str, outline: Outline | None = None) -> ImportResult:
         """Parse (unless the officer already corrected an outline) and save as a checklist."""
-        path = Path(path)
+        path = self._outside(path)
         return documents.save_outline(self.store, path, outline or parse_file(path))
 
     def document_tables(self, document_id: str) -> list[dict[str, Any]]:
@@ -97,10 +140,10 @@ class Services:
         return queries.site_file(self.store, site_id)
 
     def export_sites(self, path: Path | str) -> int:
-        return sites.export_excel(self.store, Path(path))
+        return sites.export_excel(self.store, self._outside(path))
 
     def import_sites(self, path: Path | str) -> dict[str, int]:
-        return sites.import_excel(self.store, Path(path))
+        return sites.import_excel(self.store, self._outside(path))
 
     def inspections(self, limit: int = 500) -> list[dict[str, Any]]:
         return queries.inspections(self.store, limit)
@@ -117,18 +160,42 @@ class Services:
     def record_result(self, inspection_id: str, item_id: str, result: str, note: str = "") -> str:
         return findings.record_result(self.store, inspection_id, item_id, result, note)
 
-    def record_finding(self, **fields: Any) -> str:
-        return findings.record_finding(self.store, **fields)
+    def record_finding(self, *, photos: Sequence[Path | str] = (), **fields: Any) -> str:
+        """Register a finding with its photos (整改前) in one transaction: refused, nothing is kept."""
+        with self.store.atomic():
+            finding_id = findings.record_finding(self.store, **fields)
+            for photo in photos:
+                self.add_photo(photo, "findings", finding_id, role="before")
+        return finding_id
 
     def sign(self, inspection_id: str, signer: str, image: Path | None, refused: bool = False) -> None:
-        """Keep a signature image for the reports (or record that the signer refused to sign)."""
-        attachment_id = None
-        if image is not None and not refused:
-            attachment_id = self.add_attachment(image, "inspections", inspection_id, role=f"signature:{signer}")
-        findings.sign(self.store, inspection_id, signer, attachment_id, refused)
+        """Keep a signature image for the reports (or record that the signer refused to sign), together."""
+        with self.store.atomic():
+            attachment_id = None
+            if image is not None and not refused:
+                attachment_id = self.add_attachment(image, "inspections", inspection_id,
+                                                    role=f"signature:{signer}")
+            findings.sign(self.store, inspection_id, signer, attachment_id, refused)
 
-    def act(self, finding_id: str, event: Event) -> FindingState:
-        return findings.act(self.store, finding_id, event)
+    def sign_all(self, inspection_id: str, signatures: dict[str, tuple[Path | None, bool]]) -> None:
+        """Every signer's image or refusal (signer → (image, refused)) as one action: all saved or none."""
+        with self.store.atomic():
+            for signer, (image, refused) in signatures.items():
+                self.sign(inspection_id, signer, image, refused)
+
+    def act(self, finding_id: str, event: Event, photos: Sequence[Path | str] = (),
+            assessment: Path | str | None = None) -> FindingState:
+        """One step of a finding with the files it brings — photos after rectification (``data["photos"]``), the
+        assessment report of a 销号 (``data["assessment"]``) — in one transaction: a step the rules refuse
+        keeps neither the event nor the files."""
+        with self.store.atomic():
+            data = dict(event.data)
+            if assessment is not None:
+                data["assessment"] = self.add_attachment(assessment, "findings", finding_id, role="assessment")
+            for photo in photos:
+                data.setdefault("photos", []).append(
+                    self.add_attachment(photo, "findings", finding_id, role="after"))
+            return findings.act(self.store, finding_id, Event(event.kind, event.on, data, event.actor))
 
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
@@ -171,20 +238,23 @@ class Services:
 
     def add_attachment(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
                        caption: str = "") -> str:
-        return attachments.add_attachment(self.store, attachments_dir(self.path), Path(source), owner_table,
+        return attachments.add_attachment(self.store, attachments_dir(self.path), self._outside(source), owner_table,
                                           owner_id, role, caption)
+
+    def add_attachments(self, sources: Sequence[Path | str], owner_table: str, owner_id: str,
+                        role: str = "photo") -> list[str]:
+        """Several files for one record (a task's evidence) as one action: all kept or none."""
+        with self.store.atomic():
+            return [self.add_attachment(source, owner_table, owner_id, role) for source in sources]
 
     def add_photo(self, source: Path | str, owner_table: str, owner_id: str, role: str = "photo",
                   caption: str = "") -> str:
-        return attachments.add_photo(self.store, attachments_dir(self.path), Path(source), owner_table, owner_id,
-                                     role, caption)
+        return attachments.add_photo(self.store, attachments_dir(self.path), self._outside(source), owner_table,
+                                     owner_id, role, caption)
 
     def set_setting(self, key: str, value: str) -> None:
         """A profile or preference value; recorded in the audit log like every other change."""
-        old = self.store.setting(key)
-        with self.store.atomic():
-            self.store.set_setting(key, value)
-            self.store.audit("setting", "settings", key, {key: [old, value]})
+        self.store.set_setting(key, value, audit=True)
         if key == "officer_name":
             self.store.actor = value
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from inspector.db.store import Store
 from inspector.errors import InspectorError
-from inspector.filestore import path_for, put_file, sha256_file
+from inspector.filestore import path_for
 
 
 def stored_path(folder: Path, sha256: str) -> Path:
@@ -21,35 +21,41 @@ def stored_path(folder: Path, sha256: str) -> Path:
 
 def add_attachment(store: Store, folder: Path, source: Path, owner_table: str, owner_id: str,
                    role: str = "photo", caption: str = "") -> str:
-    """Copy ``source`` into the content-addressed folder (once) and record it against its owner."""
+    """Copy ``source`` into the content-addressed folder (once) and record it against its owner; the file stays
+    only if the caller's transaction commits."""
     if not source.is_file():
         raise InspectorError(f"找不到附件文件“{source}”。", "请重新选择文件。")
-    digest = sha256_file(source)
-    put_file(folder, source, digest)
-    return store.insert(
-        "attachments",
-        {"sha256": digest, "file_name": source.name, "mime": mimetypes.guess_type(source.name)[0],
-         "size": source.stat().st_size, "owner_table": owner_table, "owner_id": owner_id, "role": role,
-         "caption": caption},
-    )
+    with store.atomic():
+        digest = store.keep_file(folder, source)
+        return store.insert(
+            "attachments",
+            {"sha256": digest, "file_name": source.name, "mime": mimetypes.guess_type(source.name)[0],
+             "size": source.stat().st_size, "owner_table": owner_table, "owner_id": owner_id, "role": role,
+             "caption": caption},
+        )
 
 
 def add_photo(store: Store, folder: Path, source: Path, owner_table: str, owner_id: str, role: str,
               caption: str = "", max_side: int = 1600) -> str:
-    """Keep the original photo, and a resized JPEG copy (``role`` + ``:report``) for printed reports."""
-    original = add_attachment(store, folder, source, owner_table, owner_id, role, caption)
+    """Keep the original photo, and a resized JPEG copy (``role`` + ``:report``) for printed reports — both or
+    neither: a file that is not a picture leaves nothing behind."""
+    import tempfile
+
+    with store.atomic(), tempfile.TemporaryDirectory() as tmp:
+        original = add_attachment(store, folder, source, owner_table, owner_id, role, caption)
+        small = Path(tmp) / f"{source.stem}-report.jpg"
+        _save_report_copy(source, small, max_side)
+        add_attachment(store, folder, small, owner_table, owner_id, f"{role}:report", caption)
+    return original
+
+
+def _save_report_copy(source: Path, target: Path, max_side: int) -> None:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
         with Image.open(source) as image:
             image = ImageOps.exif_transpose(image).convert("RGB")
             image.thumbnail((max_side, max_side))
-            import tempfile
-
-            with tempfile.TemporaryDirectory() as tmp:
-                small = Path(tmp) / f"{source.stem}-report.jpg"
-                image.save(small, "JPEG", quality=85)
-                add_attachment(store, folder, small, owner_table, owner_id, f"{role}:report", caption)
+            image.save(target, "JPEG", quality=85)
     except (UnidentifiedImageError, OSError) as exc:
         raise InspectorError(f"“{source.name}”不是可识别的图片。", "请选择 JPG 或 PNG 照片。") from exc
-    return original

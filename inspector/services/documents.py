@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import queries
-from inspector.db.store import Store, stable_id, utc_now
+from inspector.db.store import Store, stable_id
 from inspector.docimport.model import SUBSECTION, TASK, Outline
 from inspector.docimport.text import normalise_name
 from inspector.docimport.units import ALIASES, canonical
@@ -42,14 +42,25 @@ def sha256_file(path: Path) -> str:
 
 
 def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
-    """Store ``outline`` (read from ``path``) as a work-plan checklist, in one transaction."""
+    """Store ``outline`` (read from ``path``) as a work-plan checklist: the document, its checklist, items and
+    unit links in one transaction, the checks for an earlier import included (a refusal writes nothing)."""
     digest = sha256_file(path)
+    with store.atomic():
+        return _save_new_or_known(store, path, outline, digest)
+
+
+def _save_new_or_known(store: Store, path: Path, outline: Outline, digest: str) -> ImportResult:
     known = queries.document_by_sha(store, digest)
     if known and known["deleted_at"]:
         _restore(store, known["id"])
     if known:
         checklist = queries.checklist_for_document(store, known["id"])
         return ImportResult(checklist["id"], known["id"], True, known["version"], _counts(outline))
+    return _save_new(store, path, outline, digest)
+
+
+def _save_new(store: Store, path: Path, outline: Outline, digest: str) -> ImportResult:
+    """A file not seen before: a new document (maybe the next version of one), its checklist and items."""
     previous = queries.latest_document_like(store, outline.meta.title, path.name)
     changes = _diff(store, previous, outline) if previous else {}
     version = previous["version"] + 1 if previous else 1
@@ -57,39 +68,38 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
     checklist_key = stable_id("checklist", digest)
     item_ids = [stable_id("item", checklist_key, str(pos), n.kind, n.number, n.text[:300])
                 for pos, n in enumerate(outline.items)]
-    with store.atomic():
-        document_id = store.insert(
-            "documents",
-            {
-                "id": stable_id("document", digest),
-                "file_name": path.name,
-                "sha256": digest,
-                "issuer": meta["issuer"],
-                "doc_no": meta["doc_no"],
-                "title": meta["title"],
-                "doc_date": meta["date"],
-                "year": meta["year"],
-                "meta": json.dumps(meta, ensure_ascii=False),
-                "full_text": outline.text,
-                "version": version,
-                "previous_id": previous["id"] if previous else None,
-                "changes": json.dumps(changes, ensure_ascii=False) if changes else None,
-                "tables": json.dumps(_tables_with_item_ids(outline, item_ids), ensure_ascii=False),
-            },
-        )
-        old_checklist = queries.checklist_for_document(store, previous["id"]) if previous else None
-        checklist_id = store.insert(
-            "checklists",
-            {
-                "id": checklist_key,
-                "kind": "workplan",
-                "name": outline.meta.title or path.stem,
-                "document_id": document_id,
-                "version": version,
-                "previous_id": old_checklist["id"] if old_checklist else None,
-            },
-        )
-        _save_items(store, checklist_id, outline, item_ids)
+    document_id = store.insert(
+        "documents",
+        {
+            "id": stable_id("document", digest),
+            "file_name": path.name,
+            "sha256": digest,
+            "issuer": meta["issuer"],
+            "doc_no": meta["doc_no"],
+            "title": meta["title"],
+            "doc_date": meta["date"],
+            "year": meta["year"],
+            "meta": json.dumps(meta, ensure_ascii=False),
+            "full_text": outline.text,
+            "version": version,
+            "previous_id": previous["id"] if previous else None,
+            "changes": json.dumps(changes, ensure_ascii=False) if changes else None,
+            "tables": json.dumps(_tables_with_item_ids(outline, item_ids), ensure_ascii=False),
+        },
+    )
+    old_checklist = queries.checklist_for_document(store, previous["id"]) if previous else None
+    checklist_id = store.insert(
+        "checklists",
+        {
+            "id": checklist_key,
+            "kind": "workplan",
+            "name": outline.meta.title or path.stem,
+            "document_id": document_id,
+            "version": version,
+            "previous_id": old_checklist["id"] if old_checklist else None,
+        },
+    )
+    _save_items(store, checklist_id, outline, item_ids)
     return ImportResult(checklist_id, document_id, False, version, _counts(outline), changes)
 
 
@@ -125,14 +135,15 @@ def _tables_with_item_ids(outline: Outline, item_ids: list[str]) -> list[dict[st
 
 
 def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str]) -> None:
-    now = utc_now()
+    """The outline's items and their unit links, through the store's bulk insert (ids are stable, the rest of
+    the bookkeeping is the store's)."""
     units = queries.unit_ids(store)
     items, links = [], []
     for pos, node in enumerate(outline.items):
         items.append(
             {
-                "id": ids[pos], "created_at": now, "updated_at": now, "device_id": store.device_id,
-                "checklist_id": checklist_id, "parent_id": ids[node.parent] if node.parent is not None else None,
+                "id": ids[pos], "checklist_id": checklist_id,
+                "parent_id": ids[node.parent] if node.parent is not None else None,
                 "position": pos, "kind": node.kind, "number": node.number, "title": node.title,
                 "text": node.text, "deadline": node.deadline, "deadline_text": node.deadline_text,
                 "deadline_rule": node.deadline_rule,
@@ -142,14 +153,14 @@ def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str
             links.append(
                 {
                     "id": stable_id("item_unit", ids[pos], canonical(unit.name), unit.role),
-                    "created_at": now, "updated_at": now, "device_id": store.device_id,
                     "item_id": ids[pos], "unit_id": ensure_unit(store, units, unit.name),
                     "role": unit.role, "position": k,
                 }
             )
-    store.db["checklist_items"].insert_all(items, batch_size=1000)
-    store.db["item_units"].insert_all(links, batch_size=1000)
-    store.audit("import", "checklists", checklist_id, {"items": len(items), "unit_links": len(links)})
+    with store.atomic():
+        store.insert_many("checklist_items", items, audit=False)
+        store.insert_many("item_units", links, audit=False)
+        store.audit("import", "checklists", checklist_id, {"items": len(items), "unit_links": len(links)})
 
 
 def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
@@ -158,12 +169,13 @@ def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
     if key in known:
         return known[key]
     display = key if normalise_name(name) != key else re.sub(r"\s+", "", name)
-    unit_id = store.insert("units", {"id": stable_id("unit", key), "name": display, "normalized": key}, audit=False)
+    with store.atomic():
+        unit_id = store.insert("units", {"id": stable_id("unit", key), "name": display, "normalized": key},
+                               audit=False)
+        aliases = [alias for alias, target in ALIASES.items() if target == key and alias not in known]
+        store.insert_plain("unit_aliases", [{"alias": alias, "unit_id": unit_id} for alias in aliases])
     known[key] = unit_id
-    for alias, target in ALIASES.items():
-        if target == key and alias not in known:
-            store.db["unit_aliases"].insert({"alias": alias, "unit_id": unit_id})
-            known[alias] = unit_id
+    known.update(dict.fromkeys(aliases, unit_id))
     return unit_id
 
 

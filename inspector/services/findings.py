@@ -13,7 +13,7 @@ from typing import Any
 from inspector import workflow as wf
 from inspector.db import findings as search
 from inspector.db import queries
-from inspector.db.store import Store, new_id, utc_now
+from inspector.db.store import Store
 from inspector.errors import RuleError
 
 RESULTS = ("符合", "不符合", "不适用", "未检查")
@@ -32,13 +32,13 @@ def record_result(store: Store, inspection_id: str, item_id: str, result: str, n
     """Set (or change) one item's result in an inspection: 符合 / 不符合 / 不适用 / 未检查."""
     if result not in RESULTS:
         raise RuleError(f"检查结果“{result}”无效。", "请选择符合、不符合、不适用或未检查。")
-    existing = queries.inspection_results(store, inspection_id).get(item_id)
-    if existing:
-        store.update("inspection_results", existing["id"], {"result": result, "note": note})
-        return existing["id"]
-    return store.insert(
-        "inspection_results", {"inspection_id": inspection_id, "item_id": item_id, "result": result, "note": note}
-    )
+    with store.atomic():
+        existing = queries.inspection_results(store, inspection_id).get(item_id)
+        if existing:
+            store.update("inspection_results", existing["id"], {"result": result, "note": note})
+            return existing["id"]
+        return store.insert("inspection_results",
+                            {"inspection_id": inspection_id, "item_id": item_id, "result": result, "note": note})
 
 
 def record_finding(store: Store, *, description: str, grade: str, found_on: date, deadline: date | None = None,
@@ -62,10 +62,10 @@ def record_finding(store: Store, *, description: str, grade: str, found_on: date
 
 def act(store: Store, finding_id: str, event: wf.Event) -> wf.FindingState:
     """Append one step (issue order, feedback, re-check, extension, close, reopen) if the rules allow it."""
-    finding = store.get("findings", finding_id)
-    state = wf.derive(events_of(store, finding_id))
-    wf.check(state, event, grade=finding["grade"])
     with store.atomic():
+        finding = store.get("findings", finding_id)
+        state = wf.derive(events_of(store, finding_id))
+        wf.check(state, event, grade=finding["grade"])
         _append(store, finding_id, event)
         wf.apply_event(state, event)
         store.update("findings", finding_id, state.columns())
@@ -81,14 +81,11 @@ def events_of(store: Store, finding_id: str) -> list[wf.Event]:
 
 def _append(store: Store, finding_id: str, event: wf.Event) -> None:
     data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in event.data.items()}
-    store.db["finding_events"].insert(
-        {
-            "id": new_id(), "finding_id": finding_id, "kind": event.kind, "on_date": event.on.isoformat(),
-            "actor": event.actor or store.actor, "data": json.dumps(data, ensure_ascii=False),
-            "created_at": utc_now(), "device_id": store.device_id,
-        }
-    )
-    store.audit(f"finding:{event.kind}", "findings", finding_id, data)
+    with store.atomic():
+        store.append("finding_events", {"finding_id": finding_id, "kind": event.kind, "on_date": event.on.isoformat(),
+                                        "actor": event.actor or store.actor,
+                                        "data": json.dumps(data, ensure_ascii=False)})
+        store.audit(f"finding:{event.kind}", "findings", finding_id, data)
 
 
 SIGNERS = ("inspector1", "inspector2", "site")
@@ -100,7 +97,8 @@ def sign(store: Store, inspection_id: str, signer: str, attachment_id: str | Non
         raise RuleError(f"未知的签字人“{signer}”。")
     if not refused and not attachment_id:
         raise RuleError("请先签字，或选择“拒绝签字”。")
-    inspection = store.get("inspections", inspection_id)
-    signatures = json.loads(inspection["signatures"] or "{}")
-    signatures[signer] = {"refused": True} if refused else {"attachment": attachment_id}
-    store.update("inspections", inspection_id, {"signatures": json.dumps(signatures, ensure_ascii=False)})
+    with store.atomic():
+        inspection = store.get("inspections", inspection_id)
+        signatures = json.loads(inspection["signatures"] or "{}")
+        signatures[signer] = {"refused": True} if refused else {"attachment": attachment_id}
+        store.update("inspections", inspection_id, {"signatures": json.dumps(signatures, ensure_ascii=False)})

@@ -37,11 +37,13 @@ def validate(store: Store, fields: dict[str, Any], site_id: str | None = None) -
 
 
 def save_site(store: Store, fields: dict[str, Any], site_id: str | None = None) -> str:
-    clean = validate(store, fields, site_id)
-    if site_id:
-        store.update("sites", site_id, clean)
-        return site_id
-    return store.insert("sites", clean)
+    """Check and save in one transaction, so no other writer can register the same credit code in between."""
+    with store.atomic():
+        clean = validate(store, fields, site_id)
+        if site_id:
+            store.update("sites", site_id, clean)
+            return site_id
+        return store.insert("sites", clean)
 
 
 def export_excel(store: Store, path: Path) -> int:

@@ -35,13 +35,14 @@ def check_progress(store: Store, item_id: str, **fields: Any) -> None:
 
 def save_progress(store: Store, item_id: str, **fields: Any) -> str:
     """Create or update the progress record of one task; only known fields, only the three typed statuses."""
-    check_progress(store, item_id, **fields)
-    existing = queries.task_progress(store, item_id)
-    if existing:
-        store.update("task_progress", existing["id"], fields)
-        return existing["id"]
-    store.get("checklist_items", item_id)
-    return store.insert("task_progress", {"item_id": item_id, **fields})
+    with store.atomic():
+        check_progress(store, item_id, **fields)
+        existing = queries.task_progress(store, item_id)
+        if existing:
+            store.update("task_progress", existing["id"], fields)
+            return existing["id"]
+        store.get("checklist_items", item_id)
+        return store.insert("task_progress", {"item_id": item_id, **fields})
 
 
 def _existing_note(store: Store, item_id: str) -> str | None:

@@ -175,13 +175,9 @@ class ActionDialog(QDialog):
     def accept(self) -> None:
         on, data = self.values()
         try:
-            if self.kind == wf.CLOSE and self.files.get("assessment"):
-                data["assessment"] = self.services.add_attachment(
-                    self.files["assessment"][0], "findings", self.finding["id"], role="assessment")
-            for photo in self.files.get("photos", []):
-                data.setdefault("photos", []).append(
-                    self.services.add_attachment(photo, "findings", self.finding["id"], role="after"))
-            self.services.act(self.finding["id"], wf.Event(self.kind, on, data, self.services.store.actor))
+            assessment = self.files.get("assessment") if self.kind == wf.CLOSE else None
+            self.services.act(self.finding["id"], wf.Event(self.kind, on, data, self.services.store.actor),
+                              photos=self.files.get("photos", []), assessment=assessment[0] if assessment else None)
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("不能执行"), str(exc))
             return

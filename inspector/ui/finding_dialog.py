@@ -162,18 +162,16 @@ class FindingDialog(QDialog):
         grade = wf.GRADES[self.grade.currentIndex()]
         plan = {part: edit.text().strip() for part, edit in self.plan.items()} if grade == "重大" else None
         try:
-            with self.services.store.atomic():
-                self.finding_id = self.services.record_finding(
-                    description=self.description.toPlainText().strip(), grade=grade, found_on=self.found_on(),
-                    deadline=self.deadline.date().toPython(), plan=plan,
-                    category=wf.CATEGORIES[self.category.currentIndex()], location=self.location.text().strip(),
-                    legal_basis=self.legal.text().strip(), requirement=self.requirement.toPlainText().strip(),
-                    contact_person=self.contact.text().strip(), contact_phone=self.phone.text().strip(),
-                    listed_supervision=int(self.listed.isChecked() and grade == "重大"),
-                    site_id=self.site["id"], inspection_id=self.inspection["id"], item_id=self.item["id"],
-                    campaign=self.inspection.get("campaign"), inspector_id=self.inspection.get("inspector1_id"))
-                for path in self.photos.paths:
-                    self.services.add_photo(path, "findings", self.finding_id, role="before")
+            self.finding_id = self.services.record_finding(
+                description=self.description.toPlainText().strip(), grade=grade, found_on=self.found_on(),
+                deadline=self.deadline.date().toPython(), plan=plan,
+                category=wf.CATEGORIES[self.category.currentIndex()], location=self.location.text().strip(),
+                legal_basis=self.legal.text().strip(), requirement=self.requirement.toPlainText().strip(),
+                contact_person=self.contact.text().strip(), contact_phone=self.phone.text().strip(),
+                listed_supervision=int(self.listed.isChecked() and grade == "重大"),
+                site_id=self.site["id"], inspection_id=self.inspection["id"], item_id=self.item["id"],
+                campaign=self.inspection.get("campaign"), inspector_id=self.inspection.get("inspector1_id"),
+                photos=self.photos.paths)
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("不能保存"), str(exc))
             return

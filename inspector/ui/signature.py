@@ -115,7 +115,8 @@ class SignatureDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            with self.services.store.atomic(), tempfile.TemporaryDirectory() as tmp:
+            with tempfile.TemporaryDirectory() as tmp:
+                signatures: dict[str, tuple[Path | None, bool]] = {}
                 for signer, pad in self.pads.items():
                     refused = self.refused[signer].isChecked()
                     image = pad.image()
@@ -123,7 +124,8 @@ class SignatureDialog(QDialog):
                     if image is not None and not refused:
                         path = Path(tmp) / f"{signer}.png"
                         image.save(str(path))
-                    self.services.sign(self.inspection_id, signer, path, refused)
+                    signatures[signer] = (path, refused)
+                self.services.sign_all(self.inspection_id, signatures)
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("不能保存"), str(exc))
             return

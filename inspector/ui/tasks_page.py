@@ -296,8 +296,7 @@ class TasksPage(QWidget):
             return
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证文件"))
         try:
-            for path in paths:
-                self.services.add_attachment(path, "checklist_items", self.item["id"], role="evidence")
+            self.services.add_attachments(paths, "checklist_items", self.item["id"], role="evidence")
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
         self.show_evidence()
