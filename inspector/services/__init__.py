@@ -198,6 +198,11 @@ class Services:
 
         return Sync(self.store, self.path)
 
+    def backups(self):
+        from inspector.services.backup import Backups
+
+        return Backups(self.store, self.path)
+
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:
         return queries.stats(self.store, today or date.today())
