@@ -10,6 +10,7 @@ from typing import Any
 from inspector.db import Store, connect, open_database, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
+from inspector.db.location import refuse_network_share
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
 from inspector.services import attachments, documents, findings, sites, tasks, templates
@@ -28,6 +29,7 @@ class Services:
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
         """Open (or create) the database; a new one gets the built-in templates and the sample documents."""
         path = Path(path) if path else default_db_path()
+        refuse_network_share(path)  # SQLite's locks are unreliable over a network (inspector.db.location)
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
