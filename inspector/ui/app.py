@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Inspector")
     app.setApplicationName("Inspector")
     install_translation(app, args.lang)
+    install_crash_handler(app)
 
     from inspector.errors import InspectorError
     from inspector.services import Services
@@ -32,15 +33,27 @@ def main(argv: list[str] | None = None) -> int:
     except InspectorError as exc:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
         return 2
-    from inspector.ui.main_window import MainWindow
+    from inspector.ui.session import Session
 
-    window = MainWindow(services)
-    window.show()
+    session = Session(services)  # quitting takes a backup and closes the services (aboutToQuit)
+    app.inspector_session = session
+    session.show()
     if args.quit_after_show:
         app.processEvents()
         print("window-ready", flush=True)
+        session.shutdown()
         return 0
     return app.exec()
+
+
+def install_crash_handler(app: QApplication):
+    """Log to the data folder and show every uncaught error in a dialog (once per application)."""
+    from inspector.logs import setup_logging
+    from inspector.ui.crash import CrashHandler
+
+    if getattr(app, "inspector_crash_handler", None) is None:
+        app.inspector_crash_handler = CrashHandler(setup_logging()).install()
+    return app.inspector_crash_handler
 
 
 def install_translation(app: QApplication, language: str | None = None) -> bool:
