@@ -175,3 +175,30 @@ def wal_pending(db: Database | sqlite3.Connection) -> int:
     if frames < 0:  # not in WAL mode
         return 0
     return max(frames - done, 0)
+
+
+CARRY_SQL = (
+    """INSERT INTO doc_counters(issuer, year, category, last_no)
+       SELECT issuer, year, category, last_no FROM previous.doc_counters WHERE true
+       ON CONFLICT(issuer, year, category) DO UPDATE SET last_no = max(last_no, excluded.last_no)""",
+    """UPDATE peers SET last_seq_sent = max(last_seq_sent,
+              (SELECT p.last_seq_sent FROM previous.peers p WHERE p.id = peers.id))
+       WHERE id IN (SELECT id FROM previous.peers)""",
+)
+
+
+def carry_counters(target: Path, previous: Path) -> bool:
+    """After a restore, keep the counters others have already seen from going back: document numbers printed
+    on paper since the backup are never issued again, and the next package to a peer gets a new number. One
+    transaction; ``False`` if the previous database lacks the tables (nothing carried)."""
+    conn = sqlite3.connect(target.resolve().as_uri(), uri=True, timeout=BUSY_MS / 1000)
+    try:
+        conn.execute("ATTACH DATABASE ? AS previous", [f"{previous.resolve().as_uri()}?mode=ro"])
+        with conn:
+            for sql in CARRY_SQL:
+                conn.execute(sql)
+        return True
+    except sqlite3.OperationalError:  # an old file without these tables
+        return False
+    finally:
+        conn.close()

@@ -6,7 +6,8 @@
   ``backups/`` beside the database as plain database snapshots, rotated by :mod:`inspector.services.rotation`.
   They leave out the attachment folder, which sits beside them and only ever gains files (named by content).
 * **Restore** checks the chosen file completely before anything is replaced, keeps the replaced database as
-  ``backups/<name>-before-restore-….db`` and adds the backup's attachments that are missing.
+  ``backups/<name>-before-restore-….db`` and adds the backup's attachments that are missing. Counters that
+  paper or other devices have already seen (document numbers, package numbers) do not go back.
 All copies of a database go through SQLite's online backup API (:mod:`inspector.db.backup`).
 """
 
@@ -155,9 +156,11 @@ def restore(source: Path, db_path: Path, clock: Clock = utc_clock) -> Restored:
     try:
         database, files = _stage(source, staging, db_path)
         info = dbb.inspect(database, source.name)
-        kept = _keep_current(db_path, clock)
+        kept, readable = _keep_current(db_path, clock)
         added = backup_file.install_files(files, files_dir(db_path))
         dbb.copy_into(database, db_path)
+        if kept is not None and readable:
+            dbb.carry_counters(db_path, kept)
         return Restored(info, kept, added)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -180,14 +183,15 @@ def _stage(source: Path, staging: Path, db_path: Path) -> tuple[Path, list[tuple
     return database, []
 
 
-def _keep_current(db_path: Path, clock: Clock) -> Path | None:
+def _keep_current(db_path: Path, clock: Clock) -> tuple[Path | None, bool]:
     """Keep the database about to be replaced: a snapshot if SQLite can read it, else the damaged file itself
-    (with its ``-wal``) moved aside."""
+    (with its ``-wal``) moved aside. Returns the kept file and whether it was readable."""
     if not db_path.exists():
-        return None
+        return None, False
     kept = backups_dir(db_path) / f"{db_path.stem}-before-restore-{clock().strftime(STAMP)}.db"
-    if dbb.readable(db_path):
+    readable = dbb.readable(db_path)
+    if readable:
         dbb.snapshot_file(db_path, kept)
     else:
         dbb.move_aside(db_path, kept)
-    return kept
+    return kept, readable

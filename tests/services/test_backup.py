@@ -202,3 +202,18 @@ def test_wal_pages_a_reader_holds_back_are_reported(services):
     reader.rollback()
     assert backups.wal_pending() == 0
     reader.close()
+
+
+def test_document_numbers_issued_after_the_backup_are_not_issued_again(services, clock):
+    from inspector.db.reports import next_case_number
+
+    first = next_case_number(services.store, "普陀区应急局", 2026)
+    backup = bk.Backups(services.store, services.path, clock).auto()
+    printed = [next_case_number(services.store, "普陀区应急局", 2026) for _ in range(3)]  # on paper since
+    services.close()
+    bk.restore(backup, services.path, clock)
+    again = Services.open(services.path, seed=False)
+    try:
+        assert next_case_number(again.store, "普陀区应急局", 2026) > max(printed) > first
+    finally:
+        again.close()
