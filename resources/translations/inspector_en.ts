@@ -2384,4 +2384,42 @@ The current database is kept in the backups folder first.</translation>
         <translation>Restored</translation>
     </message>
 </context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="61" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="66" />
+        <source>可以从 backups 文件夹中的备份恢复；当前文件会被保留。</source>
+        <translation>You can restore a backup from the backups folder; the current file is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="67" />
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="68" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="72" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="73" />
+        <source>Inspector 备份 (*.inspbak *.db)</source>
+        <translation>Inspector backups (*.inspbak *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="79" />
+        <source>不能用这个备份</source>
+        <translation>This backup cannot be used</translation>
+    </message>
+</context>
 </TS>
