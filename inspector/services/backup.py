@@ -64,12 +64,20 @@ def auto_backups(db_path: Path) -> list[AutoBackup]:
     return sorted(found, key=lambda b: b.time, reverse=True)
 
 
+def _minutes(value: str | None) -> int:
+    """The configured interval; anything that is not a positive number of minutes means the default."""
+    try:
+        return max(int(value or INTERVAL_MINUTES), 1)
+    except ValueError:
+        return INTERVAL_MINUTES
+
+
 class Backups:
     """Backups of one open database."""
 
     def __init__(self, store: Store, path: Path, clock: Clock = utc_clock) -> None:
         self.store, self.path, self.clock = store, path, clock
-        self.interval = timedelta(minutes=int(store.setting("backup_interval_minutes") or INTERVAL_MINUTES))
+        self.interval = timedelta(minutes=_minutes(store.setting("backup_interval_minutes")))
         self._saved_marker: int | None = None
 
     def full(self, out: Path | None = None, progress: backup_file.Progress | None = None) -> tuple[Path, int]:

@@ -90,7 +90,10 @@ class Session(QObject):
     def replace_database(self, source: Path) -> Restored:
         """Close the services, restore ``source`` over the database, and open it again in a new window. A
         refused backup (``DatabaseError``) leaves the database as it was, and it is opened again as it was."""
+        from inspector.ui import undo
+
         self.timer.stop()
+        undo.STACK.clear()  # its edits belong to the replaced database
         if self.services is not None:
             self.services.close()
             self.services = None

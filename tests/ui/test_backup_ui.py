@@ -60,7 +60,10 @@ def test_backup_then_restore_from_the_menu_reopens_with_the_backup(session, dial
     (tmp_path / "U盘").mkdir()
     session.window.backup_action.trigger()
     assert shown["info"] and "周一.inspbak" in shown["info"][0]
-    session.services.add_site(name="备份后的单位")
+    from inspector.ui import undo
+
+    site = session.services.add_site(name="备份后的单位")
+    undo.push("改名", lambda name: session.services.save_site({"name": name}, site), "备份后的单位", "改过名的单位")
     old_window, old_services = session.window, session.services
 
     answers["open"] = str(tmp_path / "U盘" / "周一.inspbak")
@@ -70,6 +73,7 @@ def test_backup_then_restore_from_the_menu_reopens_with_the_backup(session, dial
     with pytest.raises(sqlite3.ProgrammingError):
         old_services.sites()  # the replaced database's connection was closed
     assert [s["name"] for s in session.window.services.sites()] == ["备份前的单位"]
+    assert not undo.STACK.canUndo()  # an undo would write into the restored database
     assert "原数据库保留为" in shown["info"][-1]
 
 
