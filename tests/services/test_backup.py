@@ -217,3 +217,20 @@ def test_document_numbers_issued_after_the_backup_are_not_issued_again(services,
         assert next_case_number(again.store, "普陀区应急局", 2026) > max(printed) > first
     finally:
         again.close()
+
+
+def test_a_backup_includes_changes_still_in_the_wal(services, tmp_path, clock):
+    reader = sqlite3.connect(services.path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sites").fetchone()  # keeps the new pages out of the .db
+    services.add_site(name="只在 WAL 里的单位")
+    assert services.backups().wal_pending() > 0
+    out, _ = bk.Backups(services.store, services.path, clock).full(tmp_path / "b.inspbak")
+    auto = bk.Backups(services.store, services.path, clock).auto()
+    reader.execute("ROLLBACK")
+    reader.close()
+    services.close()
+    for backup in (out, auto):
+        target = tmp_path / f"restored-{backup.suffix[1:]}.db"
+        bk.restore(backup, target, clock)
+        assert site_names(target) == {"只在 WAL 里的单位"}
