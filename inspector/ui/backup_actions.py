@@ -6,14 +6,16 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from inspector.errors import InspectorError
 from inspector.services import backup as bk
+from inspector.ui.background import Job, run_in_background
 
 
-def backup_now(window) -> Path | None:
-    """Ask where, then write a full backup (database and attachments) with a progress dialog."""
+def backup_now(window) -> Job | None:
+    """Ask where, then write a full backup (database and attachments) in the background with a progress
+    dialog; the window stays responsive however many photos there are."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     default = Path(folder) / f"{window.services.path.stem}-备份-{datetime.now():%Y%m%d-%H%M}{bk.SUFFIX}"
     title = QCoreApplication.translate("backup", "备份到文件")
@@ -25,24 +27,33 @@ def backup_now(window) -> Path | None:
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
+    services = window.services
+
+    def work(progress, cancelled):
+        worker = services.for_worker()  # its own connection: SQLite connections are per thread
+        try:
+            return worker.backups().full(Path(chosen), progress)
+        finally:
+            worker.close()
 
     def step(percent: int, text: str) -> None:
         progress.setValue(percent)
         progress.setLabelText(QCoreApplication.translate("backup", "正在备份：{0}").format(text))
-        QApplication.processEvents()
 
-    try:
-        out, count = window.services.backups().full(Path(chosen), step)
-    except (InspectorError, OSError) as exc:
+    def done(result) -> None:
+        progress.hide()
+        out, count = result
+        text = QCoreApplication.translate(
+            "backup", "已备份到“{0}”：数据库和 {1} 个附件。\n请把它复制到另一个磁盘或 U 盘保存。").format(out, count)
+        QMessageBox.information(window, QCoreApplication.translate("backup", "已备份"), text)
+
+    def failed(exc: Exception) -> None:
         progress.hide()
         text = QCoreApplication.translate("backup", "没有生成备份：{0}").format(exc)
         QMessageBox.warning(window, QCoreApplication.translate("backup", "备份失败"), text)
-        return None
-    progress.hide()
-    text = QCoreApplication.translate(
-        "backup", "已备份到“{0}”：数据库和 {1} 个附件。\n请把它复制到另一个磁盘或 U 盘保存。").format(out, count)
-    QMessageBox.information(window, QCoreApplication.translate("backup", "已备份"), text)
-    return out
+
+    window.backup_job = run_in_background(work, done, failed, step)
+    return window.backup_job
 
 
 def restore_from(window) -> bool:

@@ -54,12 +54,13 @@ def test_the_file_menu_offers_backup_and_restore(session):
     assert "备份…" in texts and "从备份恢复…" in texts
 
 
-def test_backup_then_restore_from_the_menu_reopens_with_the_backup(session, dialogs, tmp_path):
+def test_backup_then_restore_from_the_menu_reopens_with_the_backup(qtbot, session, dialogs, tmp_path):
     shown, answers = dialogs
     answers["save"] = str(tmp_path / "U盘" / "周一.inspbak")
     (tmp_path / "U盘").mkdir()
-    session.window.backup_action.trigger()
-    assert shown["info"] and "周一.inspbak" in shown["info"][0]
+    session.window.backup_action.trigger()  # written in the background
+    qtbot.waitUntil(lambda: bool(shown["info"]), timeout=10000)
+    assert "周一.inspbak" in shown["info"][0] and (tmp_path / "U盘" / "周一.inspbak").is_file()
     from inspector.ui import undo
 
     site = session.services.add_site(name="备份后的单位")
@@ -75,6 +76,15 @@ def test_backup_then_restore_from_the_menu_reopens_with_the_backup(session, dial
     assert [s["name"] for s in session.window.services.sites()] == ["备份前的单位"]
     assert not undo.STACK.canUndo()  # an undo would write into the restored database
     assert "原数据库保留为" in shown["info"][-1]
+
+
+def test_a_backup_that_cannot_be_written_says_so(qtbot, session, dialogs, tmp_path):
+    shown, answers = dialogs
+    (tmp_path / "只读").write_text("a file, not a folder")
+    answers["save"] = str(tmp_path / "只读" / "b.inspbak")
+    session.window.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown["warning"]), timeout=10000)
+    assert "没有生成备份" in shown["warning"][0] and not shown["info"]
 
 
 def test_a_bad_backup_is_refused_in_the_window_and_the_database_stays(qtbot, tmp_path, dialogs):
