@@ -22,6 +22,7 @@ from pathlib import Path
 
 from inspector.db import backup as dbb
 from inspector.db.backup import BackupInfo
+from inspector.db.location import refuse_network_share
 from inspector.db.schema import SCHEMA_VERSION
 from inspector.db.store import Store
 from inspector.errors import DatabaseError
@@ -160,6 +161,7 @@ def restore(source: Path, db_path: Path, clock: Clock = utc_clock) -> Restored:
     """Replace the database at ``db_path`` with the backup ``source``. No connection of this process may be open
     on ``db_path`` (the window closes its services first). A bad backup is refused before anything changes."""
     source = Path(source)
+    refuse_network_share(db_path)
     staging = _staging(db_path, clock)
     try:
         database, files = _stage(source, staging, db_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -234,3 +235,33 @@ def test_a_backup_includes_changes_still_in_the_wal(services, tmp_path, clock):
         target = tmp_path / f"restored-{backup.suffix[1:]}.db"
         bk.restore(backup, target, clock)
         assert site_names(target) == {"只在 WAL 里的单位"}
+
+
+def test_a_backup_cut_short_leaves_no_file_that_looks_complete(services, tmp_path, clock, monkeypatch):
+    import zipfile as zf
+
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(b"photo")
+    services.add_attachment(photo, "sites", services.add_site(name="单位"))
+    real_write = zf.ZipFile.write
+
+    def disk_full(self, filename, arcname=None, *args, **kwargs):
+        if str(arcname).startswith("files/"):
+            raise OSError(28, "No space left on device")
+        return real_write(self, filename, arcname, *args, **kwargs)
+
+    monkeypatch.setattr(zf.ZipFile, "write", disk_full)
+    with pytest.raises(OSError):
+        bk.Backups(services.store, services.path, clock).full(tmp_path / "out" / "b.inspbak")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="mount tables are for Linux and macOS")
+def test_restore_onto_a_network_share_is_refused(services, tmp_path, clock, monkeypatch):
+    from inspector.db import location
+
+    backup = bk.Backups(services.store, services.path, clock).auto()
+    monkeypatch.setattr(location, "_system_mounts", lambda platform: [(str(tmp_path / "share"), "nfs")])
+    with pytest.raises(DatabaseError) as refused:
+        bk.restore(backup, tmp_path / "share" / "town.db", clock)
+    assert "网络共享" in str(refused.value) and not (tmp_path / "share").exists()
