@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -12,8 +13,11 @@ from inspector.errors import InspectorError
 from inspector.services import backup as bk
 from inspector.ui.background import Job, run_in_background
 
+if TYPE_CHECKING:
+    from inspector.ui.main_window import MainWindow
 
-def backup_now(window) -> Job | None:
+
+def backup_now(window: MainWindow) -> Job | None:
     """Ask where, then write a full backup (database and attachments) in the background with a progress
     dialog; the window stays responsive however many photos there are."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -56,7 +60,7 @@ def backup_now(window) -> Job | None:
     return window.backup_job
 
 
-def restore_from(window) -> bool:
+def restore_from(window: MainWindow) -> bool:
     """Choose a backup, check it, confirm with what it holds, then let the session replace the database."""
     from inspector.ui.session import Session
 

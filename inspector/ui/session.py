@@ -11,12 +11,16 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from inspector.services import Services
 from inspector.services.backup import Restored, restore
+
+if TYPE_CHECKING:
+    from inspector.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 60_000
 log = logging.getLogger("inspector.session")
@@ -29,7 +33,7 @@ class Session(QObject):
         super().__init__()
         self.services: Services | None = services
         self.path = services.path
-        self.window = None
+        self.window: MainWindow | None = None
         self.backups = services.backups()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -39,14 +43,14 @@ class Session(QObject):
             self._app.aboutToQuit.connect(self.shutdown)
 
     @classmethod
-    def adopt(cls, window) -> Session:
+    def adopt(cls, window: MainWindow) -> Session:
         """A session for a window made without one (the window was built directly)."""
         session = cls(window.services)
         session.window = window
         window.session = session
         return session
 
-    def show(self):
+    def show(self) -> MainWindow:
         from inspector.ui.main_window import MainWindow
 
         old = self.window
