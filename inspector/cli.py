@@ -87,7 +87,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"path": str(path), "attachments": count})
     else:
-        print(f"已备份：{path}（数据库和 {count} 个附件）")
+        print(f"已备份：{path}（数据库和 {count} 个附件）。请把它复制到另一个磁盘或 U 盘保存。")
     return 0
 
 
@@ -102,12 +102,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"database": str(target), "kept": str(result.kept) if result.kept else None,
                      "attachments_added": result.attachments_added, "last_change": info.last_change,
-                     "findings": info.findings, "sites": info.sites})
+                     "findings": info.findings, "sites": info.sites, "notes": result.notes})
         return 0
     print(f"已从“{args.file.name}”恢复：{target}（最后修改 {info.last_change or '—'}，"
           f"单位 {info.sites} 家，隐患 {info.findings} 条；补回附件 {result.attachments_added} 个）")
     if result.kept:
         print(f"原数据库已保留为：{result.kept}")
+    for note in result.notes:
+        print(f"注意：{note}")
     return 0
 
 

@@ -72,6 +72,7 @@ class BackupInfo:
     last_change: str | None
     findings: int
     sites: int
+    device_id: str | None
 
 
 def inspect(path: Path, name: str | None = None) -> BackupInfo:
@@ -104,11 +105,25 @@ def inspect(path: Path, name: str | None = None) -> BackupInfo:
                             f"请换一个备份文件。{keep}") from exc
 
 
-def _summary(conn: sqlite3.Connection) -> tuple[str | None, int, int]:
+def _summary(conn: sqlite3.Connection) -> tuple[str | None, int, int, str | None]:
     last = conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
     findings = conn.execute("SELECT count(*) FROM findings WHERE deleted_at IS NULL").fetchone()[0]
     sites = conn.execute("SELECT count(*) FROM sites WHERE deleted_at IS NULL").fetchone()[0]
-    return last, findings, sites
+    device = conn.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()
+    return last, findings, sites, device[0] if device else None
+
+
+def device_id(path: Path) -> str | None:
+    """The device id recorded in a database file; ``None`` if it has none or cannot be read."""
+    try:
+        conn = _connect(path, read_only=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
 
 
 def change_marker(db: Database | sqlite3.Connection) -> int:

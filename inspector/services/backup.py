@@ -147,6 +147,18 @@ class Restored:
     notes: list[str] = field(default_factory=list)
 
 
+OTHER_DEVICE = ("这份备份来自另一台电脑（设备 {0}…）。恢复后本机将以那台电脑的身份与区里同步："
+                "请确认那台电脑已不再使用，两台电脑不要同时使用同一身份。")
+
+
+def other_device_note(info: BackupInfo, device_id: str | None) -> str | None:
+    """A warning when the backup was made on another device (e.g. restoring onto a new laptop): its sync
+    identity comes with it, and two laptops must never sync under one identity."""
+    if info.device_id and device_id and info.device_id != device_id:
+        return OTHER_DEVICE.format(info.device_id[:8])
+    return None
+
+
 def check(source: Path, db_path: Path, clock: Clock = utc_clock) -> BackupInfo:
     """Check a backup without changing anything (for the confirmation before restoring)."""
     staging = _staging(db_path, clock)
@@ -169,9 +181,11 @@ def restore(source: Path, db_path: Path, clock: Clock = utc_clock) -> Restored:
         kept, readable = _keep_current(db_path, clock)
         added = backup_file.install_files(files, files_dir(db_path))
         dbb.copy_into(database, db_path)
+        notes = []
         if kept is not None and readable:
             dbb.carry_counters(db_path, kept)
-        return Restored(info, kept, added)
+            notes = [n for n in [other_device_note(info, dbb.device_id(kept))] if n]
+        return Restored(info, kept, added, notes)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

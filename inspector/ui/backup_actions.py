@@ -80,6 +80,9 @@ def restore_from(window: MainWindow) -> bool:
         "backup", "用“{0}”替换当前数据库？\n备份中有单位 {1} 家、隐患 {2} 条，最后修改于 {3}。\n"
         "当前数据库会先保留在 backups 文件夹中。").format(
         Path(chosen).name, info.sites, info.findings, (info.last_change or "—")[:16].replace("T", " "))
+    note = bk.other_device_note(info, window.services.store.device_id)
+    if note:
+        question += "\n\n" + note
     if QMessageBox.question(window, title, question) != QMessageBox.StandardButton.Yes:
         return False
     try:

@@ -265,3 +265,17 @@ def test_restore_onto_a_network_share_is_refused(services, tmp_path, clock, monk
     with pytest.raises(DatabaseError) as refused:
         bk.restore(backup, tmp_path / "share" / "town.db", clock)
     assert "网络共享" in str(refused.value) and not (tmp_path / "share").exists()
+
+
+def test_a_backup_from_another_laptop_is_restored_with_a_warning(services, tmp_path, clock):
+    other = Services.open(tmp_path / "other" / "town.db", seed=False)
+    other.add_site(name="另一台电脑的单位")
+    backup = bk.Backups(other.store, other.path, clock).auto()
+    other.close()
+    assert bk.other_device_note(bk.check(backup, services.path, clock), services.store.device_id)
+    own = bk.Backups(services.store, services.path, clock).auto()
+    assert bk.other_device_note(bk.check(own, services.path, clock), services.store.device_id) is None
+    services.close()
+    result = bk.restore(backup, services.path, clock)
+    assert result.notes and "另一台电脑" in result.notes[0]
+    assert site_names(services.path) == {"另一台电脑的单位"}
