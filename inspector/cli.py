@@ -64,14 +64,53 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    problems = _open(args, seed=False).check()
+    services = _open(args, seed=False)
+    problems = services.check()
+    pending = services.backups().wal_pending()
+    warnings = [f"“{services.path.name}-wal”中还有 {pending} 页修改尚未写入主文件（有程序正在使用该数据库）："
+                "此时单独复制 .db 文件会丢失这些修改。请用 `inspector backup` 备份，或先退出程序再复制。"
+                ] if pending else []
     if args.json:
-        _print_json({"ok": not problems, "problems": problems})
-    elif problems:
-        print("\n".join(problems))
+        _print_json({"ok": not problems, "problems": problems, "warnings": warnings})
     else:
-        print("数据库和附件文件完好。")
+        print("\n".join(problems) if problems else "数据库和附件文件完好。")
+        for warning in warnings:
+            print(f"注意：{warning}")
     return 1 if problems else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    def progress(percent: int, text: str) -> None:
+        print(f"[{percent:3d}%] {text}", file=sys.stderr)
+
+    path, count = _open(args, seed=False).backups().full(args.out, progress)
+    if args.json:
+        _print_json({"path": str(path), "attachments": count})
+    else:
+        print(f"已备份：{path}（数据库和 {count} 个附件）。请把它复制到另一个磁盘或 U 盘保存。")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restores without opening the current database first: it may be the damaged file being replaced."""
+    from inspector.paths import default_db_path
+    from inspector.services.backup import restore
+
+    target = args.db or default_db_path()
+    result = restore(args.file, target)
+    info = result.info
+    if args.json:
+        _print_json({"database": str(target), "kept": str(result.kept) if result.kept else None,
+                     "attachments_added": result.attachments_added, "last_change": info.last_change,
+                     "findings": info.findings, "sites": info.sites, "notes": result.notes})
+        return 0
+    print(f"已从“{args.file.name}”恢复：{target}（最后修改 {info.last_change or '—'}，"
+          f"单位 {info.sites} 家，隐患 {info.findings} 条；补回附件 {result.attachments_added} 个）")
+    if result.kept:
+        print(f"原数据库已保留为：{result.kept}")
+    for note in result.notes:
+        print(f"注意：{note}")
+    return 0
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -218,6 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("demo", cmd_demo, "生成演示数据").add_argument("--scale", type=int, default=0, help="另加 N 条隐患（测速用）")
     add("stats", cmd_stats, "统计：清单、任务、单位、检查、隐患、逾期、整改率")
     add("check", cmd_check, "检查数据库和附件文件的完整性")
+    add("backup", cmd_backup, "备份数据库和全部附件到一个 .inspbak 文件").add_argument(
+        "--out", type=Path, help="备份文件（默认在数据库旁的 backups 文件夹）")
+    add("restore", cmd_restore, "检查备份文件并用它替换当前数据库（原数据库保留在 backups 文件夹）").add_argument(
+        "file", type=Path, help=".inspbak 备份文件或 backups 文件夹中的 .db 文件")
     add("parse", cmd_parse, "解析工作意见文件（不写数据库）").add_argument("file", type=Path)
     add("import-doc", cmd_import_doc, "导入工作意见文件为任务清单").add_argument("file", type=Path)
     report = add("report", cmd_report, "生成文书或报表（PDF；台账、任务落实情况表、统计表也可 .xlsx）")

@@ -264,7 +264,11 @@ class Store:
         )
 
     def close(self) -> None:
-        """Close the connection; the opening one first folds the WAL into the main file (see the class doc)."""
+        """Close the connection; the opening one first folds the WAL into the main file (see the class doc).
+        Closing twice is harmless (a restore closes the services before the window does)."""
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
         conn = self.db.conn
         if conn.in_transaction:
             conn.rollback()

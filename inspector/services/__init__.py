@@ -13,6 +13,7 @@ from typing import Any
 from inspector.db import Store, connect, open_database, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
+from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path, sample_documents
@@ -36,6 +37,7 @@ class Services:
         """Open (or create) the database; a new one gets the built-in templates and the sample documents, and a
         first start that was cut short is completed (see :meth:`seed`)."""
         path = Path(path) if path else default_db_path()
+        refuse_network_share(path)  # SQLite's locks are unreliable over a network (inspector.db.location)
         new = not path.exists() or path.stat().st_size == 0
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
@@ -267,6 +269,11 @@ class Services:
         from inspector.services.sync import Sync
 
         return Sync(self.store, self.path)
+
+    def backups(self):
+        from inspector.services.backup import Backups
+
+        return Backups(self.store, self.path)
 
     # -- overview -------------------------------------------------------------------------------------------
     def stats(self, today: date | None = None) -> dict[str, Any]:

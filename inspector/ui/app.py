@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,22 +24,27 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Inspector")
     install_translation(app, args.lang)
     install_icons(app)
+    install_crash_handler(app)
 
     from inspector.errors import InspectorError
     from inspector.services import Services
 
-    try:
-        services = Services.open(args.db)
-    except InspectorError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
-        return 2
-    from inspector.ui.main_window import MainWindow
+    while True:
+        try:
+            services = Services.open(args.db)
+            break
+        except InspectorError as exc:
+            if not offer_restore(args.db, exc):
+                return 2
+    from inspector.ui.session import Session
 
-    window = MainWindow(services)
-    window.show()
+    session = Session(services)  # quitting takes a backup and closes the services (aboutToQuit)
+    app.inspector_session = session
+    session.show()
     if args.quit_after_show:
         app.processEvents()
         print("window-ready", flush=True)
+        session.shutdown()
         return 0
     return app.exec()
 
@@ -55,6 +60,49 @@ def install_icons(app: QApplication) -> bool:
     icon = QIcon("icons:inspector.png")
     app.setWindowIcon(icon)
     return not icon.isNull()
+
+
+def offer_restore(db: Path | None, exc: Exception) -> bool:
+    """The database cannot be opened: say why, and when backups exist beside it, offer to restore one (the
+    damaged file is kept). Returns whether a backup was restored, so that opening is tried again."""
+    from inspector.errors import DatabaseError, InspectorError
+    from inspector.paths import default_db_path
+    from inspector.services import backup as bk
+
+    path = Path(db) if db else default_db_path()
+    folder = bk.backups_dir(path)
+    has_backups = (folder.is_dir() and any(folder.glob("*.inspbak"))) or bool(bk.auto_backups(path))
+    title = QApplication.translate("app", "无法打开数据库")
+    if not (isinstance(exc, DatabaseError) and path.is_file() and has_backups):
+        QMessageBox.critical(None, title, str(exc))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc))
+    box.setInformativeText(QApplication.translate("app", "可以从 backups 文件夹中的备份恢复；当前文件会被保留。"))
+    restore_button = box.addButton(QApplication.translate("app", "从备份恢复…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("app", "退出"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return False
+    chosen, _ = QFileDialog.getOpenFileName(None, QApplication.translate("app", "从备份恢复"), str(folder),
+                                            QApplication.translate("app", "Inspector 备份 (*.inspbak *.db)"))
+    if not chosen:
+        return False
+    try:
+        bk.restore(Path(chosen), path)
+    except InspectorError as refused:
+        QMessageBox.warning(None, QApplication.translate("app", "不能用这个备份"), str(refused))
+        return False
+    return True
+
+
+def install_crash_handler(app: QApplication):
+    """Log to the data folder and show every uncaught error in a dialog (once per application)."""
+    from inspector.logs import setup_logging
+    from inspector.ui.crash import CrashHandler
+
+    if getattr(app, "inspector_crash_handler", None) is None:
+        app.inspector_crash_handler = CrashHandler(setup_logging()).install()
+    return app.inspector_crash_handler
 
 
 def install_translation(app: QApplication, language: str | None = None) -> bool:

@@ -114,6 +114,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
+        from inspector.ui import backup_actions
+
+        self.backup_action = self._action(self.tr("备份…"), QKeySequence(), lambda: backup_actions.backup_now(self))
+        self.restore_action = self._action(self.tr("从备份恢复…"), QKeySequence(),
+                                           lambda: backup_actions.restore_from(self))
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         file_menu.addAction(quit_action)

@@ -55,3 +55,30 @@ def test_dropping_a_file_on_the_window_starts_an_import(qtbot, tmp_path):
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert started and started[0].name == "2023_putuo_gongzuoyijian.txt"
+
+
+def test_a_damaged_database_with_backups_offers_to_restore_one(qtbot, monkeypatch, tmp_path, capsys):
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector.services import Services
+    from inspector.services.backup import Backups
+
+    path = tmp_path / "town.db"
+    services = Services.open(path, seed=False)
+    services.add_site(name="备份里的单位")
+    backup = Backups(services.store, path).auto()
+    services.close()
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # damaged on disk
+    offered = []
+
+    def click_restore(box):
+        offered.append(box.text())
+        next(b for b in box.buttons() if b.text() == "从备份恢复…").click()
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    assert app_module.main(["--db", str(path), "--quit-after-show"]) == 0
+    assert offered and "town.db" in offered[0]
+    reopened = Services.open(path, seed=False)
+    assert [s["name"] for s in reopened.sites()] == ["备份里的单位"]
+    reopened.close()

@@ -590,6 +590,16 @@
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="119" />
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
 </context>
 <context>
     <name>NewInspectionDialog</name>
@@ -2243,6 +2253,173 @@
         <location filename="../../inspector/ui/widgets.py" line="14" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../inspector/ui/crash.py" line="75" />
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/crash.py" line="78" />
+        <source>程序遇到了意外错误，刚才的操作可能没有完成；已经保存的记录不受影响。
+{0}</source>
+        <translation>The program ran into an unexpected error; the last action may not have finished. Records already saved are not affected.
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/crash.py" line="85" />
+        <source>详细情况已写入日志：{0}
+请点“复制报告”，把报告连同日志发给维护人员。</source>
+        <translation>The details were written to the log: {0}
+Click “Copy report” and send the report with the log to whoever looks after the program.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/crash.py" line="91" />
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/crash.py" line="93" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../inspector/ui/session.py" line="71" />
+        <source>自动备份失败：{0}</source>
+        <translation>Automatic backup failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="19" />
+        <source>备份到文件</source>
+        <translation>Back up to file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="20" />
+        <source>Inspector 备份 (*.inspbak)</source>
+        <translation>Inspector backups (*.inspbak)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="24" />
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="31" />
+        <source>正在备份：{0}</source>
+        <translation>Backing up: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="38" />
+        <source>没有生成备份：{0}</source>
+        <translation>No backup was made: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="39" />
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="42" />
+        <source>已备份到“{0}”：数据库和 {1} 个附件。
+请把它复制到另一个磁盘或 U 盘保存。</source>
+        <translation>Backed up to “{0}”: the database and {1} attachments.
+Copy it to another disk or a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="44" />
+        <source>已备份</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="54" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="55" />
+        <source>Inspector 备份 (*.inspbak *.db)</source>
+        <translation>Inspector backups (*.inspbak *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="62" />
+        <source>不能用这个备份</source>
+        <translation>This backup cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="64" />
+        <source>用“{0}”替换当前数据库？
+备份中有单位 {1} 家、隐患 {2} 条，最后修改于 {3}。
+当前数据库会先保留在 backups 文件夹中。</source>
+        <translation>Replace the current database with “{0}”?
+The backup holds {1} sites and {2} findings, last changed {3}.
+The current database is kept in the backups folder first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="73" />
+        <source>未能恢复</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="75" />
+        <source>原数据库保留为“{0}”。</source>
+        <translation>The previous database is kept as “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="76" />
+        <source>已从备份恢复，补回附件 {0} 个。{1}</source>
+        <translation>Restored from the backup; {0} attachments put back. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_actions.py" line="78" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="61" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="66" />
+        <source>可以从 backups 文件夹中的备份恢复；当前文件会被保留。</source>
+        <translation>You can restore a backup from the backups folder; the current file is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="67" />
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="68" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="72" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="73" />
+        <source>Inspector 备份 (*.inspbak *.db)</source>
+        <translation>Inspector backups (*.inspbak *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/app.py" line="79" />
+        <source>不能用这个备份</source>
+        <translation>This backup cannot be used</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,109 @@
+"""The open database and its window for the life of the app: automatic backups, restore, and a clean quit.
+
+On quit (``aboutToQuit``) the session takes an automatic backup and closes the services, so the WAL is
+checkpointed and the ``.db`` alone is complete. While the window is open it looks every minute whether a periodic
+backup is due (:meth:`inspector.services.backup.Backups.due`). A restore closes the services, replaces the
+database, and opens it again in a new window: no page keeps a connection to the replaced file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from inspector.services import Services
+from inspector.services.backup import Restored, restore
+
+if TYPE_CHECKING:
+    from inspector.ui.main_window import MainWindow
+
+CHECK_EVERY_MS = 60_000
+log = logging.getLogger("inspector.session")
+
+
+class Session(QObject):
+    """Owns the services and the main window; the window finds it as ``window.session``."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services: Services | None = services
+        self.path = services.path
+        self.window: MainWindow | None = None
+        self.backups = services.backups()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.periodic_backup)
+        self._app = QApplication.instance()
+        if self._app is not None:
+            self._app.aboutToQuit.connect(self.shutdown)
+
+    @classmethod
+    def adopt(cls, window: MainWindow) -> Session:
+        """A session for a window made without one (the window was built directly)."""
+        session = cls(window.services)
+        session.window = window
+        window.session = session
+        return session
+
+    def show(self) -> MainWindow:
+        from inspector.ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.services)
+        self.window.session = self
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+        self.window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.timer.start()
+        return self.window
+
+    def periodic_backup(self) -> Path | None:
+        """A backup when one is due; a failure is logged and shown in the status bar, never raised."""
+        try:
+            return self.backups.auto() if self.backups.due() else None
+        except Exception as exc:
+            log.warning("自动备份失败：%s", exc, exc_info=True)
+            if self.window is not None:
+                self.window.statusBar().showMessage(self.tr("自动备份失败：{0}").format(exc), 10000)
+            return None
+
+    def shutdown(self) -> None:
+        """Quit: a last automatic backup, then close the services (which checkpoints the WAL)."""
+        self.timer.stop()
+        if self._app is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._app.aboutToQuit.disconnect(self.shutdown)
+            self._app = None
+        if self.services is None:
+            return
+        try:
+            self.backups.auto()
+        except Exception:
+            log.warning("退出时的自动备份失败", exc_info=True)
+        self.services.close()
+        self.services = None
+
+    def replace_database(self, source: Path) -> Restored:
+        """Close the services, restore ``source`` over the database, and open it again in a new window. A
+        refused backup (``DatabaseError``) leaves the database as it was, and it is opened again as it was."""
+        from inspector.ui import undo
+
+        self.timer.stop()
+        undo.STACK.clear()  # its edits belong to the replaced database
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+        try:
+            return restore(source, self.path)
+        finally:
+            self.services = Services.open(self.path, seed=False)
+            self.backups = self.services.backups()
+            self.show()
