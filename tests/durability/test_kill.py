@@ -8,6 +8,7 @@ falls in the work, not in the imports.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -223,9 +224,16 @@ def test_kill_during_import_package_leaves_it_whole_or_absent(tmp_path, killer, 
 
 def test_kill_during_export(tmp_path, killer, exchange):
     path = copy(exchange["town"], tmp_path / "town.db")
-    killer(["--db", str(path), "export", "--to", exchange["peer"], "--out", str(tmp_path / "p.inspx")],
-                delay("export", 0.0, 0.2))
-    assert_sound(path).close()
+    out = tmp_path / "p.inspx"
+    killer(["--db", str(path), "export", "--to", exchange["peer"], "--out", str(out)], delay("export", 0.0, 0.2))
+    services = assert_sound(path)
+    try:
+        recorded = services.store.rows("SELECT sha256 FROM packages WHERE direction = 'out' AND file_name = ?",
+                                       [out.name])
+        for row in recorded:  # a package recorded as sent is the complete file beside it
+            assert hashlib.sha256(out.read_bytes()).hexdigest() == row["sha256"]
+    finally:
+        services.close()
 
 
 def test_kill_during_a_loop_of_saves_loses_nothing_reported_saved(tmp_path, killer):
