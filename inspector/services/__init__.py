@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,13 +14,10 @@ from inspector.db.findings import FindingFilter
 from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
-from inspector.paths import attachments_dir, default_db_path, sample_documents
-from inspector.services import attachments, documents, findings, sites, tasks, templates
+from inspector.paths import attachments_dir, default_db_path
+from inspector.services import attachments, documents, findings, seeding, sites, tasks, templates
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
-
-SEED_STATE, SEED_STEPS = "seed_state", "seed_steps"  # settings keys: how far the first start's seeding got
-SEED_PENDING, SEED_DONE, SEED_SKIPPED = "pending", "done", "skipped"
 
 
 @dataclass
@@ -42,27 +37,12 @@ class Services:
         services = cls(Store(open_database(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
         try:
-            if services._seeding_due(new, seed):
+            if seeding.due(services.store, new=new, seed=seed):
                 services.seed()
         except BaseException:
             services.close()  # what was seeded so far is kept; the next start completes it
             raise
         return services
-
-    def _seeding_due(self, new: bool, seed: bool) -> bool:
-        """Whether the first start's seeding is still to do. A database with no record of it was made by an
-        earlier version (seeded then) — unless it holds no checklist at all, i.e. the first start stopped before
-        anything landed."""
-        state = self.store.setting(SEED_STATE)
-        if state in (SEED_DONE, SEED_SKIPPED):
-            return False
-        if new and not seed:
-            self.store.set_setting(SEED_STATE, SEED_SKIPPED)
-            return False
-        if state is None and not new and self.checklists():
-            self.store.set_setting(SEED_STATE, SEED_DONE)
-            return False
-        return seed
 
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
@@ -75,21 +55,8 @@ class Services:
         self.store.close()
 
     def seed(self) -> None:
-        """Install the built-in templates and the sample documents, resumably: each step lands in one transaction
-        together with the record that it is done, so a first start that was killed half-way is completed on the
-        next start without repeating (or resurrecting) anything."""
-        self.store.set_setting(SEED_STATE, SEED_PENDING)
-        done = set(json.loads(self.store.setting(SEED_STEPS) or "[]"))
-        steps: list[tuple[str, Callable[[], object]]] = [("templates", lambda: documents.seed_templates(self.store))]
-        steps += [(f"sample:{p.name}", functools.partial(self.import_document, p)) for p in sample_documents()]
-        for key, step in steps:
-            if key in done:
-                continue
-            with self.store.atomic():
-                step()
-                done.add(key)
-                self.store.set_setting(SEED_STEPS, json.dumps(sorted(done), ensure_ascii=False))
-        self.store.set_setting(SEED_STATE, SEED_DONE)
+        """Install the built-in templates and the sample documents, resumably (see :mod:`.seeding`)."""
+        seeding.run(self.store, self.import_document)
 
     # -- documents ------------------------------------------------------------------------------------------
     def _outside(self, path: Path | str) -> Path:

@@ -40,6 +40,6 @@ def test_a_caller_that_holds_the_transaction_itself_is_not_blamed(services):
 def test_the_guard_fails_a_test_whose_service_call_left_a_transaction_open(pytester):
     pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
     pytester.makepyfile(test_services=SUITE)
-    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-p", "no:timeout")
     result.assert_outcomes(passed=3, errors=1)
     result.stdout.fnmatch_lines(["*test_broken_service*", "*Services.leave_open() returned with a transaction open*"])

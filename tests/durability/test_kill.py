@@ -1,13 +1,18 @@
 """kill -9 at random (seeded, so repeatable) points of the commands and of a loop of saves: afterwards the file
 passes SQLite's integrity check, opens, every attachment file is there, and every write reported as saved is.
 
-The child imports the program first and says ``ready``, so the random delay falls in the work, not the imports.
+Each run is a child forked from a server that has imported the program, so it starts at once and the random delay
+falls in the work, not in the imports.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -20,12 +25,29 @@ from inspector.cli import main as cli
 from inspector.paths import sample_documents
 from inspector.services import Services
 
-RUN_CLI = (
-    "import sys\n"
+# A server that imports the program once and forks a child per run, so each run starts at once and the random
+# delay falls in the work itself, not in Python's start-up and imports.
+FORK_SERVER = (
+    "import json, os, sys\n"
     "import inspector.cli, inspector.services, inspector.services.sync, inspector.services.demo\n"
+    "import PIL.Image\n"
     "print('ready', flush=True)\n"
-    "sys.exit(inspector.cli.main(sys.argv[1:]))\n"
+    "for line in sys.stdin:\n"
+    "    job = json.loads(line)\n"
+    "    pid = os.fork()\n"
+    "    if pid == 0:\n"
+    "        sys.stdout = open(job['out'], 'w', buffering=1, encoding='utf-8')\n"
+    "        sys.argv = ['child', *job['argv']]\n"
+    "        try:\n"
+    "            exec(job['code'], {'__name__': '__child__'})\n"
+    "        finally:\n"
+    "            sys.stdout.flush()\n"
+    "            os._exit(0)\n"
+    "    print(pid, flush=True)\n"
+    "    print(os.waitpid(pid, 0)[1], flush=True)\n"
 )
+
+RUN_CLI = "import sys, inspector.cli\nsys.exit(inspector.cli.main(sys.argv[1:]))\n"
 
 SAVE_LOOP = (
     "import sys\n"
@@ -35,7 +57,6 @@ SAVE_LOOP = (
     "from inspector import workflow as wf\n"
     "from inspector.services import Services\n"
     "services, folder, day = Services.open(sys.argv[1], seed=False), Path(sys.argv[2]), date(2026, 3, 2)\n"
-    "print('ready', flush=True)\n"
     "for i in range(100000):\n"
     "    site = services.add_site(name=f'上海恒达餐饮店{i}号店')\n"
     "    print('site', site, flush=True)\n"
@@ -48,20 +69,36 @@ SAVE_LOOP = (
     "    print('step', finding, flush=True)\n"
 )
 
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill -9 and fork are POSIX")
 
-def kill_during(args: list[str], delay: float, code: str = RUN_CLI) -> list[str]:
-    """Start the child, wait until it is ready, let it work ``delay`` seconds, kill -9; its output lines."""
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready"
+
+@pytest.fixture(scope="module")
+def killer(tmp_path_factory):
+    """Runs code in a fresh child, kills it -9 after a delay, returns what it printed."""
+    home = tmp_path_factory.mktemp("home")
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home)}
+    env.pop("INSPECTOR_DB", None)
+    server = subprocess.Popen([sys.executable, "-c", FORK_SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, env=env)
+    assert server.stdout.readline().strip() == "ready"
+    outputs = tmp_path_factory.mktemp("outputs")
+    killed: list[bool] = []  # per run: whether the kill came before the child finished
+
+    def kill_during(args: list[str], delay: float, code: str = RUN_CLI) -> list[str]:
+        out = outputs / f"{len(list(outputs.iterdir()))}.txt"
+        server.stdin.write(json.dumps({"code": code, "argv": args, "out": str(out)}) + "\n")
+        server.stdin.flush()
+        pid = int(server.stdout.readline())
         time.sleep(delay)
-        child.kill()
-        out = child.stdout.read()
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-    return out.splitlines()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        killed.append(os.WIFSIGNALED(int(server.stdout.readline())))
+        return out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+
+    kill_during.killed = killed
+    yield kill_during
+    server.stdin.close()
+    server.wait(timeout=30)
 
 
 def assert_sound(path: Path) -> Services:
@@ -114,9 +151,9 @@ def seeded(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 
 
 @pytest.mark.parametrize("run", range(2))
-def test_kill_during_init_then_the_next_start_completes_it(tmp_path, seeded, run):
+def test_kill_during_init_then_the_next_start_completes_it(tmp_path, killer, seeded, run):
     path = tmp_path / "inspector.db"
-    kill_during(["--db", str(path), "init"], delay(f"init-{run}", 0.0, 0.5))
+    killer(["--db", str(path), "init"], delay(f"init-{run}", 0.0, 0.4))
     services = assert_sound(path)
     try:
         assert contents(services) == seeded[1]
@@ -124,17 +161,17 @@ def test_kill_during_init_then_the_next_start_completes_it(tmp_path, seeded, run
         services.close()
 
 
-def test_kill_during_demo(tmp_path, seeded):
+def test_kill_during_demo(tmp_path, killer, seeded):
     path = copy(seeded[0], tmp_path / "inspector.db")
-    kill_during(["--db", str(path), "demo", "--scale", "300"], delay("demo", 0.1, 1.0))
+    killer(["--db", str(path), "demo", "--scale", "300"], delay("demo", 0.05, 0.8))
     assert_sound(path).close()
 
 
-def test_kill_during_import_doc_leaves_the_document_whole_or_absent(tmp_path):
+def test_kill_during_import_doc_leaves_the_document_whole_or_absent(tmp_path, killer):
     path = tmp_path / "inspector.db"
     Services.open(path, seed=False).close()
     sample = next(s for s in sample_documents() if "anweihui" in s.name)
-    kill_during(["--db", str(path), "import-doc", str(sample)], delay("import-doc", 0.0, 0.15))
+    killer(["--db", str(path), "import-doc", str(sample)], delay("import-doc", 0.0, 0.1))
     services = assert_sound(path)
     try:
         documents = services.store.rows("SELECT id FROM documents")
@@ -171,13 +208,13 @@ def exchange(tmp_path_factory) -> dict:
     return {"town": town, "district": district, "package": package, "peer": name, "after": after}
 
 
-def test_kill_during_import_package_leaves_it_whole_or_absent(tmp_path, exchange):
+def test_kill_during_import_package_leaves_it_whole_or_absent(tmp_path, killer, exchange):
     path = copy(exchange["district"], tmp_path / "district.db")
     before = Services.open(path, seed=False)
     empty = contents(before)
     before.close()
-    kill_during(["--db", str(path), "import-package", str(exchange["package"]),
-                 "--receipt", str(tmp_path / "r.receipt")], delay("import-package", 0.0, 0.3))
+    killer(["--db", str(path), "import-package", str(exchange["package"]),
+                 "--receipt", str(tmp_path / "r.receipt")], delay("import-package", 0.0, 0.08))
     services = assert_sound(path)
     try:
         assert contents(services) in (empty, exchange["after"])
@@ -185,19 +222,27 @@ def test_kill_during_import_package_leaves_it_whole_or_absent(tmp_path, exchange
         services.close()
 
 
-def test_kill_during_export(tmp_path, exchange):
+def test_kill_during_export(tmp_path, killer, exchange):
     path = copy(exchange["town"], tmp_path / "town.db")
-    kill_during(["--db", str(path), "export", "--to", exchange["peer"], "--out", str(tmp_path / "p.inspx")],
-                delay("export", 0.0, 0.3))
-    assert_sound(path).close()
+    out = tmp_path / "p.inspx"
+    killer(["--db", str(path), "export", "--to", exchange["peer"], "--out", str(out)], delay("export", 0.0, 0.2))
+    services = assert_sound(path)
+    try:
+        recorded = services.store.rows("SELECT sha256 FROM packages WHERE direction = 'out' AND file_name = ?",
+                                       [out.name])
+        for row in recorded:  # a package recorded as sent is the complete file beside it
+            assert hashlib.sha256(out.read_bytes()).hexdigest() == row["sha256"]
+    finally:
+        services.close()
 
 
-def test_kill_during_a_loop_of_saves_loses_nothing_reported_saved(tmp_path):
+def test_kill_during_a_loop_of_saves_loses_nothing_reported_saved(tmp_path, killer):
     path = tmp_path / "inspector.db"
     Services.open(path, seed=False).close()
     photos = tmp_path / "photos"
     photos.mkdir()
-    lines = kill_during([str(path), str(photos)], delay("saves", 0.3, 0.9), code=SAVE_LOOP)
+    lines = killer([str(path), str(photos)], delay("saves", 0.2, 0.5), code=SAVE_LOOP)
+    assert killer.killed[-1], "the loop ended before it was killed"
     reported = [line.split() for line in lines if line.count(" ") == 1]
     assert len(reported) >= 3, "the loop saved nothing before it was killed"
     services = assert_sound(path)
@@ -212,3 +257,4 @@ def test_kill_during_a_loop_of_saves_loses_nothing_reported_saved(tmp_path):
                 assert [e["kind"] for e in services.finding_events(record_id)][-1] == "order_issued"
     finally:
         services.close()
+

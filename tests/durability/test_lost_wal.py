@@ -31,11 +31,13 @@ def _outside(path, name: str) -> int:
     return int(done.stdout)
 
 
-def test_a_write_after_an_outside_program_closed_the_file_is_seen_by_a_third_process(tmp_path):
+@pytest.mark.parametrize("second_opener", ["open", "for_worker"])
+def test_a_write_after_an_outside_program_closed_the_file_is_seen_by_a_third_process(tmp_path, second_opener):
     path = tmp_path / "inspector.db"
     window = Services.open(path, seed=False)
     window.add_site(name="上海恒达餐饮店")
-    second = Services.open(path, seed=False)  # e.g. the sync page or a print job opening its own services
+    # e.g. the sync page or a print job opening its own services, or a background worker's connection
+    second = Services.open(path, seed=False) if second_opener == "open" else window.for_worker()
     try:
         assert _outside(path, "上海恒达餐饮店") == 1
         window.add_site(name="上海华安便利店")

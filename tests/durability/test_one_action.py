@@ -141,3 +141,16 @@ def test_closing_folds_the_wal_into_the_file_even_while_a_worker_is_open(tmp_pat
     finally:
         conn.close()
         worker.close()
+
+
+def test_a_tasks_evidence_files_are_kept_all_or_none(services, tmp_path):
+    site = services.add_site(name="上海恒达餐饮店")
+    before = counts(services)
+    with pytest.raises(InspectorError, match="找不到附件文件"):
+        services.add_attachments([photo(tmp_path, "会议纪要.png"), tmp_path / "已被移走.pdf"], "sites", site,
+                                 role="evidence")
+    assert counts(services) == before
+    assert folder_state(services) is None
+    kept = services.add_attachments([photo(tmp_path, "会议纪要.png"), photo(tmp_path, "照片.png", "blue")], "sites",
+                                    site, role="evidence")
+    assert len(kept) == 2 and len(folder_state(services)) == 4  # two folders, two files
