@@ -11,11 +11,17 @@ def columns(store: Store, table: str) -> list[str]:
     return [c.name for c in store.db[table].columns]
 
 
-def changed_since(store: Store, table: str, since: str | None, where: str = "") -> list[dict[str, Any]]:
-    """Rows written on this device (or merged into it) after ``since`` (all rows when None)."""
-    clauses = [c for c in ("updated_at > :since" if since else "", where) if c]
-    sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY rowid"
-    return store.rows(sql, {"since": since})
+def changed_since(store: Store, table: str, since: str | None, owner: str) -> list[dict[str, Any]]:
+    """Rows ``owner`` created, written or merged here after ``since`` (all of them when None)."""
+    sql = f"SELECT * FROM {table} WHERE device_id = :owner" + (" AND updated_at > :since" if since else "")
+    return store.rows(sql + " ORDER BY rowid", {"since": since, "owner": owner})
+
+
+def own_workplan_items(store: Store, owner: str) -> list[str]:
+    """Items of the work plans ``owner`` created itself (a town's own, which stay on the town)."""
+    return [r["id"] for r in store.rows(
+        """SELECT i.id FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
+           WHERE c.kind = 'workplan' AND c.device_id = ?""", [owner])]
 
 
 def events_since(store: Store, since: str | None) -> list[dict[str, Any]]:
@@ -116,3 +122,38 @@ def conflicts(store: Store, tables: tuple[str, ...]) -> list[dict[str, Any]]:
 def dump(store: Store) -> str:
     """The whole database as SQL text, to prove a refused package changed nothing."""
     return "\n".join(store.db.conn.iterdump())
+
+
+def all_rows(store: Store, table: str) -> list[dict[str, Any]]:
+    return store.rows(f"SELECT * FROM {table} ORDER BY rowid")
+
+
+def defer_foreign_keys(store: Store) -> None:
+    """Inside the import's transaction: references are checked at commit (events may precede their finding)."""
+    store.db.execute("PRAGMA defer_foreign_keys = ON")
+
+
+def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
+    """Write each finding's status, current deadline and close-out date as its events derive them."""
+    store.db.conn.executemany(
+        "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on "
+        "WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
+
+
+def events_of(store: Store, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored events of these findings, by event id."""
+    out: dict[str, dict[str, Any]] = {}
+    for grouped in events_by_finding(store, finding_ids):
+        for events in grouped.values():
+            out.update({e["id"]: e for e in events})
+    return out
+
+
+def delete_settings(store: Store, names: tuple[str, ...]) -> None:
+    store.db.execute(f"DELETE FROM settings WHERE key IN ({', '.join('?' * len(names))})", list(names))
+
+
+def column_types(store: Store, table: str) -> list[tuple[str, str, bool]]:
+    """(name, declared type, required) of each column, for the records schema."""
+    return [(r["name"], r["type"], bool(r["notnull"] or r["pk"]) and r["dflt_value"] is None)
+            for r in store.rows(f"PRAGMA table_info({table})")]
