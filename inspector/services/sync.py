@@ -61,6 +61,7 @@ class Verified:
     peer: dict[str, Any]
     contents: package.Contents
     report: ImportReport
+    plan: merge.Plan | None = None
 
 
 class Sync:
@@ -243,7 +244,7 @@ class Sync:
         finally:
             opened.close()
         verified = Verified(path, digest, peer, contents, report)
-        self._plan(verified)
+        verified.plan = self._plan(verified)
         return verified
 
     def _check_clock(self, manifest: dict[str, Any], name: str) -> None:
@@ -281,6 +282,7 @@ class Sync:
     def import_package(self, path: Path | Verified, dry_run: bool = False,
                        receipt_out: Path | None = None) -> ImportReport:
         """Verify (or take the verified preview), then merge in one transaction; write a receipt."""
+        previewed = isinstance(path, Verified)
         verified = path if isinstance(path, Verified) else self.verify(Path(path))
         if isinstance(verified, ImportReport):
             verified.dry_run = dry_run
@@ -289,7 +291,8 @@ class Sync:
         report.dry_run = dry_run
         if dry_run or report.duplicate:
             return report
-        plan = self._plan(verified)  # again, on the same verified records: the database may have moved on
+        # a kept preview is planned again on the same verified records: the database may have moved on since
+        plan = self._plan(verified) if previewed or verified.plan is None else verified.plan
         if report.refused:
             listed = "；".join(f"{r['table']} {r['id'][:8]}：{r['reason']}" for r in report.refused[:5])
             more = f"等 {len(report.refused)} 条" if len(report.refused) > 5 else ""

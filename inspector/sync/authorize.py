@@ -9,6 +9,7 @@ the state the earlier events give, in causal order.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +58,12 @@ class Context:
     skew_ms: int
     verdict: Verdict = field(default_factory=Verdict)
     accepted_ids: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    data: dict[str, dict[str, Any]] = field(default_factory=dict)  # each new event's parsed data
+
+    @functools.cached_property
+    def latest(self) -> str:
+        """The latest creation time accepted: this device's clock plus the allowed skew."""
+        return _stamp(self.now_ms + self.skew_ms)
 
     def find(self, table: str, record_id: Any) -> dict[str, Any] | None:
         if not isinstance(record_id, str):
@@ -152,7 +159,7 @@ def _parent_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
 
 def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, Any] | None) -> str | None:
     """Versions: a sender advances only its own counter; counters are integers 0…2^53; times within skew."""
-    if row["created_at"] > _stamp(ctx.now_ms + ctx.skew_ms):
+    if row["created_at"] > ctx.latest:
         return "记录的创建时间晚于本机时钟允许的范围"
     raw = row.get("sync_meta")
     if raw is None:
@@ -235,7 +242,7 @@ def _events(ctx: Context, events: list[dict[str, Any]]) -> None:
     for finding_id, new in fresh.items():
         finding = ctx.find("findings", finding_id)
         history = verdict.local_events.get(finding_id, [])
-        for e, reason in _replay(history, new, finding["grade"]):
+        for e, reason in _replay(history, new, finding["grade"], ctx.data):
             if reason:
                 verdict.refuse("finding_events", e["id"], reason)
             else:
@@ -270,7 +277,7 @@ def _event_reason(ctx: Context, e: dict[str, Any], local: dict[str, dict[str, An
         return f"日期“{e['on_date']}”无效"
     if on > ctx.today + timedelta(days=1):
         return f"日期 {on} 晚于导入当天之后一天（不接受未来日期）"
-    if e["created_at"] > _stamp(ctx.now_ms + ctx.skew_ms):
+    if e["created_at"] > ctx.latest:
         return "处理记录的创建时间晚于本机时钟允许的范围"
     try:
         data = strictjson.loads(e["data"]) if e.get("data") else {}
@@ -278,16 +285,24 @@ def _event_reason(ctx: Context, e: dict[str, Any], local: dict[str, dict[str, An
         return f"处理记录的内容无法读取（{exc}）"
     if not isinstance(data, dict) or not strictjson.depth(data, 4):
         return "处理记录的内容格式不对"
+    ctx.data[e["id"]] = data
     return None
 
 
-def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str):
+def causal(e: dict[str, Any]) -> tuple[str, bool, str]:
+    """Causal order: by date, the registration first, then as written (a stable sort keeps the stored order
+    and then the package's order for steps of the same moment)."""
+    return e["on_date"], e["kind"] != wf.CREATED, e["created_at"]
+
+
+def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str, parsed: dict[str, Any]):
     """Every event in causal order; each new one checked by the same rules as a local step."""
     fresh = {e["id"] for e in new}
     state = wf.FindingState(status=wf.REGISTERED, deadline=None)
     created = any(e["kind"] == wf.CREATED for e in history)
-    for e in sorted([*history, *new], key=lambda e: (e["on_date"], e["created_at"], e["id"])):
-        ev = wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
+    for e in sorted([*history, *new], key=causal):
+        data = parsed[e["id"]] if e["id"] in parsed else json.loads(e["data"] or "{}")
+        ev = wf.Event(e["kind"], date.fromisoformat(e["on_date"]), data)
         if e["id"] in fresh:
             reason = _step_reason(state, ev, grade, created)
             created = created or e["kind"] == wf.CREATED

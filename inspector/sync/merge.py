@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from inspector import workflow as wf
+from inspector.sync.authorize import causal
 from inspector.sync.ownership import OWNER_EVENTS
 from inspector.sync.versions import merge_records
 
@@ -72,7 +73,7 @@ def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, d
 
 def state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
     """The finding columns its events derive (events as stored rows, in the order they happened)."""
-    ordered = sorted(events, key=lambda e: (e["on_date"], e["created_at"], e["id"]))
+    ordered = sorted(events, key=causal)
     state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
                        for e in ordered if e["kind"] in OWNER_EVENTS])
     return state.columns()

@@ -11,15 +11,16 @@ from inspector.db.store import utc_now
 from inspector.sync import keyfile, package
 
 
-def forge(sender, receiver, out: Path, records: dict[str, list[dict[str, Any]]],
+def forge(source, receiver, out: Path, records: dict[str, list[dict[str, Any]]],
           attachments: dict[str, bytes] | None = None, seq: int = 1, **manifest: Any) -> Path:
-    """A package from ``sender`` to ``receiver`` holding exactly ``records``, signed with the sender's key."""
-    me = sender.sync().identity()
+    """A package from ``source`` to ``receiver`` holding exactly ``records``, signed with the source's key;
+    ``manifest`` overrides or adds manifest fields."""
+    me = source.sync().identity()
     base = {"package_id": str(uuid.uuid4()), "kind": "data", "created": utc_now(), "seq": seq,
             "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
-            "clock": sender.store.clock.now(), "receiver": {"device": receiver.store.device_id}, "full": True,
+            "clock": source.store.clock.now(), "receiver": {"device": receiver.store.device_id}, "full": True,
             "acked": {"seq": 0}, **manifest}
-    return package.write(out, base, records, attachments or {}, keyfile.load(sender.store.device_id)["sign_private"])
+    return package.write(out, base, records, attachments or {}, keyfile.load(source.store.device_id)["sign_private"])
 
 
 def sign_raw(sender, out: Path, manifest: dict[str, Any], members: dict[str, bytes]) -> Path:
