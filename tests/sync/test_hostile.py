@@ -123,7 +123,7 @@ def test_the_star_a_town_pins_one_district_and_towns_never_trust_each_other(worl
 
 
 def test_a_receipt_counts_only_from_the_device_the_package_was_sent_to(world, tmp_path):
-    a, b, d = world["a"], world["b"], world["d"]
+    b, d = world["b"], world["d"]
     d.add_site(name="区级单位")
     out = tmp_path / "d.inspx"
     sent = d.sync().export("长寿路街道", out)
@@ -154,7 +154,7 @@ def test_a_built_in_template_cannot_be_renamed_or_rewritten(tmp_path):
 
 
 def test_another_owner_s_records_cannot_be_changed_deleted_or_forged(world, town_b_at_district, tmp_path):
-    a, b, d = world["a"], world["b"], world["d"]
+    a, d = world["a"], world["d"]
     victim = row(d, "findings", town_b_at_district["finding"])
     downgraded = {**victim, "grade": "一般"}
     refused(d, forge(a, d, tmp_path / "1.inspx", {"findings": [downgraded]}), "所有者不是发送方")
@@ -194,7 +194,7 @@ def test_content_derived_ids_must_match_their_content(world, tmp_path):
 # -- events ---------------------------------------------------------------------------------------------------
 def test_events_are_checked_like_a_local_step(world, tmp_path):
     a, d = world["a"], world["d"]
-    site, finding = a_finding(a, grade="重大")
+    _, finding = a_finding(a, grade="重大")
     out = tmp_path / "a.inspx"
     a.sync().export("普陀区应急局", out)
     d.sync().import_package(out)
