@@ -254,4 +254,39 @@ def m0010_doc_numbers_from_many_devices(db: Database) -> None:
     db.execute("CREATE INDEX idx_doc_numbers_number ON doc_numbers(issuer, year, category, number)")
 
 
+@migrations(name="0011_sync_trust")
+def m0011_sync_trust(db: Database) -> None:
+    """A monotonic local change sequence for the sync's watermark (CouchDB's update_seq): every insert or update
+    of a record this device owns takes the next number, so an incremental export reads "changes after N" in
+    the same read transaction that records N. Rows owned by others are never exported, so their writes are not
+    counted (the import of a town's package costs no trigger work). Received packages keep their numbers."""
+    db.execute("CREATE TABLE sync_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)")
+    db.execute("INSERT INTO sync_counter (id, seq) VALUES (1, 1)")
+    db.execute(
+        """CREATE TABLE sync_changes (table_name TEXT NOT NULL, record_id TEXT NOT NULL, seq INTEGER NOT NULL,
+           PRIMARY KEY (table_name, record_id)) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX idx_sync_changes_seq ON sync_changes(table_name, seq)")
+    for table in ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
+                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
+                  "finding_events"):
+        for verb in ("INSERT", "UPDATE"):
+            db.execute(
+                f"""CREATE TRIGGER sync_change_{table}_{verb.lower()} AFTER {verb} ON {table}
+                    WHEN NEW.device_id = (SELECT value FROM settings WHERE key = 'device_id')
+                    BEGIN
+                      UPDATE sync_counter SET seq = seq + 1 WHERE id = 1;
+                      INSERT OR REPLACE INTO sync_changes (table_name, record_id, seq)
+                        VALUES ('{table}', NEW.id, (SELECT seq FROM sync_counter WHERE id = 1));
+                    END"""
+            )
+        db.execute(
+            f"""INSERT INTO sync_changes (table_name, record_id, seq) SELECT '{table}', id, 1 FROM {table}
+                WHERE device_id = (SELECT value FROM settings WHERE key = 'device_id')"""
+        )
+    db.execute("ALTER TABLE packages ADD COLUMN upto INTEGER")
+    db.execute("ALTER TABLE peers ADD COLUMN acked_upto INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX idx_packages_sender ON packages(direction, sender_device, seq)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -11,10 +11,18 @@ def columns(store: Store, table: str) -> list[str]:
     return [c.name for c in store.db[table].columns]
 
 
-def changed_since(store: Store, table: str, since: str | None, owner: str) -> list[dict[str, Any]]:
-    """Rows ``owner`` created, written or merged here after ``since`` (all of them when None)."""
-    sql = f"SELECT * FROM {table} WHERE device_id = :owner" + (" AND updated_at > :since" if since else "")
-    return store.rows(sql + " ORDER BY rowid", {"since": since, "owner": owner})
+def change_seq(store: Store) -> int:
+    """The local change number now (read it in the same transaction as the rows it stands for)."""
+    return store.scalar("SELECT seq FROM sync_counter WHERE id = 1") or 0
+
+
+def changed_since(store: Store, table: str, since: int, owner: str) -> list[dict[str, Any]]:
+    """Rows ``owner`` owns whose last local change is after change number ``since`` (all of them at 0)."""
+    if not since:
+        return store.rows(f"SELECT * FROM {table} WHERE device_id = ? ORDER BY rowid", [owner])
+    return store.rows(
+        f"""SELECT t.* FROM sync_changes c JOIN {table} t ON t.id = c.record_id
+            WHERE c.table_name = ? AND c.seq > ? AND t.device_id = ? ORDER BY c.seq""", [table, since, owner])
 
 
 def own_workplan_items(store: Store, owner: str) -> list[str]:
@@ -22,12 +30,6 @@ def own_workplan_items(store: Store, owner: str) -> list[str]:
     return [r["id"] for r in store.rows(
         """SELECT i.id FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
            WHERE c.kind = 'workplan' AND c.device_id = ?""", [owner])]
-
-
-def events_since(store: Store, since: str | None) -> list[dict[str, Any]]:
-    if since:
-        return store.rows("SELECT * FROM finding_events WHERE created_at > ? ORDER BY rowid", [since])
-    return store.rows("SELECT * FROM finding_events ORDER BY rowid")
 
 
 def existing(store: Store, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -147,13 +147,16 @@ class Sync:
         if encrypt and not peer["enc_key"]:
             raise RuleError(f"没有“{peer['name']}”的加密公钥，无法加密。", "请重新信任对方的身份文件。")
         seal = peer["enc_key"] if encrypt is not False else None
-        records = self._records(None if full else peer["acked_at"])
+        with self.store.atomic():  # one read transaction: the rows and the change number they stand for
+            upto = sq.change_seq(self.store)
+            records = self._records(0 if full else peer["acked_upto"])
         blobs = self._blobs(records.get("attachments", []))
         seq = peer["last_seq_sent"] + 1
         created = utc_now()
         manifest = {"package_id": new_id(), "kind": "data", "created": created, "seq": seq,
                     "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
                     "clock": self.store.clock.now(), "receiver": {"device": peer["device"]}, "full": full,
+                    "upto": upto,
                     "acked": {"seq": peer["last_seq_received"]}}
         package.write(Path(out), manifest, records, blobs, pair["sign_private"], seal)
         digest = package.file_sha256(Path(out))
@@ -163,11 +166,11 @@ class Sync:
                                            "seq": seq, "sha256": digest, "file_name": Path(out).name,
                                            "record_count": sum(len(r) for r in records.values()),
                                            "status": "sent", "package_id": manifest["package_id"],
-                                           "receiver": peer["device"], "created": created})
+                                           "receiver": peer["device"], "created": created, "upto": upto})
         return {"path": str(out), "package_id": manifest["package_id"], "seq": seq, "encrypted": bool(seal),
                 "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
 
-    def _records(self, since: str | None) -> dict[str, list[dict[str, Any]]]:
+    def _records(self, since: int) -> dict[str, list[dict[str, Any]]]:
         """Only rows this device owns travel; a town keeps its own work plans (only the district publishes
         them), and so the progress it notes against them."""
         me = self.store.device_id
@@ -178,7 +181,7 @@ class Sync:
             if register.my_role(self.store) != "district":
                 rows = [r for r in rows if self._town_may_send(table, r, local_plans)]
             records[table] = rows
-        records["finding_events"] = [e for e in sq.events_since(self.store, since) if e["device_id"] == me]
+        records["finding_events"] = sq.changed_since(self.store, "finding_events", since, me)
         return records
 
     @staticmethod
@@ -344,7 +347,8 @@ class Sync:
             raise ImportFailed("这张回执对应的数据包不是本机发给该设备的。", "请确认回执来源。")
         with self.store.atomic():
             if sent["seq"] > peer["last_seq_acked"]:
-                self.store.update("peers", peer["id"], {"last_seq_acked": sent["seq"], "acked_at": sent["created"]})
+                self.store.update("peers", peer["id"], {"last_seq_acked": sent["seq"], "acked_at": sent["created"],
+                                                        "acked_upto": max(peer["acked_upto"], sent["upto"] or 0)})
             self.store.update("packages", sent["id"], {"status": "acknowledged"})
         return {"peer": peer["name"], "seq": sent["seq"]}
 

@@ -157,3 +157,26 @@ def test_a_lagging_clock_moves_past_the_senders_after_an_import(world, tmp_path)
     d.store.clock.last_ms = 0  # as if this laptop's wall clock were far behind
     d.sync().import_package(out)
     assert d.store.clock.now() > sender_time
+
+
+def test_no_edit_is_lost_by_an_export_even_with_a_clock_running_backwards(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="上海恒达餐饮有限公司")
+    send(a, d, "普陀区应急局", tmp_path, "w1")
+    import inspector.db.store as store_module
+
+    monkeypatch.setattr(store_module, "utc_now", lambda: "2001-01-01T00:00:00.000000Z")  # a laptop's bad clock
+    a.store.update("sites", site, {"address": "武宁路1号"})
+    out = a.sync().export("普陀区应急局", tmp_path / "w2.inspx")
+    assert out["counts"]["sites"] == 1  # taken by change number, not by the wall clock
+    assert d.sync().import_package(tmp_path / "w2.inspx").tables["sites"]["changed"] == 1
+    monkeypatch.undo()
+    assert a.sync().export("普陀区应急局", tmp_path / "w3.inspx")["counts"]["sites"] == 1  # not yet acknowledged
+
+
+def test_the_gap_list_comes_from_the_received_numbers_and_stays_small():
+    from inspector.services.sync import gaps
+
+    assert gaps([1, 2, 5, 7]) == [3, 4, 6]
+    assert gaps([]) == [] and gaps([3]) == [1, 2]
+    assert gaps([1, 2**53]) == list(range(2, 52))  # a huge number allocates nothing
