@@ -25,18 +25,18 @@ class Rule:
 
 
 OWNERSHIP: dict[str, Rule] = {
-    "documents": Rule("district", note="工作意见原文（内置示例除外）"),
-    "checklists": Rule("own", note="工作任务清单（kind=workplan）仅区；检查表模板（template）任一设备为自己创建"),
-    "checklist_items": Rule("own", ("checklist_id", "checklists"), "随所属清单的所有者"),
-    "item_units": Rule("own", ("item_id", "checklist_items"), "随所属任务的所有者"),
-    "units": Rule("own", note="编号由单位名称派生，内容须与编号相符"),
-    "sites": Rule("own", note="登记该单位的设备"),
+    "documents": Rule("district", note="work-plan documents (the shipped samples are built-in)"),
+    "checklists": Rule("own", note="`kind = workplan`: the district only; `kind = template`: any device, its own version"),
+    "checklist_items": Rule("own", ("checklist_id", "checklists"), "only into its owner's own checklist"),
+    "item_units": Rule("own", ("item_id", "checklist_items"), "only on its owner's own item"),
+    "units": Rule("own", note="id derived from the normalised name, must match it"),
+    "sites": Rule("own", note="the device that registered the site"),
     "inspectors": Rule("own"),
     "inspections": Rule("own"),
-    "inspection_results": Rule("own", ("inspection_id", "inspections"), "随所属检查的所有者"),
-    "findings": Rule("own", note="状态由处理记录推导，不随数据包覆盖"),
-    "attachments": Rule("own", note="附件名必须是 64 位小写十六进制 sha256"),
-    "task_progress": Rule("own", note="街镇对区任务的落实情况"),
+    "inspection_results": Rule("own", ("inspection_id", "inspections"), "only in its owner's own inspection"),
+    "findings": Rule("own", note="status, deadline, close-out date derived from events, never taken from a package"),
+    "attachments": Rule("own", note="`sha256` exactly 64 lowercase hex; only on its owner's records"),
+    "task_progress": Rule("own", note="a town's progress on a district task"),
     "doc_numbers": Rule("own"),
 }
 DISTRICT_ONLY_KINDS = {("checklists", "workplan")}  # (table, kind): created by the district alone

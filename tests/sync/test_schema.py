@@ -57,3 +57,12 @@ def test_manifest_and_every_record_type_validate(world, tmp_path):
     sealed = package.read(tmp_path / "back.inspx", keyfile.load(a.store.device_id)["enc_private"]).manifest
     jsonschema.validate(sealed, manifest_schema)
     assert "counts" not in sealed and "trusted_keys" not in sealed  # the readable manifest says who, not what
+
+
+def test_the_format_document_prints_the_ownership_table_in_force():
+    from inspector.sync.ownership import table_markdown
+
+    text = (RESOURCES.parent / "docs" / "sync-format.md").read_text(encoding="utf-8")
+    assert table_markdown() in text
+    for heading in ("## Threat model", "## Order of checks", "## Ownership"):
+        assert heading in text
