@@ -26,7 +26,8 @@ class Rule:
 
 OWNERSHIP: dict[str, Rule] = {
     "documents": Rule("district", note="work-plan documents (the shipped samples are built-in)"),
-    "checklists": Rule("own", note="`kind = workplan`: the district only; `kind = template`: any device, its own version"),
+    "checklists": Rule("own", note="`kind = workplan`: the district only; `kind = template`: any device, "
+                                   "its own version"),
     "checklist_items": Rule("own", ("checklist_id", "checklists"), "only into its owner's own checklist"),
     "item_units": Rule("own", ("item_id", "checklist_items"), "only on its owner's own item"),
     "units": Rule("own", note="id derived from the normalised name, must match it"),
