@@ -23,10 +23,13 @@ def _float(text: str) -> float:
     return value
 
 
+_DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float)  # made once: loads() is hot
+
+
 def loads(text: str | bytes) -> Any:
     """Parse strict JSON; raises :class:`BadJSON` for anything else (including nesting too deep to parse)."""
     try:
-        return json.loads(text, parse_constant=_constant, parse_float=_float)
+        return _DECODER.decode(text.decode("utf-8") if isinstance(text, bytes) else text)
     except BadJSON:
         raise
     except RecursionError as exc:
