@@ -159,3 +159,8 @@ def column_types(store: Store, table: str) -> list[tuple[str, str, bool]]:
     """(name, declared type, required) of each column, for the records schema."""
     return [(r["name"], r["type"], bool(r["notnull"] or r["pk"]) and r["dflt_value"] is None)
             for r in store.rows(f"PRAGMA table_info({table})")]
+
+
+def wait_when_busy(store: Store, ms: int = 5000) -> None:
+    """Wait for another connection's transaction (an import in the background) instead of failing at once."""
+    store.db.execute(f"PRAGMA busy_timeout = {int(ms)}")

@@ -147,28 +147,28 @@ class Sync:
         if encrypt and not peer["enc_key"]:
             raise RuleError(f"没有“{peer['name']}”的加密公钥，无法加密。", "请重新信任对方的身份文件。")
         seal = peer["enc_key"] if encrypt is not False else None
-        with self.store.atomic():  # one read transaction: the rows and the change number they stand for
-            upto = sq.change_seq(self.store)
-            records = self._records(0 if full else peer["acked_upto"])
-        blobs = self._blobs(records.get("attachments", []))
-        seq = peer["last_seq_sent"] + 1
-        created = utc_now()
-        manifest = {"package_id": new_id(), "kind": "data", "created": created, "seq": seq,
+        sq.wait_when_busy(self.store)
+        manifest = {"package_id": new_id(), "kind": "data", "created": utc_now(), "full": full,
                     "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
-                    "clock": self.store.clock.now(), "receiver": {"device": peer["device"]}, "full": full,
-                    "upto": upto,
-                    "acked": {"seq": peer["last_seq_received"]}}
-        package.write(Path(out), manifest, records, blobs, pair["sign_private"], seal)
-        digest = package.file_sha256(Path(out))
+                    "receiver": {"device": peer["device"]}, "acked": {"seq": peer["last_seq_received"]}}
+        # One transaction, entered by a write (so it waits for an import instead of reading a stale snapshot):
+        # the package's number (taken before the file exists: never reused), the rows and the change number.
         with self.store.atomic():
-            self.store.update("peers", peer["id"], {"last_seq_sent": seq})
-            self.store.insert("packages", {"direction": "out", "peer_id": peer["id"], "sender_device": me["device"],
-                                           "seq": seq, "sha256": digest, "file_name": Path(out).name,
-                                           "record_count": sum(len(r) for r in records.values()),
-                                           "status": "sent", "package_id": manifest["package_id"],
-                                           "receiver": peer["device"], "created": created, "upto": upto})
-        return {"path": str(out), "package_id": manifest["package_id"], "seq": seq, "encrypted": bool(seal),
-                "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
+            self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
+            peer = self.peer(peer["device"])
+            manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())
+            records = self._records(0 if full else peer["acked_upto"])
+            record_id = self.store.insert("packages", {
+                "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
+                "sha256": "", "file_name": Path(out).name, "record_count": sum(len(r) for r in records.values()),
+                "status": "writing", "package_id": manifest["package_id"], "receiver": peer["device"],
+                "created": manifest["created"], "upto": manifest["upto"]})
+        blobs = self._blobs(records.get("attachments", []))
+        package.write(Path(out), manifest, records, blobs, pair["sign_private"], seal)
+        with self.store.atomic():
+            self.store.update("packages", record_id, {"sha256": package.file_sha256(Path(out)), "status": "sent"})
+        return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
+                "encrypted": bool(seal), "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
 
     def _records(self, since: int) -> dict[str, list[dict[str, Any]]]:
         """Only rows this device owns travel; a town keeps its own work plans (only the district publishes
@@ -321,6 +321,8 @@ class Sync:
             "created": manifest["created"], "summary": json.dumps(report.tables, ensure_ascii=False)})
         self.store.update("peers", peer["id"], {"last_seq_received": max(peer["last_seq_received"],
                                                                            manifest["seq"])})
+        self.store.audit("import_package", "packages", manifest["package_id"],
+                         {"sender": peer["device"], "seq": manifest["seq"], "tables": report.tables})
 
     # -- receipts --------------------------------------------------------------------------------------------
     def write_receipt(self, manifest: dict[str, Any], peer: dict[str, Any], out: Path) -> Path:
