@@ -359,3 +359,58 @@ def test_a_dry_run_lists_refused_records_with_their_reasons_and_writes_nothing(w
     assert report.refused == [{"table": "findings", "id": victim["id"][:40],
                                "reason": "记录的所有者不是发送方（只能发送本设备创建的记录，所有者不可冒用）"}]
     refused(d, out, "整个数据包未导入")
+
+
+def test_future_dates_are_judged_by_the_injected_clock(world, tmp_path):
+    from datetime import UTC, datetime
+
+    from inspector.services.sync import Sync
+
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="甲")
+    found = date(2026, 2, 20)
+    finding = a.record_finding(description="灭火器过期", grade="一般", found_on=found,
+                               deadline=found + timedelta(days=30), site_id=site)
+    base = {"sites": [row(a, "sites", site)], "findings": [row(a, "findings", finding)],
+            "finding_events": [e for e in a.store.rows("SELECT * FROM finding_events")]}
+    at_import = Sync(d.store, d.path, now=lambda: datetime(2031, 3, 1, 8, 0, tzinfo=UTC))  # any day after today
+    late = event(a, finding, wf.ORDER_ISSUED, date(2031, 3, 3), {"deadline": "2031-04-01"})
+    out = forge(a, d, tmp_path / "late.inspx", {**base, "finding_events": [*base["finding_events"], late]})
+    report = at_import.import_package(out, dry_run=True)
+    assert [r["reason"] for r in report.refused] == ["日期 2031-03-03 晚于导入当天之后一天（不接受未来日期）"]
+    ok = event(a, finding, wf.ORDER_ISSUED, date(2031, 3, 2), {"deadline": "2031-04-01"})
+    out = forge(a, d, tmp_path / "ok.inspx", {**base, "finding_events": [*base["finding_events"], ok]}, seq=2)
+    assert at_import.import_package(out).events == 2
+
+
+def test_a_sender_clock_far_ahead_is_refused(world, tmp_path):
+    a, d = world["a"], world["d"]
+    out = forge(a, d, tmp_path / "c.inspx", {}, clock="9999999999999-00000-abcdef12")
+    refused(d, out, "时钟比本机快")
+
+
+def test_a_dry_run_writes_no_file_and_the_import_merges_the_verified_preview(world, tmp_path):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="甲")
+    photo = tmp_path / "p.png"
+    photo.write_bytes(b"\x89PNG the photo")
+    a.add_attachment(photo, "sites", site)
+    out = tmp_path / "a.inspx"
+    a.sync().export("普陀区应急局", out)
+    before = snapshot(d)
+    assert d.sync().import_package(out, dry_run=True).attachments == 1
+    assert snapshot(d) == before  # no row, no file
+    verified = d.sync().verify(out)
+    out.unlink()  # the confirmed import does not read the file again
+    report = d.sync().import_package(verified)
+    assert report.tables["sites"]["new"] == 1 and len(snapshot(d)[1]) == 2  # the file and its folder
+
+
+def test_a_receipt_moves_the_watermark_by_the_sent_package_not_by_what_it_claims(world, tmp_path):
+    a, d = world["a"], world["d"]
+    a.add_site(name="甲")
+    sent = a.sync().export("普陀区应急局", tmp_path / "a.inspx")
+    receipt = d.sync().write_receipt({"package_id": sent["package_id"], "seq": 999}, d.sync().peer("长寿路街道"),
+                                     tmp_path / "r.receipt")
+    assert a.sync().import_receipt(receipt)["seq"] == 1
+    assert a.sync().peer("普陀区应急局")["last_seq_acked"] == 1
