@@ -260,6 +260,16 @@ def m0011_sync_trust(db: Database) -> None:
     of a record this device owns takes the next number, so an incremental export reads "changes after N" in
     the same read transaction that records N. Rows owned by others are never exported, so their writes are not
     counted (the import of a town's package costs no trigger work). Received packages keep their numbers."""
+    # Each town keeps its own progress on a district task: one row per task *and owner* (it was one per task,
+    # so the second town's progress made the district's import fail).
+    db.execute("ALTER TABLE task_progress RENAME TO task_progress_old")
+    _table(db, "task_progress", """item_id TEXT NOT NULL REFERENCES checklist_items(id),
+           status TEXT NOT NULL DEFAULT '未启动', q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT, evidence TEXT,
+           closing_note TEXT, sync_meta TEXT, UNIQUE (item_id, device_id)""")
+    names = "id, created_at, updated_at, device_id, deleted_at, item_id, status, q1, q2, q3, q4, evidence, " \
+            "closing_note, sync_meta"
+    db.execute(f"INSERT INTO task_progress ({names}) SELECT {names} FROM task_progress_old")
+    db.execute("DROP TABLE task_progress_old")
     db.execute("CREATE TABLE sync_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)")
     db.execute("INSERT INTO sync_counter (id, seq) VALUES (1, 1)")
     db.execute(

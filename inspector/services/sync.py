@@ -260,7 +260,16 @@ class Sync:
         return int(self.now().timestamp() * 1000)
 
     def _plan(self, verified: Verified) -> merge.Plan:
-        """Validate, authorize and merge the verified records (no writes); fills in the report."""
+        """Validate, authorize and merge the verified records (no writes); fills in the report. The stages are
+        written so that no input reaches an exception other than ImportFailed; should one still slip through,
+        the officer gets a message, not a traceback, and nothing has been written."""
+        try:
+            return self._stages(verified)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+            raise ImportFailed(f"“{verified.path.name}”的内容无法检查（{type(exc).__name__}），未导入任何内容。",
+                               "该数据包不是按本程序的格式生成的，请勿导入，并联系发送方。") from exc
+
+    def _stages(self, verified: Verified) -> merge.Plan:
         records, report = verified.contents.records, verified.report
         checkers = {t: RowChecker(t, sq.column_types(self.store, t)) for t in (*SYNCED_TABLES, "finding_events")}
         validate(records, checkers, verified.path.name)

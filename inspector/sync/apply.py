@@ -37,6 +37,9 @@ def apply(store: Store, plan: Plan, bookkeeping: Callable[[], None], name: str) 
     except sqlite3.IntegrityError as exc:
         raise ImportFailed(f"“{name}”中的记录与本机数据不一致（{str(exc)[:80]}），未导入任何内容。",
                            "通常是引用了本机没有的记录；请让对方导出“全部数据”后再导入。") from exc
+    except sqlite3.OperationalError as exc:
+        raise ImportFailed(f"数据库正忙或无法写入（{str(exc)[:80]}），“{name}”未导入任何内容。",
+                           "请稍后重试；如果反复出现，请关闭其他正在使用该数据库的程序。") from exc
 
 
 def save_files(folder: Path, attachments: dict[str, bytes]) -> int:

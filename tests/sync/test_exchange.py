@@ -180,3 +180,19 @@ def test_the_gap_list_comes_from_the_received_numbers_and_stays_small():
     assert gaps([1, 2, 5, 7]) == [3, 4, 6]
     assert gaps([]) == [] and gaps([3]) == [1, 2]
     assert gaps([1, 2**53]) == list(range(2, 52))  # a huge number allocates nothing
+
+
+def test_two_towns_progress_on_the_same_district_task_both_reach_the_district(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    text = tmp_path / "普陀区2026年安全生产工作要点.txt"
+    text.write_text("普陀区2026年安全生产工作要点\n\n一、重点任务\n\n1. 开展隐患排查治理。（区应急局、各街镇）\n",
+                    encoding="utf-8")
+    plan = d.import_document(text).checklist_id
+    task = next(i for i in d.checklist_items(plan) if i["kind"] == "task")
+    for k, town in enumerate((a, b)):
+        send(d, town, ["长寿路街道", "万里街道"][k], tmp_path, f"plan{k}", full=True)
+        town.save_task_progress(task["id"], status="推进中", q1=f"第{k + 1}个街镇已部署")
+        report = send(town, d, "普陀区应急局", tmp_path, f"progress{k}")
+        assert report.tables["task_progress"]["new"] == 1 and "checklists" not in report.tables  # not sent back
+    notes = sorted(r["q1"] for r in d.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [task["id"]]))
+    assert notes == ["第1个街镇已部署", "第2个街镇已部署"]
