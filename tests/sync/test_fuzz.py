@@ -26,7 +26,8 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floa
 @given(data=st.data())
 def test_any_field_any_value(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("fuzz")
-    town, district = device(folder / "t.db", "长寿路街道", "town", "长寿路街道"), device(folder / "d.db", "区", "district")
+    town = device(folder / "t.db", "长寿路街道", "town", "长寿路街道")
+    district = device(folder / "d.db", "区", "district")
     star([town], district)
     site = town.add_site(name="甲")
     today = date(2026, 1, 10)
@@ -57,7 +58,8 @@ def test_any_manifest_field_any_value(tmp_path_factory, data):
     from tests.sync.forge import sign_raw
 
     folder = tmp_path_factory.mktemp("fuzzm")
-    town, district = device(folder / "t.db", "长寿路街道", "town", "长寿路街道"), device(folder / "d.db", "区", "district")
+    town = device(folder / "t.db", "长寿路街道", "town", "长寿路街道")
+    district = device(folder / "d.db", "区", "district")
     star([town], district)
     me = town.sync().identity()
     manifest = {"format": "inspector-package", "format_version": 2, "package_id": str(uuid.uuid4()),
