@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from inspector.errors import ImportFailed
 from inspector.sync import keys, strictjson
@@ -35,7 +35,8 @@ MAX_LINE = 8 * 1024**2
 MAX_RECORDS = 5_000_000
 MAX_RATIO = 200  # expansion of the whole package, and of any member above 1 MB
 CHUNK = 1 << 20
-MEMBER_RE = re.compile(r"(manifest\.json|payload\.bin|records/[a-z_]{1,40}\.jsonl|attachments/[0-9a-f]{64})")
+MEMBER_RE = re.compile(
+    r"(manifest\.json|payload\.bin|records/[a-z_]{1,40}(\.[1-9][0-9]{0,4})?\.jsonl|attachments/[0-9a-f]{64})")
 
 
 def canonical(manifest: dict[str, Any]) -> bytes:
@@ -70,38 +71,49 @@ class Opened:
 
 
 # -- writing -------------------------------------------------------------------------------------------------
-def _members(records: dict[str, list[dict[str, Any]]], attachments: dict[str, bytes]) -> dict[str, bytes]:
-    members = {}
+SPLIT = 100_000  # records per member: a large table is spread over records/<table>.jsonl, <table>.1.jsonl, …
+
+
+def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]],
+                   attachments: dict[str, bytes]) -> dict[str, str]:
+    """Records written line by line into their members (no whole table held as one text); the sha256 of
+    every member, computed as it is written."""
+    digests = {}
     for table, rows in records.items():
-        members[f"records/{table}.jsonl"] = "".join(
-            json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n" for r in rows).encode("utf-8")
-    for digest, data in attachments.items():
-        members[f"attachments/{digest}"] = data
-    return members
-
-
-def _zip(members: dict[str, bytes], target: IO[bytes]) -> None:
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
+        for part, start in enumerate(range(0, max(len(rows), 1), SPLIT)):
+            name = f"records/{table}.jsonl" if part == 0 else f"records/{table}.{part}.jsonl"
+            digest = hashlib.sha256()
+            with zf.open(name, "w", force_zip64=True) as member:
+                for r in rows[start:start + SPLIT]:
+                    line = (json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode("utf-8")
+                    digest.update(line)
+                    member.write(line)
+            digests[name] = digest.hexdigest()
+    for digest_name, data in attachments.items():
+        zf.writestr(f"attachments/{digest_name}", data)
+        digests[f"attachments/{digest_name}"] = sha256(data)
+    return digests
 
 
 def write(path: Path, manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]],
           attachments: dict[str, bytes], sign_private: str, encrypt_to: str | None = None) -> Path:
-    """Write a package atomically (a temporary file renamed into place): never a half-written package."""
-    members = _members(records, attachments)
+    """Write a package atomically (a temporary file renamed into place): never a half-written package. The
+    signed manifest is written last, when every member's checksum is known."""
     manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "encrypted": bool(encrypt_to)}
-    if encrypt_to:
-        inner = io.BytesIO()
-        _zip(members, inner)
-        members = {"payload.bin": json.dumps(keys.encrypt(encrypt_to, inner.getvalue())).encode("ascii")}
-    manifest["members"] = {name: sha256(data) for name, data in members.items()}
-    manifest["signature"] = keys.sign(sign_private, canonical(manifest))
-    members = {"manifest.json": json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"), **members}
     fd, tmp = tempfile.mkstemp(dir=str(Path(path).parent), suffix=".part")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            _zip(members, fh)
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            if encrypt_to:
+                inner = io.BytesIO()
+                with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as iz:
+                    _write_members(iz, records, attachments)
+                payload = json.dumps(keys.encrypt(encrypt_to, inner.getvalue())).encode("ascii")
+                zf.writestr("payload.bin", payload)
+                manifest["members"] = {"payload.bin": sha256(payload)}
+            else:
+                manifest["members"] = _write_members(zf, records, attachments)
+            manifest["signature"] = keys.sign(sign_private, canonical(manifest))
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -220,7 +232,7 @@ def load(opened: Opened, enc_private: str | None) -> Contents:
     if set(listed) != present:
         raise ImportFailed(f"“{name}”的内容与清单不符（缺少或多出文件）。", "数据包可能被篡改，请勿导入。")
     members = {}
-    for member in sorted(present):
+    for member in sorted(present, key=member_order):
         data = _read_member(archive, member, what)
         if sha256(data) != listed[member]:
             raise ImportFailed(f"“{name}”中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
@@ -248,7 +260,15 @@ def _decrypt(payload: bytes, enc_private: str | None, name: str) -> dict[str, by
         names = inner.namelist()
         if "manifest.json" in names or "payload.bin" in names:
             raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
-        return {n: _read_member(inner, n, f"数据包“{name}”的加密内容") for n in names}
+        return {n: _read_member(inner, n, f"数据包“{name}”的加密内容") for n in sorted(names, key=member_order)}
+
+
+def member_order(name: str) -> tuple[str, int, str]:
+    """Members in the order they were written: a table's parts 0, 1, 2… (rows keep the sender's order)."""
+    if name.startswith("records/"):
+        parts = name[8:-6].split(".")
+        return "records/" + parts[0], int(parts[1]) if len(parts) > 1 else 0, name
+    return name, 0, name
 
 
 def _contents(manifest: dict[str, Any], members: dict[str, bytes], name: str) -> Contents:
@@ -260,7 +280,7 @@ def _contents(manifest: dict[str, Any], members: dict[str, bytes], name: str) ->
                 raise ImportFailed(f"“{name}”中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
             contents.attachments[member[12:]] = data
             continue
-        rows = contents.records.setdefault(member[8:-6], [])
+        rows = contents.records.setdefault(member[8:-6].split(".")[0], [])
         for number, line in enumerate(data.split(b"\n"), 1):
             if not line.strip():
                 continue

@@ -196,3 +196,26 @@ def test_two_towns_progress_on_the_same_district_task_both_reach_the_district(wo
         assert report.tables["task_progress"]["new"] == 1 and "checklists" not in report.tables  # not sent back
     notes = sorted(r["q1"] for r in d.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [task["id"]]))
     assert notes == ["第1个街镇已部署", "第2个街镇已部署"]
+
+
+def test_a_large_table_travels_in_several_members_in_order(world, tmp_path, monkeypatch):
+    from inspector.sync import package
+
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="甲")
+    found = date(2026, 1, 5)
+    for k in range(3):
+        f = a.record_finding(description=f"隐患{k}", grade="一般", found_on=found, deadline=found + timedelta(days=9),
+                             site_id=site)
+        a.act(f, wf.Event(wf.ORDER_ISSUED, found, {"deadline": found + timedelta(days=9)}))
+    monkeypatch.setattr(package, "SPLIT", 2)
+    out = tmp_path / "split.inspx"
+    a.sync().export("普陀区应急局", out, encrypt=False)
+    import zipfile
+
+    names = zipfile.ZipFile(out).namelist()
+    assert {"records/finding_events.jsonl", "records/finding_events.1.jsonl", "records/finding_events.2.jsonl"} \
+        <= set(names)
+    report = d.sync().import_package(out)
+    assert report.tables["findings"]["new"] == 3 and report.events == 6 and not report.refused
+    assert d.stats()["findings"]["by_status"][wf.ORDERED] == 3
