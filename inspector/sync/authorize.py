@@ -18,6 +18,7 @@ from typing import Any
 
 from inspector import workflow as wf
 from inspector.db.store import stable_id
+from inspector.docimport.units import canonical
 from inspector.errors import RuleError
 from inspector.sync import builtin, strictjson
 from inspector.sync.ownership import EVENT_KINDS, OWNER_EVENTS, OWNERSHIP, may_add_event, may_create
@@ -109,7 +110,7 @@ def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
         return "该记录属于另一台设备，发送方无权修改"
     if old is None and not may_create(table, row, ctx.sender.role):
         return "只有区里可以创建这类记录（工作意见、工作任务清单）"
-    if rid[14:15] == "5" and not _derived_ok(ctx, table, row):
+    if (rid[14:15] == "5" or table == "units") and not _derived_ok(ctx, table, row):
         return "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
     return _parent_reason(ctx, table, row) or _meta_reason(ctx, table, row, old)
 
@@ -117,8 +118,9 @@ def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
 def _derived_ok(ctx: Context, table: str, row: dict[str, Any]) -> bool:
     """A content-derived id must be the one its content gives (see inspector.services.documents)."""
     rid = row["id"]
-    if table == "units":
-        return rid == stable_id("unit", str(row.get("normalized")))
+    if table == "units":  # the directory key of a name, and the name one that folds to it
+        key = row["normalized"]
+        return rid == stable_id("unit", key) and canonical(key) == key and canonical(row["name"]) == key
     if table == "documents":
         return rid == stable_id("document", str(row.get("sha256")))
     if table == "checklists":

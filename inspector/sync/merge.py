@@ -52,9 +52,11 @@ def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, d
     derived = DERIVED.get(table, ())
     for row in rows:
         mine = local.get(row["id"])
-        if row["id"] in builtin_ids and mine is not None:
-            counts["unchanged"] += 1  # built-in content is never changed by a package
-            continue
+        if row["id"] in builtin_ids:
+            if mine is not None:
+                counts["unchanged"] += 1  # built-in content is never changed by a package
+                continue
+            row = {**row, "deleted_at": None, "sync_meta": None}  # as the program itself makes it
         merged, changed, conflict = merge_records(
             {k: v for k, v in mine.items() if k not in derived} if mine else None,
             {k: v for k, v in row.items() if k not in derived})

@@ -186,6 +186,12 @@ def test_content_derived_ids_must_match_their_content(world, tmp_path):
     unit = {"id": stable_id("unit", "区某某局"), "name": "区某某支队", "normalized": "区某某支队", "kind": None,
             **bookkeeping}
     refused(d, forge(a, d, tmp_path / "u.inspx", {"units": [unit]}), "编号由内容派生")
+    renamed = {**unit, "id": stable_id("unit", "区某某局"), "normalized": "区某某局", "name": "区应急局"}
+    refused(d, forge(a, d, tmp_path / "n.inspx", {"units": [renamed]}), "编号由内容派生")
+    random_id = {**renamed, "id": str(uuid.uuid4()), "name": "区某某局"}
+    refused(d, forge(a, d, tmp_path / "r.inspx", {"units": [random_id]}), "编号由内容派生")
+    fine = {**random_id, "id": stable_id("unit", "区某某局")}
+    assert d.sync().import_package(forge(a, d, tmp_path / "f.inspx", {"units": [fine]})).tables["units"]["new"] == 1
     doc = {"id": stable_id("document", "f" * 64), "file_name": "下一份.docx", "sha256": "f" * 64, "version": 1,
            **bookkeeping}
     refused(d, forge(a, d, tmp_path / "d.inspx", {"documents": [doc]}), "只有区里可以创建")
