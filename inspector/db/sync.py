@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from inspector.db.store import Store
+from inspector.errors import RuleError
 
 
 def columns(store: Store, table: str) -> list[str]:
@@ -161,6 +165,19 @@ def column_types(store: Store, table: str) -> list[tuple[str, str, bool]]:
             for r in store.rows(f"PRAGMA table_info({table})")]
 
 
-def wait_when_busy(store: Store, ms: int = 5000) -> None:
-    """Wait for another connection's transaction (an import in the background) instead of failing at once."""
-    store.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+@contextlib.contextmanager
+def write_transaction(store: Store, wait_ms: int = 5000) -> Iterator[None]:
+    """One transaction that takes the write lock first (``BEGIN IMMEDIATE``), waiting up to ``wait_ms`` for
+    another connection's transaction (an import in the background): its reads then see the latest data and
+    its writes cannot fail on a stale snapshot. Store writes inside nest as savepoints."""
+    store.db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        store.db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise RuleError("数据库正被另一项操作占用（例如正在导入数据包），暂时无法导出。", "请稍后再试。") from exc
+    try:
+        yield
+    except BaseException:
+        store.db.conn.rollback()
+        raise
+    store.db.execute("COMMIT")

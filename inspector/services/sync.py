@@ -147,13 +147,13 @@ class Sync:
         if encrypt and not peer["enc_key"]:
             raise RuleError(f"没有“{peer['name']}”的加密公钥，无法加密。", "请重新信任对方的身份文件。")
         seal = peer["enc_key"] if encrypt is not False else None
-        sq.wait_when_busy(self.store)
         manifest = {"package_id": new_id(), "kind": "data", "created": utc_now(), "full": full,
                     "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
                     "receiver": {"device": peer["device"]}, "acked": {"seq": peer["last_seq_received"]}}
-        # One transaction, entered by a write (so it waits for an import instead of reading a stale snapshot):
-        # the package's number (taken before the file exists: never reused), the rows and the change number.
-        with self.store.atomic():
+        # One transaction that holds the write lock (so it waits for an import instead of reading a stale
+        # snapshot): the package's number (taken before the file exists: never reused), the rows, the change
+        # number they stand for.
+        with sq.write_transaction(self.store):
             self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
             peer = self.peer(peer["device"])
             manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())

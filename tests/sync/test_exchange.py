@@ -219,3 +219,31 @@ def test_a_large_table_travels_in_several_members_in_order(world, tmp_path, monk
     report = d.sync().import_package(out)
     assert report.tables["findings"]["new"] == 3 and report.events == 6 and not report.refused
     assert d.stats()["findings"]["by_status"][wf.ORDERED] == 3
+
+
+def test_an_export_while_an_import_holds_the_database_waits_for_it(world, tmp_path):
+    import threading
+    import time
+
+    from inspector.db.store import connect
+
+    a = world["a"]
+    a.add_site(name="甲")
+    locked, released = threading.Event(), threading.Event()
+
+    def background_import() -> None:
+        other = connect(a.path)  # its own connection, as the background import has
+        other.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(0.3)
+        released.set()
+        other.execute("COMMIT")
+        other.close()
+
+    worker = threading.Thread(target=background_import)
+    worker.start()
+    locked.wait(5)
+    result = a.sync().export("普陀区应急局", tmp_path / "wait.inspx")
+    assert released.is_set()  # it waited for the other transaction instead of failing
+    worker.join()
+    assert result["seq"] == 1 and (tmp_path / "wait.inspx").exists()
