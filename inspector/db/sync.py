@@ -156,6 +156,9 @@ def events_of(store: Store, finding_ids: list[str]) -> dict[str, dict[str, Any]]
 
 
 def delete_settings(store: Store, names: tuple[str, ...]) -> None:
+    """Delete settings so that their values are overwritten in the file too (``secure_delete``): private keys
+    moved out of the database must not stay readable in its free pages."""
+    store.db.execute("PRAGMA secure_delete = ON")
     store.db.execute(f"DELETE FROM settings WHERE key IN ({', '.join('?' * len(names))})", list(names))
 
 

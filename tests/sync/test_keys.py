@@ -34,3 +34,14 @@ def test_a_copied_database_without_its_key_file_cannot_sign_as_the_original(serv
     first = services.sync().identity()["sign_public"]
     keyfile.key_path(services.store.device_id).unlink()  # as on another computer
     assert services.sync().identity()["sign_public"] != first
+
+
+def test_moved_keys_do_not_stay_in_the_database_file(services):
+    old = keys.new_keys()
+    for name, value in old.items():
+        services.store.set_setting(name, value)
+    services.sync().identity()
+    services.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    services.close()  # the file is read only after its connection is closed (POSIX locks)
+    raw = b"".join(p.read_bytes() for p in services.path.parent.glob(services.path.name + "*"))
+    assert old["sign_private"].encode() not in raw
