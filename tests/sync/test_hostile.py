@@ -420,3 +420,23 @@ def test_a_receipt_moves_the_watermark_by_the_sent_package_not_by_what_it_claims
                                      tmp_path / "r.receipt")
     assert a.sync().import_receipt(receipt)["seq"] == 1
     assert a.sync().peer("普陀区应急局")["last_seq_acked"] == 1
+
+
+def test_too_many_members_are_refused_from_the_directory_alone(world, tmp_path, monkeypatch):
+    from inspector.sync import package
+
+    a, d = world["a"], world["d"]
+    out = forge(a, d, tmp_path / "many.inspx", {"sites": [], "findings": [], "inspections": []})
+    monkeypatch.setattr(package, "MAX_MEMBERS", 3)
+    refused(d, out, "包含的文件过多")
+
+
+def test_an_attachment_no_accepted_record_names_is_not_stored(world, tmp_path):
+    import hashlib
+
+    a, d = world["a"], world["d"]
+    data = b"a file nobody refers to"
+    out = forge(a, d, tmp_path / "stray.inspx", {}, attachments={hashlib.sha256(data).hexdigest(): data})
+    before = snapshot(d)[1]
+    d.sync().import_package(out)
+    assert snapshot(d)[1] == before
