@@ -224,27 +224,74 @@ def verify(opened: Opened, sign_public: str) -> None:
 
 # -- reading: the rest, after the sender was accepted -----------------------------------------------------------
 def load(opened: Opened, enc_private: str | None) -> Contents:
-    """Every member checked against the signed checksums, decrypted when sealed, records parsed strictly."""
+    """Every member checked against the signed checksums, decrypted when sealed, records parsed strictly.
+
+    Records are read line by line from their member while its checksum is taken, so a member's text is never
+    held whole; rows read from a member whose checksum then fails are dropped with the refusal."""
     name, manifest, archive = opened.path.name, opened.manifest, opened.archive
-    what = f"数据包“{name}”"
     listed = manifest["members"]
     present = set(archive.namelist()) - {"manifest.json"}
     if set(listed) != present:
         raise ImportFailed(f"“{name}”的内容与清单不符（缺少或多出文件）。", "数据包可能被篡改，请勿导入。")
-    members = {}
-    for member in sorted(present, key=member_order):
-        data = _read_member(archive, member, what)
-        if sha256(data) != listed[member]:
-            raise ImportFailed(f"“{name}”中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
-        members[member] = data
-    if manifest["encrypted"] != ("payload.bin" in members) or (manifest["encrypted"] and len(members) != 1):
+    if manifest["encrypted"] != ("payload.bin" in present) or (manifest["encrypted"] and len(present) != 1):
         raise ImportFailed(f"“{name}”的加密标记与内容不符。", "数据包可能被篡改，请勿导入。")
+    contents = Contents(manifest)
     if manifest["encrypted"]:
-        members = _decrypt(members["payload.bin"], enc_private, name)
-    return _contents(manifest, members, name)
+        payload = _read_member(archive, "payload.bin", f"数据包“{name}”")
+        if sha256(payload) != listed["payload.bin"]:
+            raise ImportFailed(f"“{name}”中“payload.bin”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
+        with _decrypt(payload, enc_private, name) as inner:
+            del payload
+            _members_into(contents, inner, None, f"“{name}”的加密内容")
+    else:
+        _members_into(contents, archive, listed, f"“{name}”")
+    return contents
 
 
-def _decrypt(payload: bytes, enc_private: str | None, name: str) -> dict[str, bytes]:
+def _members_into(contents: Contents, archive: zipfile.ZipFile, listed: dict[str, str] | None, what: str) -> None:
+    counter = [0]
+    for member in sorted(set(archive.namelist()) - {"manifest.json"}, key=member_order):
+        if member.startswith("records/"):
+            digest = _records_into(contents, archive, member, what, counter)
+        else:
+            data = _read_member(archive, member, what)
+            digest = sha256(data)
+            if digest != member[12:]:
+                raise ImportFailed(f"{what}中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
+            contents.attachments[member[12:]] = data
+        if listed is not None and digest != listed[member]:
+            raise ImportFailed(f"{what}中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
+
+
+def _records_into(contents: Contents, archive: zipfile.ZipFile, member: str, what: str, counter: list[int]) -> str:
+    """The member's rows appended to its table, one strict JSON object per line; returns its sha256."""
+    rows = contents.records.setdefault(member[8:-6].split(".")[0], [])
+    digest = hashlib.sha256()
+    number = 0
+    try:
+        with archive.open(member) as fh:
+            while line := fh.readline(MAX_LINE + 1):
+                number += 1
+                digest.update(line)
+                if len(line) > MAX_LINE:
+                    raise ImportFailed(f"{what}中“{member}”第 {number} 行过长，已拒绝。", "请勿导入。")
+                if not line.strip():
+                    continue
+                counter[0] += 1
+                if counter[0] > MAX_RECORDS:
+                    raise ImportFailed(f"{what}中的记录过多（超过 {MAX_RECORDS} 条），已拒绝。", "请勿导入。")
+                try:
+                    rows.append(strictjson.loads(line))
+                except strictjson.BadJSON as exc:
+                    raise ImportFailed(f"{what}中“{member}”第 {number} 行无法读取（{exc}）。",
+                                       "数据包已损坏或被篡改，请勿导入。") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ImportFailed(f"{what}已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
+    return digest.hexdigest()
+
+
+def _decrypt(payload: bytes, enc_private: str | None, name: str) -> zipfile.ZipFile:
+    """The inner zip of a sealed package (checked like the outer one)."""
     if not enc_private:
         raise ImportFailed(f"“{name}”已加密，本机没有解密密钥。", "请确认该数据包是发给本机的。")
     try:
@@ -256,11 +303,10 @@ def _decrypt(payload: bytes, enc_private: str | None, name: str) -> dict[str, by
     if plain is None:
         raise ImportFailed(f"“{name}”无法解密：不是发给本机的，或已被改动。", "请确认接收方后让对方重新导出。")
     inner = _archive(plain, f"数据包“{name}”的加密内容")
-    with inner:
-        names = inner.namelist()
-        if "manifest.json" in names or "payload.bin" in names:
-            raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
-        return {n: _read_member(inner, n, f"数据包“{name}”的加密内容") for n in sorted(names, key=member_order)}
+    if {"manifest.json", "payload.bin"} & set(inner.namelist()):
+        inner.close()
+        raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
+    return inner
 
 
 def member_order(name: str) -> tuple[str, int, str]:
@@ -269,31 +315,6 @@ def member_order(name: str) -> tuple[str, int, str]:
         parts = name[8:-6].split(".")
         return "records/" + parts[0], int(parts[1]) if len(parts) > 1 else 0, name
     return name, 0, name
-
-
-def _contents(manifest: dict[str, Any], members: dict[str, bytes], name: str) -> Contents:
-    contents = Contents(manifest)
-    count = 0
-    for member, data in members.items():
-        if member.startswith("attachments/"):
-            if sha256(data) != member[12:]:
-                raise ImportFailed(f"“{name}”中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
-            contents.attachments[member[12:]] = data
-            continue
-        rows = contents.records.setdefault(member[8:-6].split(".")[0], [])
-        for number, line in enumerate(data.split(b"\n"), 1):
-            if not line.strip():
-                continue
-            count += 1
-            if len(line) > MAX_LINE or count > MAX_RECORDS:
-                raise ImportFailed(f"“{name}”中“{member}”第 {number} 行过长或记录过多，已拒绝。", "请勿导入。")
-            try:
-                row = strictjson.loads(line)
-            except strictjson.BadJSON as exc:
-                raise ImportFailed(f"“{name}”中“{member}”第 {number} 行无法读取（{exc}）。",
-                                   "数据包已损坏或被篡改，请勿导入。") from exc
-            rows.append(row)
-    return contents
 
 
 def read(path: Path, enc_private: str | None = None) -> Contents:
