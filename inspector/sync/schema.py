@@ -175,7 +175,7 @@ class RowChecker:
         self.schema = table_schema(table, columns)
         self.allowed = set(self.schema["properties"])
         self.required = set(self.schema["required"])
-        self.fields = [(n, s, _simple(s)) for n, s in self.schema["properties"].items()]
+        self.fields = {n: (s, _simple(s)) for n, s in self.schema["properties"].items()}
 
     def problem(self, row: Any) -> str | None:
         if not isinstance(row, dict):
@@ -185,15 +185,14 @@ class RowChecker:
             return f"有不认识的字段“{sorted(set(keys) - self.allowed)[0][:40]}”"
         if not self.required <= keys:
             return f"缺少字段“{sorted(self.required - set(keys))[0]}”"
-        for name, schema, (kind, limit, nullable, pattern, allowed) in self.fields:
-            value = row.get(name)
+        fields = self.fields
+        for name, value in row.items():  # every key is a known column (checked above)
+            schema, (kind, limit, nullable, pattern, allowed) = fields[name]
             if value is None and nullable:
                 continue
             if type(value) is kind and (kind is int or len(value) <= limit) and (
                     kind is str or -MAX_COUNTER <= value <= MAX_COUNTER) and (
                     pattern is None or pattern.fullmatch(value)) and (allowed is None or value in allowed):
-                continue
-            if name not in row and name not in self.required:
                 continue
             problem = check(value, schema, name)
             if problem:
