@@ -45,3 +45,4 @@ def test_moved_keys_do_not_stay_in_the_database_file(services):
     services.close()  # the file is read only after its connection is closed (POSIX locks)
     raw = b"".join(p.read_bytes() for p in services.path.parent.glob(services.path.name + "*"))
     assert old["sign_private"].encode() not in raw
+
