@@ -294,6 +294,12 @@ def m0011_sync_trust(db: Database) -> None:
             f"""INSERT INTO sync_changes (table_name, record_id, seq) SELECT '{table}', id, 1 FROM {table}
                 WHERE device_id = (SELECT value FROM settings WHERE key = 'device_id')"""
         )
+    # The star: a device of one role trusts only devices of the other. Peers an older version trusted on the
+    # strength of a key list in a district's package (towns trusting towns) are trusted no longer.
+    db.execute(
+        """UPDATE peers SET trusted = 0 WHERE COALESCE(role, 'town') =
+           COALESCE((SELECT value FROM settings WHERE key = 'role'), 'town')"""
+    )
     db.execute("ALTER TABLE packages ADD COLUMN upto INTEGER")
     db.execute("ALTER TABLE peers ADD COLUMN acked_upto INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX idx_packages_sender ON packages(direction, sender_device, seq)")
