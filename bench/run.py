@@ -198,7 +198,7 @@ def bench_sync(quick: bool) -> None:
 
     from inspector.services import Services
     from inspector.services.demo import build_scale
-    from inspector.sync import package
+    from inspector.sync import keyfile, package
 
     findings = 3_000 if quick else 30_000
     with tempfile.TemporaryDirectory() as tmp:
@@ -222,7 +222,7 @@ def bench_sync(quick: bool) -> None:
         again = district.sync().import_package(out)
         reimport_s = time.perf_counter() - start
         assert again.duplicate
-        contents = package.read(out)
+        contents = package.read(out, keyfile.load(district.store.device_id)["enc_private"])  # sealed for it
         Services.open(folder / "bare.db", seed=False).close()  # the same tables and indexes, empty
         bare = sqlite3.connect(folder / "bare.db")
         bare.execute("PRAGMA foreign_keys = OFF")

@@ -197,7 +197,10 @@ def cmd_import_package(args: argparse.Namespace) -> int:
         return 0
     print(("预览（未写入）：" if report.dry_run else "已导入：") + f"来自 {report.sender} 的第 {report.seq} 号数据包")
     for table, c in report.tables.items():
-        print(f"  {table}: 新增 {c['new']}，更新 {c['changed']}，未变 {c['unchanged']}，冲突 {c['conflicts']}")
+        print(f"  {table}: 新增 {c['new']}，更新 {c['changed']}，未变 {c['unchanged']}，冲突 {c['conflicts']}，"
+              f"拒绝 {c['refused']}")
+    for r in report.refused:
+        print(f"  拒绝 {r['table']} {r['id'][:8]}：{r['reason']}")
     if report.receipt:
         print(f"回执：{report.receipt}（请交回发送方导入）")
     return 0
@@ -213,7 +216,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    sync = _open(args).sync()
+    services = _open(args)
+    sync = services.sync()
     if args.action == "export":
         if not args.file:
             raise InspectorError("请指定输出文件，例如 inspector keys export 本机.json")
@@ -222,13 +226,24 @@ def cmd_keys(args: argparse.Namespace) -> int:
         if not args.file:
             raise InspectorError("请指定对方的身份文件（.json）或数据包（.inspx）。")
         identity = sync.identity_from_file(args.file)
-        sync.add_peer(identity, trusted=True)
+        sync.add_peer(identity, role=args.role, replace_district=args.replace_district)
         from inspector.sync.keys import fingerprint
 
-        print(f"已信任“{identity.get('name')}”，指纹 {fingerprint(identity['sign_public'])}（请与对方核对）。")
+        role = sync.peer(identity["device"])["role"]
+        print(f"已信任“{identity.get('name')}”（{'区' if role == 'district' else '街镇'}），"
+              f"指纹 {fingerprint(identity['sign_public'])}（请与对方核对）。")
     elif args.action == "revoke":
         sync.revoke(str(args.file))
         print("已吊销。")
+    elif args.action == "unrevoke":
+        sync.unrevoke(str(args.file))
+        print("注意：已撤销吊销，该设备的数据包将重新被接受。")
+    elif args.action == "role":
+        if args.file:
+            if str(args.file) not in ("town", "district"):
+                raise InspectorError("本机角色只能是 town（街镇）或 district（区）。")
+            services.set_setting("role", str(args.file))
+        print(f"本机角色：{sync.identity()['role']}")
     else:
         rows = sync.overview()
         if args.json:
@@ -275,7 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", required=True, help="对方设备名称")
     export.add_argument("--out", type=Path, required=True, help="输出 .inspx 文件")
     export.add_argument("--full", action="store_true", help="全部数据（默认只导出对方确认后的变化）")
-    export.add_argument("--encrypt", action="store_true", help="用对方公钥加密")
+    export.add_argument("--encrypt", action=argparse.BooleanOptionalAction, default=None,
+                        help="用对方公钥加密（默认：已知对方公钥时加密；--no-encrypt 不加密）")
     imp = add("import-package", cmd_import_package, "校验并导入数据包（生成回执）")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只预览，不写入")
@@ -284,9 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("action", choices=["import"])
     receipt.add_argument("file", type=Path)
     keys_parser = add("keys", cmd_keys, "本机身份与受信任设备")
-    keys_parser.add_argument("action", choices=["list", "export", "trust", "revoke"])
+    keys_parser.add_argument("action", choices=["list", "export", "trust", "revoke", "unrevoke", "role"])
     keys_parser.add_argument("file", nargs="?", type=Path,
-                             help="身份文件/数据包（trust）、输出文件（export）或设备 id（revoke）")
+                             help="身份文件/数据包（trust）、输出文件（export）、设备 id 或名称（revoke、unrevoke）"
+                                  "或本机角色 town/district（role）")
+    keys_parser.add_argument("--role", choices=["town", "district"],
+                             help="trust：对方的角色（默认：本机是区则为街镇，本机是街镇则为区）")
+    keys_parser.add_argument("--replace-district", action="store_true",
+                             help="trust：更换本街镇信任的区级密钥（旧密钥不再受信任）")
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
     return parser
 

@@ -352,9 +352,66 @@ def m0010_doc_numbers_from_many_devices(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations(name="0011_sync_trust")
+def m0011_sync_trust(db: Database) -> None:
+    """A monotonic local change sequence for the sync's watermark (CouchDB's update_seq): every insert or update
+    of a record this device owns takes the next number, so an incremental export reads "changes after N" in
+    the same read transaction that records N. Rows owned by others are never exported, so their writes are not
+    counted (the import of a town's package costs no trigger work). Received packages keep their numbers."""
+    # Each town keeps its own progress on a district task: one row per task *and owner* (it was one per task,
+    # so the second town's progress made the district's import fail).
+    db.execute("ALTER TABLE task_progress RENAME TO task_progress_old")
+    db.execute("""CREATE TABLE task_progress (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted_at TEXT
+, item_id TEXT NOT NULL REFERENCES checklist_items(id),
+           status TEXT NOT NULL DEFAULT '未启动', q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT, evidence TEXT,
+           closing_note TEXT, sync_meta TEXT, UNIQUE (item_id, device_id))""")
+    names = "id, created_at, updated_at, device_id, deleted_at, item_id, status, q1, q2, q3, q4, evidence, " \
+            "closing_note, sync_meta"
+    db.execute(f"INSERT INTO task_progress ({names}) SELECT {names} FROM task_progress_old")
+    db.execute("DROP TABLE task_progress_old")
+    db.execute("CREATE TABLE sync_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)")
+    db.execute("INSERT INTO sync_counter (id, seq) VALUES (1, 1)")
+    db.execute(
+        """CREATE TABLE sync_changes (table_name TEXT NOT NULL, record_id TEXT NOT NULL, seq INTEGER NOT NULL,
+           PRIMARY KEY (table_name, record_id)) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX idx_sync_changes_seq ON sync_changes(table_name, seq)")
+    for table in ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
+                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
+                  "finding_events"):
+        for verb in ("INSERT", "UPDATE"):
+            db.execute(
+                f"""CREATE TRIGGER sync_change_{table}_{verb.lower()} AFTER {verb} ON {table}
+                    WHEN NEW.device_id = (SELECT value FROM settings WHERE key = 'device_id')
+                    BEGIN
+                      UPDATE sync_counter SET seq = seq + 1 WHERE id = 1;
+                      INSERT OR REPLACE INTO sync_changes (table_name, record_id, seq)
+                        VALUES ('{table}', NEW.id, (SELECT seq FROM sync_counter WHERE id = 1));
+                    END"""
+            )
+        db.execute(
+            f"""INSERT INTO sync_changes (table_name, record_id, seq) SELECT '{table}', id, 1 FROM {table}
+                WHERE device_id = (SELECT value FROM settings WHERE key = 'device_id')"""
+        )
+    # The star: a device of one role trusts only devices of the other. Peers an older version trusted on the
+    # strength of a key list in a district's package (towns trusting towns) are trusted no longer.
+    db.execute(
+        """UPDATE peers SET trusted = 0 WHERE COALESCE(role, 'town') =
+           COALESCE((SELECT value FROM settings WHERE key = 'role'), 'town')"""
+    )
+    db.execute("ALTER TABLE packages ADD COLUMN upto INTEGER")
+    db.execute("ALTER TABLE peers ADD COLUMN acked_upto INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX idx_packages_sender ON packages(direction, sender_device, seq)")
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11

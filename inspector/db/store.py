@@ -219,7 +219,8 @@ class Store:
             diff = {k: [old.get(k), v] for k, v in changes.items() if old.get(k) != v}
             if not diff:
                 return
-            self.db[table].update(record_id, {**changes, "updated_at": utc_now(), "device_id": self.device_id,
+            # device_id is the record's owner, fixed at creation (docs/sync-format.md): an edit keeps it
+            self.db[table].update(record_id, {**changes, "updated_at": utc_now(),
                                               **self._edit_meta(table, old, list(diff))})
             self.audit("update", table, record_id, diff)
 
@@ -228,7 +229,7 @@ class Store:
         with self.atomic():
             old = self.get(table, record_id)
             now = utc_now()
-            self.db[table].update(record_id, {"deleted_at": now, "updated_at": now, "device_id": self.device_id,
+            self.db[table].update(record_id, {"deleted_at": now, "updated_at": now,
                                               **self._edit_meta(table, old, ["deleted_at"])})
             self.audit("delete", table, record_id, None)
 

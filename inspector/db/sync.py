@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from inspector.db.store import Store
+from inspector.errors import RuleError
 
 
 def columns(store: Store, table: str) -> list[str]:
     return [c.name for c in store.db[table].columns]
 
 
-def changed_since(store: Store, table: str, since: str | None, where: str = "") -> list[dict[str, Any]]:
-    """Rows written on this device (or merged into it) after ``since`` (all rows when None)."""
-    clauses = [c for c in ("updated_at > :since" if since else "", where) if c]
-    sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY rowid"
-    return store.rows(sql, {"since": since})
+def change_seq(store: Store) -> int:
+    """The local change number now (read it in the same transaction as the rows it stands for)."""
+    return store.scalar("SELECT seq FROM sync_counter WHERE id = 1") or 0
 
 
-def events_since(store: Store, since: str | None) -> list[dict[str, Any]]:
-    if since:
-        return store.rows("SELECT * FROM finding_events WHERE created_at > ? ORDER BY rowid", [since])
-    return store.rows("SELECT * FROM finding_events ORDER BY rowid")
+def changed_since(store: Store, table: str, since: int, owner: str) -> list[dict[str, Any]]:
+    """Rows ``owner`` owns whose last local change is after change number ``since`` (all of them at 0)."""
+    if not since:
+        return store.rows(f"SELECT * FROM {table} WHERE device_id = ? ORDER BY rowid", [owner])
+    return store.rows(
+        f"""SELECT t.* FROM sync_changes c JOIN {table} t ON t.id = c.record_id
+            WHERE c.table_name = ? AND c.seq > ? AND t.device_id = ? ORDER BY c.seq""", [table, since, owner])
+
+
+def own_workplan_items(store: Store, owner: str) -> list[str]:
+    """Items of the work plans ``owner`` created itself (a town's own, which stay on the town)."""
+    return [r["id"] for r in store.rows(
+        """SELECT i.id FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
+           WHERE c.kind = 'workplan' AND c.device_id = ?""", [owner])]
 
 
 def existing(store: Store, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -116,3 +128,59 @@ def conflicts(store: Store, tables: tuple[str, ...]) -> list[dict[str, Any]]:
 def dump(store: Store) -> str:
     """The whole database as SQL text, to prove a refused package changed nothing."""
     return "\n".join(store.db.conn.iterdump())
+
+
+def all_rows(store: Store, table: str) -> list[dict[str, Any]]:
+    return store.rows(f"SELECT * FROM {table} ORDER BY rowid")
+
+
+def defer_foreign_keys(store: Store) -> None:
+    """Inside the import's transaction: references are checked at commit (events may precede their finding)."""
+    store.db.execute("PRAGMA defer_foreign_keys = ON")
+
+
+def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
+    """Write each finding's status, current deadline and close-out date as its events derive them."""
+    store.db.conn.executemany(
+        "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on "
+        "WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
+
+
+def events_of(store: Store, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored events of these findings, by event id."""
+    out: dict[str, dict[str, Any]] = {}
+    for grouped in events_by_finding(store, finding_ids):
+        for events in grouped.values():
+            out.update({e["id"]: e for e in events})
+    return out
+
+
+def delete_settings(store: Store, names: tuple[str, ...]) -> None:
+    """Delete settings so that their values are overwritten in the file too (``secure_delete``): private keys
+    moved out of the database must not stay readable in its free pages."""
+    store.db.execute("PRAGMA secure_delete = ON")
+    store.db.execute(f"DELETE FROM settings WHERE key IN ({', '.join('?' * len(names))})", list(names))
+
+
+def column_types(store: Store, table: str) -> list[tuple[str, str, bool]]:
+    """(name, declared type, required) of each column, for the records schema."""
+    return [(r["name"], r["type"], bool(r["notnull"] or r["pk"]) and r["dflt_value"] is None)
+            for r in store.rows(f"PRAGMA table_info({table})")]
+
+
+@contextlib.contextmanager
+def write_transaction(store: Store, wait_ms: int = 5000) -> Iterator[None]:
+    """One transaction that takes the write lock first (``BEGIN IMMEDIATE``), waiting up to ``wait_ms`` for
+    another connection's transaction (an import in the background): its reads then see the latest data and
+    its writes cannot fail on a stale snapshot. Store writes inside nest as savepoints."""
+    store.db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        store.db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise RuleError("数据库正被另一项操作占用（例如正在导入数据包），暂时无法导出。", "请稍后再试。") from exc
+    try:
+        yield
+    except BaseException:
+        store.db.conn.rollback()
+        raise
+    store.db.execute("COMMIT")

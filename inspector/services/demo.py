@@ -154,11 +154,13 @@ def build_scale(services: Services, findings: int, sites: int, today: date | Non
                 steps = [wf.Event(wf.CREATED, found_on, {"deadline": deadline.isoformat()})]
                 if rng.random() < 0.7:
                     steps.append(wf.Event(wf.ORDER_ISSUED, found_on, {"deadline": deadline.isoformat()}))
-                if rng.random() < 0.5 and len(steps) == 2:
-                    steps += [wf.Event(wf.RECHECK, deadline, {"passed": True}), wf.Event(wf.CLOSE, deadline)]
+                grade = "重大" if rng.random() < 0.03 else "一般"
+                if rng.random() < 0.5 and len(steps) == 2 and deadline <= today:  # the same rules as a real step
+                    steps += [wf.Event(wf.RECHECK, deadline, {"passed": True, "inspectors": ["林志明", "王建国"]}),
+                              wf.Event(wf.CLOSE, deadline, {"assessment": "评估报告"} if grade == "重大" else {})]
                 state = wf.derive(steps)
-                rows.append({"id": fid, **stamp, "site_id": site["id"], "grade": "重大" if rng.random() < 0.03
-                             else "一般", "description": f"{rng.choice(PROBLEMS)}（{site['name']}）",
+                rows.append({"id": fid, **stamp, "site_id": site["id"], "grade": grade,
+                             "description": f"{rng.choice(PROBLEMS)}（{site['name']}）",
                              "found_on": found_on.isoformat(), **state.columns(),
                              "category": rng.choice(wf.CATEGORIES)})
                 events += [{"id": new_id(), "finding_id": fid, "kind": e.kind, "on_date": e.on.isoformat(),

@@ -1,40 +1,41 @@
-"""Exchanging records with peers through package files: export, verify, preview, merge, receipts, keys.
+"""Exchanging records with peers through package files: the thin orchestration of the sync pipeline.
 
-A town sends its inspections, results, findings with their events, attachments, task progress and the sites it
-added or changed; the district sends checklists, templates, the site register and its trusted keys. Importing is
-all or nothing in one transaction, after every check; the same package twice changes nothing; merges keep
-concurrent edits of a field as a conflict for a person to settle. See docs/sync-format.md.
+Import runs down the floors once (docs/sync-format.md): read and verify (:mod:`inspector.sync.package`, the
+sender checked against the local register before anything large is read) → validate (schemas, limits) →
+authorize (ownership table, workflow rules) → merge (pure) → apply (one Store transaction, then files). A dry
+run stops before apply and keeps the verified package, so the confirmed import merges exactly what was
+previewed without reading the file again.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from inspector import workflow as wf
+from inspector import filestore
 from inspector.db import sync as sq
-from inspector.db.findings import reindex_many
+from inspector.db.schema import SYNCED_TABLES
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import ImportFailed, RuleError
 from inspector.paths import attachments_dir
-from inspector.services.attachments import stored_path
-from inspector.sync import keys, package
-from inspector.sync.versions import local_edit, merge_records
+from inspector.sync import apply as applying
+from inspector.sync import builtin, keyfile, keys, merge, package, register
+from inspector.sync.authorize import Sender, authorize
+from inspector.sync.schema import RowChecker
+from inspector.sync.validate import validate
+from inspector.sync.versions import local_edit
 
-# A town also sends the checklists its inspections and task progress refer to (built-in templates and imported
-# documents have the same ids on every device, so they merge rather than duplicate).
-TOWN_SENDS = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
-              "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
-DISTRICT_SENDS = ("documents", "checklists", "checklist_items", "units", "item_units", "sites")
-DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
+SKEW_MS = 24 * 3600 * 1000  # a sender's clock may run at most a day ahead of this one
+EXPORTED = (*SYNCED_TABLES, )
 
 
 @dataclass
 class ImportReport:
-    """What a package did (or, in a dry run, would do), per table."""
+    """What a package did (or, in a dry run, would do), per table, and every record refused with why."""
 
     package_id: str
     sender: str
@@ -42,6 +43,7 @@ class ImportReport:
     tables: dict[str, dict[str, int]] = field(default_factory=dict)
     events: int = 0
     attachments: int = 0
+    refused: list[dict[str, str]] = field(default_factory=list)
     duplicate: bool = False
     dry_run: bool = False
     receipt: str | None = None
@@ -50,42 +52,57 @@ class ImportReport:
         return asdict(self)
 
 
+@dataclass
+class Verified:
+    """A package read and verified once: what a confirmed import merges after the preview."""
+
+    path: Path
+    digest: str
+    peer: dict[str, Any]
+    contents: package.Contents
+    report: ImportReport
+    plan: merge.Plan | None = None
+
+
 class Sync:
-    def __init__(self, store: Store, db_path: Path) -> None:
+    def __init__(self, store: Store, db_path: Path, now: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.files = attachments_dir(db_path)
+        self.now = now or (lambda: datetime.now(UTC))
 
     # -- identity and peers ----------------------------------------------------------------------------------
-    def identity(self) -> dict[str, str]:
-        """This device's name, role and public keys (keys are made the first time)."""
-        if not self.store.setting("sign_private"):
-            for key, value in keys.new_keys().items():
-                self.store.set_setting(key, value)
+    def _keys(self) -> dict[str, str]:
+        """This device's keys from its key file (moved there once from the settings of older versions)."""
         s = self.store.setting
-        return {"device": self.store.device_id, "name": s("device_name") or s("town") or s("unit") or "本机",
-                "unit": s("unit") or "", "town": s("town") or "", "role": s("role") or "town",
-                "sign_public": s("sign_public"), "enc_public": s("enc_public")}
+        pair = keyfile.ensure(self.store.device_id, {k: s(k) for k in ("sign_private", "enc_private",
+                                                                        "sign_public", "enc_public")})
+        if s("sign_private") or s("enc_private") or s("sign_public") != pair["sign_public"]:
+            with self.store.atomic():
+                sq.delete_settings(self.store, keyfile.PRIVATE)
+                self.store.set_setting("sign_public", pair["sign_public"])
+                self.store.set_setting("enc_public", pair["enc_public"])
+        return pair
 
-    def add_peer(self, identity: dict[str, Any], trusted: bool) -> str:
-        """Record a device (from its identity file or a package); ``trusted`` is an administrator's choice."""
-        existing = sq.peer_by_device(self.store, identity["device"])
-        fields = {"name": identity.get("name") or identity["device"][:8], "unit": identity.get("unit"),
-                  "town": identity.get("town"), "role": identity.get("role"), "device": identity["device"],
-                  "public_key": identity["sign_public"], "enc_key": identity.get("enc_public"),
-                  "trusted": int(trusted), "revoked": 0}
-        if existing:
-            if existing["public_key"] != identity["sign_public"] and existing["trusted"]:
-                raise RuleError(f"设备“{fields['name']}”的签名密钥与登记的不同。",
-                                "如确认对方更换了密钥，请先吊销旧密钥再重新信任。")
-            self.store.update("peers", existing["id"], fields)
-            return existing["id"]
-        return self.store.insert("peers", fields)
+    def identity(self) -> dict[str, str]:
+        """This device's name, own role and public keys (keys are made the first time)."""
+        pair, s = self._keys(), self.store.setting
+        return {"device": self.store.device_id, "name": s("device_name") or s("town") or s("unit") or "本机",
+                "unit": s("unit") or "", "town": s("town") or "", "role": register.my_role(self.store),
+                "sign_public": pair["sign_public"], "enc_public": pair["enc_public"]}
+
+    def add_peer(self, identity: dict[str, Any], trusted: bool = True, role: str | None = None,
+                 replace_district: bool = False) -> str:
+        """Trust a device in ``role`` (by default the other side of the star: a town trusts the district)."""
+        if not trusted:
+            raise RuleError("只能登记受信任的设备。")
+        role = role or ("town" if register.my_role(self.store) == "district" else "district")
+        return register.trust(self.store, identity, role, replace_district=replace_district)
 
     def revoke(self, device: str) -> None:
-        peer = sq.peer_by_device(self.store, device)
-        if peer is None:
-            raise RuleError("没有登记这台设备。")
-        self.store.update("peers", peer["id"], {"trusted": 0, "revoked": 1})
+        register.revoke(self.store, self.peer(device)["device"])
+
+    def unrevoke(self, device: str) -> None:
+        register.unrevoke(self.store, self.peer(device)["device"])
 
     def export_identity(self, out: Path) -> Path:
         Path(out).write_text(json.dumps(self.identity(), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -93,15 +110,20 @@ class Sync:
 
     @staticmethod
     def identity_from_file(path: Path) -> dict[str, Any]:
-        """A device's identity from its exported identity file, or from a package it sent."""
+        """A device's identity from its exported identity file, or the sender named in a package it sent."""
         path = Path(path)
         if path.suffix == ".inspx":
-            return package.read(path).manifest["sender"]
+            opened = package.open_package(path)
+            opened.close()
+            return opened.manifest["sender"]
         try:
+            if path.stat().st_size > 65536:
+                raise ValueError("too large")
             identity = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ImportFailed(f"无法读取身份文件“{path.name}”。", "请使用对方“导出本机身份”生成的文件。") from exc
-        if not isinstance(identity, dict) or not identity.get("device") or not identity.get("sign_public"):
+        if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) and identity[k]
+                                                     for k in ("device", "sign_public")):
             raise ImportFailed(f"“{path.name}”不是 Inspector 的身份文件。", "请使用对方“导出本机身份”生成的文件。")
         return identity
 
@@ -115,249 +137,247 @@ class Sync:
         raise RuleError(f"没有名为“{name_or_device}”的对方设备。", "请先用 `inspector keys trust 身份文件` 登记对方。")
 
     # -- export ----------------------------------------------------------------------------------------------
-    def export(self, peer_name: str, out: Path, full: bool = False, encrypt: bool = False) -> dict[str, Any]:
-        """Everything changed since the last package this peer acknowledged (or everything with ``full``)."""
-        me = self.identity()
+    def export(self, peer_name: str, out: Path, full: bool = False, encrypt: bool | None = None) -> dict[str, Any]:
+        """This device's own records changed since the last package this peer acknowledged (or all of them);
+        sealed for the peer whenever its encryption key is known."""
+        me, pair = self.identity(), self._keys()
         peer = self.peer(peer_name)
-        since = None if full else peer["acked_at"]
-        tables = DISTRICT_SENDS if me["role"] == "district" else TOWN_SENDS
-        records: dict[str, list[dict[str, Any]]] = {}
-        for table in tables:
-            where = "kind = 'template' OR kind = 'workplan'" if table == "checklists" else ""
-            records[table] = sq.changed_since(self.store, table, since, where)
-        if me["role"] != "district":
-            records["finding_events"] = sq.events_since(self.store, since)
-        blobs: dict[str, bytes] = {}
-        for att in records.get("attachments", []):
-            path = stored_path(self.files, att["sha256"])
-            if path.exists():
-                blobs[att["sha256"]] = path.read_bytes()
-        seq = peer["last_seq_sent"] + 1
-        created = utc_now()
-        manifest = {"package_id": new_id(), "kind": "data", "sender": me, "created": created, "seq": seq,
-                    "clock": self.store.clock.now(),
-                    "receiver": {"device": peer["device"], "name": peer["name"]}, "full": full,
-                    "acked": {"seq": peer["last_seq_received"]},
-                    "trusted_keys": self._trusted_keys() if me["role"] == "district" else []}
-        package.write(Path(out), manifest, records, blobs, self.store.setting("sign_private"),
-                      peer["enc_key"] if encrypt else None)
-        digest = package.sha256(Path(out).read_bytes())
+        if not peer["trusted"] or peer["revoked"]:
+            raise RuleError(f"“{peer['name']}”未受信任或已吊销，不能给它导出数据包。")
+        if encrypt and not peer["enc_key"]:
+            raise RuleError(f"没有“{peer['name']}”的加密公钥，无法加密。", "请重新信任对方的身份文件。")
+        seal = peer["enc_key"] if encrypt is not False else None
+        manifest = {"package_id": new_id(), "kind": "data", "created": utc_now(), "full": full,
+                    "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
+                    "receiver": {"device": peer["device"]}, "acked": {"seq": peer["last_seq_received"]}}
+        # One transaction that holds the write lock (so it waits for an import instead of reading a stale
+        # snapshot): the package's number (taken before the file exists: never reused), the rows, the change
+        # number they stand for.
+        with sq.write_transaction(self.store):
+            self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
+            peer = self.peer(peer["device"])
+            manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())
+            records = self._records(0 if full else peer["acked_upto"])
+            record_id = self.store.insert("packages", {
+                "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
+                "sha256": "", "file_name": Path(out).name, "record_count": sum(len(r) for r in records.values()),
+                "status": "writing", "package_id": manifest["package_id"], "receiver": peer["device"],
+                "created": manifest["created"], "upto": manifest["upto"]})
+        blobs = self._blobs(records.get("attachments", []))
+        package.write(Path(out), manifest, records, blobs, pair["sign_private"], seal)
         with self.store.atomic():
-            self.store.update("peers", peer["id"], {"last_seq_sent": seq})
-            self.store.insert("packages", {"direction": "out", "peer_id": peer["id"], "sender_device": me["device"],
-                                           "seq": seq, "sha256": digest, "file_name": Path(out).name,
-                                           "record_count": sum(len(r) for r in records.values()),
-                                           "status": "sent", "package_id": manifest["package_id"],
-                                           "receiver": peer["device"], "created": created})
-        return {"path": str(out), "package_id": manifest["package_id"], "seq": seq,
-                "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
+            self.store.update("packages", record_id, {"sha256": package.file_sha256(Path(out)), "status": "sent"})
+        return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
+                "encrypted": bool(seal), "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
 
-    def _trusted_keys(self) -> list[dict[str, Any]]:
-        return [{"device": p["device"], "name": p["name"], "unit": p["unit"], "town": p["town"], "role": p["role"],
-                 "sign_public": p["public_key"], "enc_public": p["enc_key"]}
-                for p in sq.peers(self.store) if p["trusted"] and not p["revoked"]]
+    def _records(self, since: int) -> dict[str, list[dict[str, Any]]]:
+        """Only rows this device owns travel; a town keeps its own work plans (only the district publishes
+        them), and so the progress it notes against them."""
+        me = self.store.device_id
+        local_plans = set(sq.own_workplan_items(self.store, me)) - set(builtin.reference()["checklist_items"])
+        records: dict[str, list[dict[str, Any]]] = {}
+        for table in EXPORTED:
+            rows = sq.changed_since(self.store, table, since, me)
+            if register.my_role(self.store) != "district":
+                rows = [r for r in rows if self._town_may_send(table, r, local_plans)]
+            records[table] = rows
+        records["finding_events"] = sq.changed_since(self.store, "finding_events", since, me)
+        return records
+
+    @staticmethod
+    def _town_may_send(table: str, row: dict[str, Any], local_plans: set[str]) -> bool:
+        if table in ("documents",) or (table == "checklists" and row["kind"] == "workplan"):
+            return builtin.is_builtin(table, row["id"])
+        if table in ("checklist_items", "task_progress", "item_units"):
+            return (row["id"] if table == "checklist_items" else row["item_id"]) not in local_plans
+        return True
+
+    def _blobs(self, attachments: list[dict[str, Any]]) -> dict[str, bytes]:
+        blobs = {}
+        for att in attachments:
+            if filestore.is_digest(att["sha256"]):
+                path = filestore.path_for(self.files, att["sha256"])
+                if path.is_file():
+                    blobs[att["sha256"]] = path.read_bytes()
+        return blobs
 
     # -- import ----------------------------------------------------------------------------------------------
-    def _check_sender(self, manifest: dict[str, Any], path: Path) -> dict[str, Any]:
-        me = self.identity()
+    def _check_sender(self, opened: package.Opened) -> dict[str, Any]:
+        """The register decides, on the manifest alone: not this device, addressed here, trusted, the key
+        registered for it, a valid signature with that key."""
+        manifest, name = opened.manifest, opened.path.name
         sender = manifest["sender"]
-        if sender.get("device") == me["device"]:
-            raise ImportFailed(f"“{path.name}”是本机自己导出的数据包。", "请导入对方发来的数据包。")
-        receiver = manifest.get("receiver") or {}
-        if receiver.get("device") and receiver["device"] != me["device"]:
-            raise ImportFailed(f"“{path.name}”是发给“{receiver.get('name')}”的，不是发给本机的。",
+        if sender["device"] == self.store.device_id:
+            raise ImportFailed(f"“{name}”是本机自己导出的数据包。", "请导入对方发来的数据包。")
+        if manifest["receiver"]["device"] != self.store.device_id:
+            raise ImportFailed(f"“{name}”不是发给本机的（收件设备 {manifest['receiver']['device'][:8]}）。",
                                "请确认收件方，或让对方重新导出给本机。")
         peer = sq.peer_by_device(self.store, sender["device"])
         if peer is None or not peer["trusted"] or peer["revoked"]:
-            fingerprint = keys.fingerprint(sender["sign_public"])
+            state = "已吊销的" if peer and peer["revoked"] else "未受信任的"
             raise ImportFailed(
-                f"“{path.name}”来自未受信任的设备“{sender.get('name')}”（指纹 {fingerprint}）。",
-                "如确认来源可靠，请管理员先执行 `inspector keys trust` 信任该设备。")
+                f"“{name}”来自{state}设备“{sender['name']}”（指纹 {keys.fingerprint(sender['sign_public'])}）。",
+                "如确认来源可靠，请管理员先核对指纹并执行 `inspector keys trust` 信任该设备。")
         if peer["public_key"] != sender["sign_public"]:
-            raise ImportFailed(f"“{path.name}”的签名密钥与登记的“{peer['name']}”不符（伪造或已更换密钥）。",
-                               "请勿导入，并与对方核对密钥指纹。")
+            raise ImportFailed(f"“{name}”的签名密钥与登记的“{peer['name']}”不符（伪造或已更换密钥）。",
+                               "请勿导入，并与对方核对密钥指纹；更换密钥须先吊销旧登记再重新信任。")
+        package.verify(opened, peer["public_key"])
         return peer
 
-    def import_package(self, path: Path, dry_run: bool = False, receipt_out: Path | None = None) -> ImportReport:
-        """Verify, then merge in one transaction (or only report, with ``dry_run``); write a receipt."""
+    def verify(self, path: Path) -> Verified | ImportReport:
+        """Read and verify a package once (all checks, nothing written): the preview, kept for the import."""
         path = Path(path)
-        self.identity()
+        self._keys()
         digest = package.file_sha256(path) if path.is_file() else ""
         seen = sq.package_seen(self.store, "", digest) if digest else None
         if seen:  # byte-for-byte a package already verified and merged: nothing to do
-            return ImportReport(seen["package_id"], "", seen["seq"], duplicate=True, dry_run=dry_run)
-        contents = package.read(path, self.store.setting("enc_private"))
-        manifest = contents.manifest
-        if manifest.get("kind") == "receipt":
-            raise ImportFailed(f"“{path.name}”是回执，不是数据包。", "请用“导入回执”（inspector receipt import）。")
-        peer = self._check_sender(manifest, path)
-        report = ImportReport(manifest["package_id"], manifest["sender"].get("name", ""), manifest["seq"],
-                              dry_run=dry_run)
-        if sq.package_seen(self.store, manifest["package_id"], digest):
-            report.duplicate = True
+            return ImportReport(seen["package_id"], "", seen["seq"], duplicate=True)
+        opened = package.open_package(path)
+        try:
+            manifest = opened.manifest
+            if manifest["kind"] == "receipt":
+                raise ImportFailed(f"“{path.name}”是回执，不是数据包。", "请用“导入回执”（inspector receipt import）。")
+            peer = self._check_sender(opened)
+            report = ImportReport(manifest["package_id"], peer["name"], manifest["seq"])
+            if sq.package_seen(self.store, manifest["package_id"], digest):
+                report.duplicate = True
+                return report
+            self._check_clock(manifest, path.name)
+            contents = package.load(opened, self._keys()["enc_private"])
+        finally:
+            opened.close()
+        verified = Verified(path, digest, peer, contents, report)
+        verified.plan = self._plan(verified)
+        return verified
+
+    def _check_clock(self, manifest: dict[str, Any], name: str) -> None:
+        stamp = manifest.get("clock")
+        if stamp and int(stamp[:13]) > self._now_ms() + SKEW_MS:
+            raise ImportFailed(f"“{name}”的时钟比本机快一天以上（{stamp[:13]}）。",
+                               "请双方核对电脑的日期和时间后重新导出。")
+
+    def _now_ms(self) -> int:
+        return int(self.now().timestamp() * 1000)
+
+    def _plan(self, verified: Verified) -> merge.Plan:
+        """Validate, authorize and merge the verified records (no writes); fills in the report. The stages are
+        written so that no input reaches an exception other than ImportFailed; should one still slip through,
+        the officer gets a message, not a traceback, and nothing has been written."""
+        try:
+            return self._stages(verified)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+            raise ImportFailed(f"“{verified.path.name}”的内容无法检查（{type(exc).__name__}），未导入任何内容。",
+                               "该数据包不是按本程序的格式生成的，请勿导入，并联系发送方。") from exc
+
+    def _stages(self, verified: Verified) -> merge.Plan:
+        records, report = verified.contents.records, verified.report
+        checkers = {t: RowChecker(t, sq.column_types(self.store, t)) for t in (*SYNCED_TABLES, "finding_events")}
+        validate(records, checkers, verified.path.name)
+        verdict = authorize(records, Sender(verified.peer["device"], verified.peer["role"] or "town"),
+                            self._lookup, today=self.now().date(), now_ms=self._now_ms(), skew_ms=SKEW_MS)
+        plan = merge.plan(verdict.accepted, verdict.local, verdict.local_events, verdict.builtin, utc_now())
+        report.tables = plan.counts
+        for r in verdict.refused:
+            report.tables.setdefault(r["table"], {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0,
+                                                  "refused": 0})["refused"] += 1
+        report.refused, report.events = verdict.refused, len(plan.events)
+        wanted = {a["sha256"] for a in verdict.accepted.get("attachments", [])}
+        report.attachments = len([d for d in verified.contents.attachments
+                                  if d in wanted and not filestore.path_for(self.files, d).exists()])
+        return plan
+
+    def _lookup(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        if table == "finding_events_of":
+            return sq.events_of(self.store, ids)
+        return sq.existing(self.store, table, ids)
+
+    def import_package(self, path: Path | Verified, dry_run: bool = False,
+                       receipt_out: Path | None = None) -> ImportReport:
+        """Verify (or take the verified preview), then merge in one transaction; write a receipt."""
+        previewed = isinstance(path, Verified)
+        verified = path if isinstance(path, Verified) else self.verify(Path(path))
+        if isinstance(verified, ImportReport):
+            verified.dry_run = dry_run
+            return verified
+        report = verified.report
+        report.dry_run = dry_run
+        if dry_run or report.duplicate:
             return report
+        # a kept preview is planned again on the same verified records: the database may have moved on since
+        plan = self._plan(verified) if previewed or verified.plan is None else verified.plan
+        if report.refused:
+            listed = "；".join(f"{r['table']} {r['id'][:8]}：{r['reason']}" for r in report.refused[:5])
+            more = f"等 {len(report.refused)} 条" if len(report.refused) > 5 else ""
+            raise ImportFailed(f"“{verified.path.name}”中有发送方无权提交的记录{more}，整个数据包未导入：{listed}。",
+                               "数据包要么整体导入，要么不导入；请联系发送方核实。")
+        manifest = verified.contents.manifest
+        applying.apply(self.store, plan, lambda: self._record_received(verified), verified.path.name)
+        wanted = {a["sha256"] for a in plan.new.get("attachments", []) + plan.changed.get("attachments", [])}
+        applying.save_files(self.files, {d: b for d, b in verified.contents.attachments.items() if d in wanted})
         if manifest.get("clock"):
             self.store.clock.observe(manifest["clock"])  # later edits here are ordered after the sender's
-        allowed = DISTRICT_SENDS if manifest["sender"].get("role") == "district" else TOWN_SENDS
-        unknown = set(contents.records) - set(allowed) - {"finding_events"}
-        if unknown:
-            raise ImportFailed(f"“{path.name}”含有不应由对方发送的数据（{'、'.join(sorted(unknown))}）。", "请勿导入。")
-        db = self.store.db
-        db.execute("SAVEPOINT sync_import")
-        db.execute("PRAGMA defer_foreign_keys = ON")  # events may arrive before their finding, in one package
-        try:
-            self._merge(contents, report)
-            self._save_attachments(contents, report)
-            self._trust_distributed_keys(manifest)
-            if not dry_run:
-                self._record_received(manifest, peer, digest, path, report)
-        except BaseException:
-            db.execute("ROLLBACK TO sync_import")
-            db.execute("RELEASE sync_import")
-            raise
-        if dry_run:
-            db.execute("ROLLBACK TO sync_import")
-        db.execute("RELEASE sync_import")
-        if db.conn.in_transaction:
-            db.conn.commit()
-        if not dry_run and receipt_out is not None:
-            report.receipt = str(self.write_receipt(manifest, peer, receipt_out))
+        if receipt_out is not None:
+            report.receipt = str(self.write_receipt(manifest, verified.peer, receipt_out))
         return report
 
-    def _merge(self, contents: package.Contents, report: ImportReport) -> None:
-        """Events first (a union), then each table's records merged field by field; findings get the status
-        their events derive, written in the same statement; the search index follows."""
-        records = contents.records
-        report.events = sq.insert_events(self.store, records.get("finding_events", []))
-        event_findings = {e["finding_id"] for e in records.get("finding_events", [])}
-        new_findings: set[str] = set()
-        rewritten: set[str] = set()
-        for table, rows in records.items():
-            if table == "finding_events":
-                continue
-            writes, new_ids, counts = self._merge_table(table, rows)
-            if table == "findings":
-                derived = self._derived(sorted(w["id"] for w in writes if w["id"] not in new_ids))
-                derived.update(_derive_from(records.get("finding_events", []), new_ids))
-                for w in writes:
-                    w.update(derived.get(w["id"], {}))
-                new_findings, rewritten = new_ids, {w["id"] for w in writes}
-            sq.insert(self.store, table, [w for w in writes if w["id"] in new_ids])
-            sq.upsert(self.store, table, [w for w in writes if w["id"] not in new_ids])
-            report.tables[table] = counts
-        rest = sorted(set(sq.existing(self.store, "findings", sorted(event_findings - rewritten))))
-        updates = self._derived(rest)
-        self.store.db.conn.executemany(
-            "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on "
-            "WHERE id = :id", [{"id": k, **v} for k, v in updates.items()])
-        reindex_many(self.store.db, sorted((rewritten | set(rest)) - new_findings), existing=True)
-        reindex_many(self.store.db, sorted(new_findings), existing=False)
-
-    def _merge_table(self, table: str, rows: list[dict[str, Any]]) -> tuple[list[dict], set[str], dict[str, int]]:
-        counts = {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0, "refused": 0}
-        valid = [r for r in rows if r.get("id") and r.get("device_id") and r.get("updated_at")]
-        counts["refused"] = len(rows) - len(valid)
-        local = sq.existing(self.store, table, [r["id"] for r in valid])
-        derived = DERIVED.get(table, ())
-        writes, new_ids = [], set()
-        now = utc_now()
-        for row in valid:
-            mine = local.get(row["id"])
-            merged, changed, conflict = merge_records(
-                {k: v for k, v in mine.items() if k not in derived} if mine else None,
-                {k: v for k, v in row.items() if k not in derived})
-            counts["conflicts"] += conflict
-            if mine is None:
-                counts["new"] += 1
-                new_ids.add(row["id"])
-                merged = {**row, **merged}
-            elif changed:
-                counts["changed"] += 1
-                merged.update({k: mine.get(k) for k in derived})
-            else:
-                counts["unchanged"] += 1
-                continue
-            merged["updated_at"] = now
-            writes.append(merged)
-        return writes, new_ids, counts
-
-    def _derived(self, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """What each finding's events say now: status, current deadline, close-out date."""
-        out: dict[str, dict[str, Any]] = {}
-        for events_of in sq.events_by_finding(self.store, finding_ids):
-            for finding_id, events in events_of.items():
-                out[finding_id] = _state_columns(events)
-        return out
-
-    def _save_attachments(self, contents: package.Contents, report: ImportReport) -> None:
-        for digest, data in contents.attachments.items():
-            target = stored_path(self.files, digest)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_suffix(".part")
-                tmp.write_bytes(data)
-                tmp.replace(target)
-                report.attachments += 1
-
-    def _trust_distributed_keys(self, manifest: dict[str, Any]) -> None:
-        if manifest["sender"].get("role") != "district":
-            return
-        for identity in manifest.get("trusted_keys", []):
-            if identity.get("device") and identity["device"] != self.store.device_id:
-                existing = sq.peer_by_device(self.store, identity["device"])
-                if existing is None:
-                    self.add_peer(identity, trusted=True)
-
-    def _record_received(self, manifest: dict[str, Any], peer: dict[str, Any], digest: str, path: Path,
-                         report: ImportReport) -> None:
+    def _record_received(self, verified: Verified) -> None:
+        manifest, peer, report = verified.contents.manifest, verified.peer, verified.report
         self.store.insert("packages", {
-            "direction": "in", "peer_id": peer["id"], "sender_device": manifest["sender"]["device"],
-            "seq": manifest["seq"], "sha256": digest, "file_name": path.name,
+            "direction": "in", "peer_id": peer["id"], "sender_device": peer["device"],
+            "seq": manifest["seq"], "sha256": verified.digest, "file_name": verified.path.name,
             "record_count": sum(sum(c.values()) for c in report.tables.values()),
             "status": "imported", "package_id": manifest["package_id"], "receiver": self.store.device_id,
             "created": manifest["created"], "summary": json.dumps(report.tables, ensure_ascii=False)})
         self.store.update("peers", peer["id"], {"last_seq_received": max(peer["last_seq_received"],
                                                                            manifest["seq"])})
+        self.store.audit("import_package", "packages", manifest["package_id"],
+                         {"sender": peer["device"], "seq": manifest["seq"], "tables": report.tables})
 
     # -- receipts --------------------------------------------------------------------------------------------
     def write_receipt(self, manifest: dict[str, Any], peer: dict[str, Any], out: Path) -> Path:
-        receipt = {"package_id": new_id(), "kind": "receipt", "sender": self.identity(), "created": utc_now(),
-                   "seq": 0, "receiver": {"device": peer["device"], "name": peer["name"]},
+        me = self.identity()
+        receipt = {"package_id": new_id(), "kind": "receipt", "created": utc_now(), "seq": 0,
+                   "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
+                   "receiver": {"device": peer["device"]},
                    "acknowledges": {"package_id": manifest["package_id"], "seq": manifest["seq"]}}
-        return package.write(Path(out), receipt, {}, {}, self.store.setting("sign_private"))
+        return package.write(Path(out), receipt, {}, {}, self._keys()["sign_private"])
 
     def import_receipt(self, path: Path) -> dict[str, Any]:
-        contents = package.read(Path(path))
-        manifest = contents.manifest
-        if manifest.get("kind") != "receipt":
-            raise ImportFailed(f"“{Path(path).name}”不是回执。", "回执文件由对方导入数据包后生成。")
-        peer = self._check_sender(manifest, Path(path))
-        acknowledged = manifest["acknowledges"]
+        """A receipt counts only from the device the acknowledged package was sent to."""
+        opened = package.open_package(Path(path))
+        try:
+            if opened.manifest["kind"] != "receipt" or "acknowledges" not in opened.manifest:
+                raise ImportFailed(f"“{Path(path).name}”不是回执。", "回执文件由对方导入数据包后生成。")
+            peer = self._check_sender(opened)
+            package.load(opened, None)
+        finally:
+            opened.close()
+        acknowledged = opened.manifest["acknowledges"]
         sent = sq.sent_package(self.store, acknowledged["package_id"])
         if sent is None or sent["receiver"] != peer["device"]:
-            raise ImportFailed("这张回执对应的数据包不是本机发出的。", "请确认回执来源。")
+            raise ImportFailed("这张回执对应的数据包不是本机发给该设备的。", "请确认回执来源。")
         with self.store.atomic():
-            if acknowledged["seq"] > peer["last_seq_acked"]:
-                self.store.update("peers", peer["id"], {"last_seq_acked": acknowledged["seq"],
-                                                        "acked_at": sent["created"]})
+            if sent["seq"] > peer["last_seq_acked"]:
+                self.store.update("peers", peer["id"], {"last_seq_acked": sent["seq"], "acked_at": sent["created"],
+                                                        "acked_upto": max(peer["acked_upto"], sent["upto"] or 0)})
             self.store.update("packages", sent["id"], {"status": "acknowledged"})
-        return {"peer": peer["name"], "seq": acknowledged["seq"]}
+        return {"peer": peer["name"], "seq": sent["seq"]}
 
     # -- what the district sees ------------------------------------------------------------------------------
     def overview(self) -> list[dict[str, Any]]:
-        """Per peer: last package received, its sequence numbers, and gaps (packages missing in between)."""
+        """Per peer: packages received, and the gaps among them (from the set of received numbers)."""
         out = []
         for p in sq.peers(self.store):
             seqs = sq.received_seqs(self.store, p["device"] or "")
-            gaps = [n for n in range(1, max(seqs, default=0) + 1) if n not in set(seqs)]
-            out.append({"name": p["name"], "town": p["town"], "device": p["device"], "trusted": bool(p["trusted"]),
-                        "revoked": bool(p["revoked"]), "fingerprint": keys.fingerprint(p["public_key"]),
-                        "received": seqs, "gaps": gaps, "sent": p["last_seq_sent"], "acked": p["last_seq_acked"]})
+            out.append({"name": p["name"], "town": p["town"], "device": p["device"], "role": p["role"],
+                        "trusted": bool(p["trusted"]), "revoked": bool(p["revoked"]),
+                        "fingerprint": keys.fingerprint(p["public_key"]), "received": seqs, "gaps": gaps(seqs),
+                        "sent": p["last_seq_sent"], "acked": p["last_seq_acked"]})
         return out
 
     def conflicts(self) -> list[dict[str, Any]]:
         out = []
-        for row in sq.conflicts(self.store, tuple(set(TOWN_SENDS) | set(DISTRICT_SENDS))):
+        for row in sq.conflicts(self.store, SYNCED_TABLES):
             meta = json.loads(row["sync_meta"])
             for field_name, version in meta.items():
                 if "others" in version:
@@ -378,18 +398,15 @@ class Sync:
             self.store.audit("resolve_conflict", table, record_id, {field_name: value})
 
 
-def _derive_from(events: list[dict[str, Any]], finding_ids: set[str]) -> dict[str, dict[str, Any]]:
-    """The derived state of findings new to this device, from the events in the package itself."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for e in events:
-        if e["finding_id"] in finding_ids:
-            grouped.setdefault(e["finding_id"], []).append(e)
-    return {finding_id: _state_columns(sorted(evs, key=lambda e: (e["on_date"], e["created_at"])))
-            for finding_id, evs in grouped.items()}
-
-
-def _state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
-    """The finding columns its events derive (events as stored rows, in the order they happened)."""
-    state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
-                       for e in events])
-    return state.columns()
+def gaps(seqs: list[int], limit: int = 50) -> list[int]:
+    """Numbers missing between received ones, from the sorted set itself (a huge number allocates nothing);
+    at most ``limit`` are listed."""
+    out: list[int] = []
+    previous = 0
+    for n in sorted(set(seqs)):
+        for missing in range(previous + 1, min(n, previous + 1 + limit - len(out))):
+            out.append(missing)
+        if len(out) >= limit:
+            break
+        previous = n
+    return out

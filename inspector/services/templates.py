@@ -37,13 +37,22 @@ def _clean_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return clean
 
 
+def _editable_in_place(store: Store, template_id: str) -> bool:
+    """Only this device's own template that no inspection uses yet is changed in place; a built-in template or
+    one the district published is never changed here — saving makes this device's own version (a record it
+    owns, docs/sync-format.md)."""
+    template = store.get("checklists", template_id)
+    return (template["device_id"] == store.device_id and not template["builtin"]
+            and not queries.template_in_use(store, template_id))
+
+
 def save_template(store: Store, name: str, items: list[dict[str, Any]], template_id: str | None = None) -> str:
     """Save a template; returns the id of the template that now holds these items (maybe a new version)."""
     if not name.strip():
         raise RuleError("检查表名称不能为空。")
     clean = _clean_items(items)
     with store.atomic():
-        if template_id and not queries.template_in_use(store, template_id):
+        if template_id and _editable_in_place(store, template_id):
             store.update("checklists", template_id, {"name": name.strip()})
             for old in queries.checklist_items(store, template_id):
                 store.delete("checklist_items", old["id"])

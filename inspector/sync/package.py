@@ -1,9 +1,10 @@
 """The ``.inspx`` package file: a zip with a signed manifest, records as JSON Lines, attachments by sha256.
 
-Reading checks everything before anything is used: a zip that is whole, member names that stay inside the
-package, sizes and counts within limits (no zip bombs), a format version this program knows, a checksum for
-every member and a valid signature of the manifest. Any failure raises :class:`ImportFailed` saying what is
-wrong and what to do. See docs/sync-format.md.
+Reading runs in order of cost (docs/sync-format.md, “order of checks”): :func:`open_package` reads only the zip's
+directory and the small manifest (names, counts and sizes within limits; strict JSON; the manifest schema; a
+known format version); the caller then checks the sender against its local register and :func:`verify` checks
+the signature with the *registered* key; only then :func:`load` hashes, decrypts and parses the rest. Every
+failure raises :class:`ImportFailed` saying what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -15,20 +16,27 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from inspector.errors import ImportFailed
-from inspector.sync import keys
+from inspector.sync import keys, strictjson
+from inspector.sync.schema import MANIFEST, check
 
 FORMAT = "inspector-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_MEMBERS = 500_000
 MAX_TOTAL = 4 * 1024**3
 MAX_MEMBER = 512 * 1024**2
-MAX_RATIO = 200
-MEMBER_RE = re.compile(r"^(manifest\.json|payload\.bin|records/[a-z_]+\.jsonl|attachments/[0-9a-f]{64})$")
+MAX_MANIFEST = 1024**2
+MAX_LINE = 8 * 1024**2
+MAX_RECORDS = 5_000_000
+MAX_RATIO = 200  # expansion of the whole package, and of any member above 1 MB
+CHUNK = 1 << 20
+MEMBER_RE = re.compile(
+    r"(manifest\.json|payload\.bin|records/[a-z_]{1,40}(\.[1-9][0-9]{0,4})?\.jsonl|attachments/[0-9a-f]{64})")
 
 
 def canonical(manifest: dict[str, Any]) -> bytes:
@@ -50,41 +58,62 @@ class Contents:
     attachments: dict[str, bytes] = field(default_factory=dict)
 
 
-def _members(records: dict[str, list[dict[str, Any]]], attachments: dict[str, bytes]) -> dict[str, bytes]:
-    members = {}
+@dataclass
+class Opened:
+    """A package whose directory and manifest were read and checked; nothing else has been read yet."""
+
+    path: Path
+    manifest: dict[str, Any]
+    archive: zipfile.ZipFile
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+# -- writing -------------------------------------------------------------------------------------------------
+SPLIT = 100_000  # records per member: a large table is spread over records/<table>.jsonl, <table>.1.jsonl, …
+
+
+def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]],
+                   attachments: dict[str, bytes]) -> dict[str, str]:
+    """Records written line by line into their members (no whole table held as one text); the sha256 of
+    every member, computed as it is written."""
+    digests = {}
     for table, rows in records.items():
-        members[f"records/{table}.jsonl"] = "".join(
-            json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n" for r in rows).encode("utf-8")
-    for digest, data in attachments.items():
-        members[f"attachments/{digest}"] = data
-    return members
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buffer.getvalue()
+        for part, start in enumerate(range(0, max(len(rows), 1), SPLIT)):
+            name = f"records/{table}.jsonl" if part == 0 else f"records/{table}.{part}.jsonl"
+            digest = hashlib.sha256()
+            with zf.open(name, "w", force_zip64=True) as member:
+                for r in rows[start:start + SPLIT]:
+                    line = (json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode("utf-8")
+                    digest.update(line)
+                    member.write(line)
+            digests[name] = digest.hexdigest()
+    for digest_name, data in attachments.items():
+        zf.writestr(f"attachments/{digest_name}", data)
+        digests[f"attachments/{digest_name}"] = sha256(data)
+    return digests
 
 
 def write(path: Path, manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]],
           attachments: dict[str, bytes], sign_private: str, encrypt_to: str | None = None) -> Path:
-    """Write a package atomically (a temporary file renamed into place): never a half-written package."""
-    members = _members(records, attachments)
-    manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "encrypted": bool(encrypt_to),
-                "counts": {t: len(r) for t, r in records.items()},
-                "attachment_count": len(attachments)}
-    if encrypt_to:
-        box = keys.encrypt(encrypt_to, _zip(members))
-        members = {"payload.bin": json.dumps(box).encode("ascii")}
-    manifest["members"] = {name: sha256(data) for name, data in members.items()}
-    manifest["signature"] = keys.sign(sign_private, canonical(manifest))
-    members = {"manifest.json": json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"), **members}
+    """Write a package atomically (a temporary file renamed into place): never a half-written package. The
+    signed manifest is written last, when every member's checksum is known."""
+    manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "encrypted": bool(encrypt_to)}
     fd, tmp = tempfile.mkstemp(dir=str(Path(path).parent), suffix=".part")
-    os.close(fd)
     try:
-        Path(tmp).write_bytes(_zip(members))
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            if encrypt_to:
+                inner = io.BytesIO()
+                with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as iz:
+                    _write_members(iz, records, attachments)
+                payload = json.dumps(keys.encrypt(encrypt_to, inner.getvalue())).encode("ascii")
+                zf.writestr("payload.bin", payload)
+                manifest["members"] = {"payload.bin": sha256(payload)}
+            else:
+                manifest["members"] = _write_members(zf, records, attachments)
+            manifest["signature"] = keys.sign(sign_private, canonical(manifest))
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -92,98 +121,214 @@ def write(path: Path, manifest: dict[str, Any], records: dict[str, list[dict[str
     return Path(path)
 
 
-def _open_zip(data: bytes, what: str) -> dict[str, bytes]:
-    """Every member, after the checks on names, counts and sizes."""
+# -- reading: the directory and the manifest ------------------------------------------------------------------
+def _archive(source: Path | bytes, what: str) -> zipfile.ZipFile:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise ImportFailed(f"{what}已损坏或不完整（不是完整的 zip 文件）。", "请重新复制或让对方重新导出。") from exc
+    try:
+        _check_directory(archive, what)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_directory(archive: zipfile.ZipFile, what: str) -> None:
+    """Names, counts and sizes from the zip's directory: limits on totals and expansion, not one member."""
+    infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise ImportFailed(f"{what}包含的文件过多（{len(infos)} 个），已拒绝。", "这不是 Inspector 生成的数据包。")
-    total = 0
+    total = packed = 0
+    names = set()
     for info in infos:
         name = info.filename
-        if name.startswith(("/", "\\")) or ".." in name.split("/") or "\\" in name or not MEMBER_RE.match(name):
-            raise ImportFailed(f"{what}中有不允许的文件路径“{name}”，已拒绝。", "这个数据包可能被篡改，请勿导入。")
+        if not MEMBER_RE.fullmatch(name) or name in names:
+            raise ImportFailed(f"{what}中有不允许的文件路径“{name[:80]}”，已拒绝。", "这个数据包可能被篡改，请勿导入。")
+        names.add(name)
         total += info.file_size
+        packed += info.compress_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (info.file_size > 1024**2 and ratio > MAX_RATIO):
+        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (info.file_size > CHUNK and ratio > MAX_RATIO):
             raise ImportFailed(f"{what}解压后过大（可能是“压缩炸弹”），已拒绝。", "请向发送方核实文件来源。")
-    out = {}
+    if total > 16 * CHUNK and total > MAX_RATIO * max(packed, 1):
+        raise ImportFailed(f"{what}解压后过大（可能是“压缩炸弹”），已拒绝。", "请向发送方核实文件来源。")
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, what: str, limit: int = MAX_MEMBER) -> bytes:
+    """A member's bytes, read in chunks and never more than its declared size (or ``limit``)."""
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise ImportFailed(f"{what}中“{name}”过大，已拒绝。", "这不是 Inspector 生成的数据包。")
+    out = bytearray()
     try:
-        for info in infos:
-            with zf.open(info) as member:
-                data = member.read(MAX_MEMBER + 1)
-            if len(data) != info.file_size:
-                raise ImportFailed(f"{what}中“{info.filename}”的大小与目录不符，已拒绝。", "请重新获取数据包。")
-            out[info.filename] = data
-    except (zipfile.BadZipFile, OSError, EOFError, zlib_error()) as exc:
+        with archive.open(info) as member:
+            while block := member.read(CHUNK):
+                out += block
+                if len(out) > info.file_size:
+                    break
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise ImportFailed(f"{what}已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
-    return out
+    if len(out) != info.file_size:
+        raise ImportFailed(f"{what}中“{name}”的大小与目录不符，已拒绝。", "请重新获取数据包。")
+    return bytes(out)
 
 
-def zlib_error() -> type:
-    import zlib
-
-    return zlib.error
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def read(path: Path, enc_private: str | None = None) -> Contents:
-    """Open and verify a package (signature checked against the key in its own manifest; trust is the
-    caller's decision)."""
+def open_package(path: Path) -> Opened:
+    """Open a package and check its manifest alone (nothing large is read, decrypted or parsed)."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"找不到数据包“{path}”。", "请确认文件位置。")
-    members = _open_zip(path.read_bytes(), f"数据包“{path.name}”")
-    if "manifest.json" not in members:
-        raise ImportFailed(f"“{path.name}”缺少清单 manifest.json，不是 Inspector 数据包。", "请选择 .inspx 数据包。")
+    if path.stat().st_size > MAX_TOTAL:
+        raise ImportFailed(f"数据包“{path.name}”过大，已拒绝。", "请向发送方核实文件来源。")
+    what = f"数据包“{path.name}”"
+    archive = _archive(path, what)
     try:
-        manifest = json.loads(members.pop("manifest.json"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"“{path.name}”的清单无法读取。", "数据包已损坏，请让对方重新导出。") from exc
-    if manifest.get("format") != FORMAT:
-        raise ImportFailed(f"“{path.name}”不是 Inspector 数据包。", "请选择 .inspx 数据包。")
-    if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
-        raise ImportFailed(f"“{path.name}”由更新版本的 Inspector 生成（格式版本 {manifest.get('format_version')}）。",
+        if "manifest.json" not in archive.namelist():
+            raise ImportFailed(f"“{path.name}”缺少清单 manifest.json，不是 Inspector 数据包。",
+                               "请选择 .inspx 数据包。")
+        manifest = _manifest(_read_member(archive, "manifest.json", what, MAX_MANIFEST), path.name)
+    except BaseException:
+        archive.close()
+        raise
+    return Opened(path, manifest, archive)
+
+
+def _manifest(data: bytes, name: str) -> dict[str, Any]:
+    try:
+        manifest = strictjson.loads(data)
+    except strictjson.BadJSON as exc:
+        raise ImportFailed(f"“{name}”的清单无法读取（{exc}）。", "数据包已损坏，请让对方重新导出。") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ImportFailed(f"“{name}”不是 Inspector 数据包。", "请选择 .inspx 数据包。")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+        raise ImportFailed(f"“{name}”由更新版本的 Inspector 生成（格式版本 {str(version)[:10]}）。",
                            "请先升级 Inspector，再导入该数据包。")
-    sender = manifest.get("sender") or {}
-    if not sender.get("sign_public") or not keys.verify(sender["sign_public"], canonical(manifest),
-                                                         manifest.get("signature", "")):
-        raise ImportFailed(f"“{path.name}”的签名无效：清单在签名后被修改，或签名是伪造的。",
+    if version < FORMAT_VERSION:
+        raise ImportFailed(f"“{name}”由旧版本的 Inspector 生成（格式版本 {version}），其中的权限信息不可信。",
+                           "请对方升级 Inspector 后重新导出。")
+    problem = check(manifest, MANIFEST)
+    if problem:
+        raise ImportFailed(f"“{name}”的清单不符合格式：{problem}。", "数据包可能被篡改或已损坏，请勿导入。")
+    return manifest
+
+
+def verify(opened: Opened, sign_public: str) -> None:
+    """The manifest's signature, checked with the key this device registered for the sender."""
+    if not keys.verify(sign_public, canonical(opened.manifest), opened.manifest["signature"]):
+        raise ImportFailed(f"“{opened.path.name}”的签名无效：清单在签名后被修改，或签名是伪造的。",
                            "请勿导入，并联系发送方重新导出。")
-    listed = manifest.get("members") or {}
-    if set(listed) != set(members):
-        raise ImportFailed(f"“{path.name}”的内容与清单不符（缺少或多出文件）。", "数据包可能被篡改，请勿导入。")
-    for name, data in members.items():
-        if sha256(data) != listed[name]:
-            raise ImportFailed(f"“{path.name}”中“{name}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
-    if manifest.get("encrypted"):
-        if not enc_private:
-            raise ImportFailed(f"“{path.name}”已加密，本机没有解密密钥。", "请确认该数据包是发给本机的。")
-        plain = keys.decrypt(enc_private, json.loads(members["payload.bin"]))
-        if plain is None:
-            raise ImportFailed(f"“{path.name}”无法解密：不是发给本机的，或已被改动。", "请确认接收方后让对方重新导出。")
-        members = _open_zip(plain, f"数据包“{path.name}”的加密内容")
+
+
+# -- reading: the rest, after the sender was accepted -----------------------------------------------------------
+def load(opened: Opened, enc_private: str | None) -> Contents:
+    """Every member checked against the signed checksums, decrypted when sealed, records parsed strictly.
+
+    Records are read line by line from their member while its checksum is taken, so a member's text is never
+    held whole; rows read from a member whose checksum then fails are dropped with the refusal."""
+    name, manifest, archive = opened.path.name, opened.manifest, opened.archive
+    listed = manifest["members"]
+    present = set(archive.namelist()) - {"manifest.json"}
+    if set(listed) != present:
+        raise ImportFailed(f"“{name}”的内容与清单不符（缺少或多出文件）。", "数据包可能被篡改，请勿导入。")
+    if manifest["encrypted"] != ("payload.bin" in present) or (manifest["encrypted"] and len(present) != 1):
+        raise ImportFailed(f"“{name}”的加密标记与内容不符。", "数据包可能被篡改，请勿导入。")
     contents = Contents(manifest)
-    for name, data in members.items():
-        if name.startswith("records/"):
-            try:
-                text = data.decode("utf-8").strip()
-                # one record per line; newlines inside values are escaped, so the lines join into one array
-                contents.records[name[8:-6]] = json.loads("[" + text.replace("\n", ",") + "]") if text else []
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise ImportFailed(f"“{path.name}”中的记录“{name}”无法读取。", "数据包已损坏。") from exc
-        elif name.startswith("attachments/"):
-            if sha256(data) != name[12:]:
-                raise ImportFailed(f"“{path.name}”中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
-            contents.attachments[name[12:]] = data
+    if manifest["encrypted"]:
+        payload = _read_member(archive, "payload.bin", f"数据包“{name}”")
+        if sha256(payload) != listed["payload.bin"]:
+            raise ImportFailed(f"“{name}”中“payload.bin”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
+        with _decrypt(payload, enc_private, name) as inner:
+            del payload
+            _members_into(contents, inner, None, f"“{name}”的加密内容")
+    else:
+        _members_into(contents, archive, listed, f"“{name}”")
     return contents
+
+
+def _members_into(contents: Contents, archive: zipfile.ZipFile, listed: dict[str, str] | None, what: str) -> None:
+    counter = [0]
+    for member in sorted(set(archive.namelist()) - {"manifest.json"}, key=member_order):
+        if member.startswith("records/"):
+            digest = _records_into(contents, archive, member, what, counter)
+        else:
+            data = _read_member(archive, member, what)
+            digest = sha256(data)
+            if digest != member[12:]:
+                raise ImportFailed(f"{what}中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
+            contents.attachments[member[12:]] = data
+        if listed is not None and digest != listed[member]:
+            raise ImportFailed(f"{what}中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
+
+
+def _records_into(contents: Contents, archive: zipfile.ZipFile, member: str, what: str, counter: list[int]) -> str:
+    """The member's rows appended to its table, one strict JSON object per line; returns its sha256."""
+    rows = contents.records.setdefault(member[8:-6].split(".")[0], [])
+    digest = hashlib.sha256()
+    number = 0
+    try:
+        with archive.open(member) as fh:
+            while line := fh.readline(MAX_LINE + 1):
+                number += 1
+                digest.update(line)
+                if len(line) > MAX_LINE:
+                    raise ImportFailed(f"{what}中“{member}”第 {number} 行过长，已拒绝。", "请勿导入。")
+                if not line.strip():
+                    continue
+                counter[0] += 1
+                if counter[0] > MAX_RECORDS:
+                    raise ImportFailed(f"{what}中的记录过多（超过 {MAX_RECORDS} 条），已拒绝。", "请勿导入。")
+                try:
+                    rows.append(strictjson.loads(line))
+                except strictjson.BadJSON as exc:
+                    raise ImportFailed(f"{what}中“{member}”第 {number} 行无法读取（{exc}）。",
+                                       "数据包已损坏或被篡改，请勿导入。") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ImportFailed(f"{what}已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
+    return digest.hexdigest()
+
+
+def _decrypt(payload: bytes, enc_private: str | None, name: str) -> zipfile.ZipFile:
+    """The inner zip of a sealed package (checked like the outer one)."""
+    if not enc_private:
+        raise ImportFailed(f"“{name}”已加密，本机没有解密密钥。", "请确认该数据包是发给本机的。")
+    try:
+        box = strictjson.loads(payload)
+    except strictjson.BadJSON:
+        box = None
+    plain = keys.decrypt(enc_private, box) if isinstance(box, dict) and all(
+        isinstance(box.get(k), str) for k in ("ephemeral", "salt", "nonce", "ciphertext")) else None
+    if plain is None:
+        raise ImportFailed(f"“{name}”无法解密：不是发给本机的，或已被改动。", "请确认接收方后让对方重新导出。")
+    inner = _archive(plain, f"数据包“{name}”的加密内容")
+    if {"manifest.json", "payload.bin"} & set(inner.namelist()):
+        inner.close()
+        raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
+    return inner
+
+
+def member_order(name: str) -> tuple[str, int, str]:
+    """Members in the order they were written: a table's parts 0, 1, 2… (rows keep the sender's order)."""
+    if name.startswith("records/"):
+        parts = name[8:-6].split(".")
+        return "records/" + parts[0], int(parts[1]) if len(parts) > 1 else 0, name
+    return name, 0, name
+
+
+def read(path: Path, enc_private: str | None = None) -> Contents:
+    """Open, verify against the key in the package's own manifest, and load: for tools and tests only. An
+    import checks the sender against the local register instead (:mod:`inspector.sync.reader`)."""
+    opened = open_package(path)
+    try:
+        verify(opened, opened.manifest["sender"]["sign_public"])
+        return load(opened, enc_private)
+    finally:
+        opened.close()
+
+
+def file_sha256(path: Path) -> str:
+    from inspector.filestore import sha256_file
+
+    return sha256_file(path)

@@ -35,7 +35,8 @@ from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 
 HISTORY = [("created", "时间"), ("direction", "方向"), ("peer", "对方"), ("seq", "序号"), ("record_count", "记录数"),
            ("status", "状态"), ("file_name", "文件")]
-PEERS = [("name", "设备"), ("town", "街镇"), ("state", "状态"), ("fingerprint", "密钥指纹"), ("received", "已收到"),
+PEERS = [("name", "设备"), ("town", "街镇"), ("role_label", "角色"), ("state", "状态"), ("fingerprint", "密钥指纹"),
+         ("received", "已收到"),
          ("gaps", "缺少"), ("sent", "已发出"), ("acked", "已确认")]
 CONFLICTS = [("table", "表"), ("record", "记录"), ("field", "字段"), ("values", "并存的值")]
 
@@ -51,6 +52,7 @@ class SyncPage(QWidget):
         self.peer = QComboBox(self)
         self.full = QCheckBox(self.tr("全部数据（否则只导出对方确认后的变化）"), self)
         self.encrypt = QCheckBox(self.tr("用对方公钥加密（U 盘丢失也不会泄露）"), self)
+        self.encrypt.setChecked(True)
         export = QPushButton(self.tr("导出数据包…"), self)
         export.clicked.connect(self.export)
         box = QGroupBox(self.tr("导出"), self)
@@ -92,7 +94,8 @@ class SyncPage(QWidget):
                 row = QHBoxLayout()
                 for text, handler in ((self.tr("导出本机身份…"), self.export_identity),
                                       (self.tr("信任设备（身份文件或数据包）…"), self.trust),
-                                      (self.tr("吊销所选设备"), self.revoke)):
+                                      (self.tr("吊销所选设备"), self.revoke),
+                                      (self.tr("撤销吊销…"), self.unrevoke)):
                     button = QPushButton(text, holder)
                     button.clicked.connect(handler)
                     row.addWidget(button)
@@ -139,6 +142,7 @@ class SyncPage(QWidget):
         for p in overview:
             trusted = self.tr("受信任") if p["trusted"] else self.tr("未信任")
             p["state"] = self.tr("已吊销") if p["revoked"] else trusted
+            p["role_label"] = self.tr("区") if p["role"] == "district" else self.tr("街镇")
             p["received"] = "、".join(map(str, p["received"][-8:]))
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
@@ -162,7 +166,7 @@ class SyncPage(QWidget):
         out = Path(folder) / f"{peer}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.inspx"
         try:
             result = self.services.sync().export(peer, out, full=self.full.isChecked(),
-                                                 encrypt=self.encrypt.isChecked())
+                                                 encrypt=None if self.encrypt.isChecked() else False)
         except InspectorError as exc:
             QMessageBox.warning(self, self.tr("无法导出"), str(exc))
             return
@@ -204,26 +208,40 @@ class SyncPage(QWidget):
         self.job = run_in_background(job, done, failed)
 
     def import_package(self, path: Path) -> None:
-        """Verify and preview in the background, then merge after the officer confirms."""
-        def previewed(report) -> None:
+        """Verify and preview in the background, then merge the verified package after the officer confirms
+        (the file is not read again)."""
+        def previewed(verified) -> None:
+            report = getattr(verified, "report", verified)
             if report.duplicate:
                 self.status.setText(self.tr("该数据包已导入过，未做任何改动。"))
                 return
-            lines = [self.tr("来自 {0} 的第 {1} 号数据包，校验通过。将要：").format(report.sender, report.seq)]
-            for table, c in report.tables.items():
-                lines.append(self.tr("{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}").format(
-                    table, c["new"], c["changed"], c["unchanged"], c["conflicts"]))
-            lines.append(self.tr("处理记录 {0} 条，附件 {1} 个。确定导入吗？").format(
-                report.events, report.attachments))
-            self.last_preview = "\n".join(lines)
-            if QMessageBox.question(self, self.tr("导入预览"), self.last_preview) == QMessageBox.StandardButton.Yes:
-                self.commit(path)
+            self.last_preview = self._preview_text(report)
+            if report.refused:
+                self.status.setText(self.tr("数据包中有 {0} 条记录被拒绝，未导入。").format(len(report.refused)))
+                QMessageBox.warning(self, self.tr("数据包不能导入"), self.last_preview)
+            elif QMessageBox.question(self, self.tr("导入预览"), self.last_preview) == QMessageBox.StandardButton.Yes:
+                self.commit(path, verified)
             else:
                 self.status.setText(self.tr("已取消，未做任何改动。"))
 
-        self._in_background(lambda s: s.sync().import_package(path, dry_run=True), previewed)
+        self._in_background(lambda s: s.sync().verify(path), previewed)
 
-    def commit(self, path: Path) -> None:
+    def _preview_text(self, report) -> str:
+        lines = [self.tr("来自 {0} 的第 {1} 号数据包，签名校验通过。将要：").format(report.sender, report.seq)]
+        for table, c in report.tables.items():
+            lines.append(self.tr("{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}，拒绝 {5}").format(
+                table, c["new"], c["changed"], c["unchanged"], c["conflicts"], c["refused"]))
+        lines.append(self.tr("处理记录 {0} 条，附件 {1} 个。").format(report.events, report.attachments))
+        if report.refused:
+            lines.append(self.tr("以下记录发送方无权提交，整个数据包不能导入（请联系发送方）："))
+            lines += [f"· {r['table']} {r['id'][:8]}：{r['reason']}" for r in report.refused[:20]]
+            if len(report.refused) > 20:
+                lines.append(self.tr("……共 {0} 条").format(len(report.refused)))
+        else:
+            lines.append(self.tr("确定导入吗？"))
+        return "\n".join(lines)
+
+    def commit(self, path: Path, verified) -> None:
         receipt = path.with_suffix(".receipt")
 
         def done(report) -> None:
@@ -231,7 +249,7 @@ class SyncPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
 
-        self._in_background(lambda s: s.sync().import_package(path, receipt_out=receipt), done)
+        self._in_background(lambda s: s.sync().import_package(verified, receipt_out=receipt), done)
 
     def choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择回执"), "", self.tr("回执 (*.receipt)"))
@@ -261,19 +279,50 @@ class SyncPage(QWidget):
             identity = self.services.sync().identity_from_file(Path(path))
             from inspector.sync.keys import fingerprint
 
-            answer = QMessageBox.question(self, self.tr("信任设备"), self.tr(
-                "信任“{0}”吗？请先与对方电话核对密钥指纹：\n{1}").format(identity.get("name"),
-                                                            fingerprint(identity["sign_public"])))
-            if answer == QMessageBox.StandardButton.Yes:
-                self.services.sync().add_peer(identity, trusted=True)
+            roles = [self.tr("街镇（town）"), self.tr("区（district）")]
+            mine = self.services.sync().identity()["role"]
+            role, ok = QInputDialog.getItem(self, self.tr("信任设备"), self.tr(
+                "“{0}”的密钥指纹：\n{1}\n请先与对方电话核对指纹，再选择对方的角色：").format(
+                identity.get("name"), fingerprint(identity["sign_public"])), roles, 1 if mine == "town" else 0, False)
+            if ok:
+                self._trust(identity, "district" if role == roles[1] else "town")
         except (InspectorError, KeyError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("无法信任"), str(exc))
         self.refresh()
+
+    def _trust(self, identity, role: str) -> None:
+        try:
+            self.services.sync().add_peer(identity, role=role)
+        except InspectorError as exc:
+            if role != "district" or "一把区级密钥" not in exc.message:
+                raise
+            answer = QMessageBox.warning(self, self.tr("更换区级密钥"), self.tr(
+                "{0}\n更换后，旧的区级密钥不再受信任，它发来的数据包将被拒绝。确定更换吗？").format(exc.message),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.services.sync().add_peer(identity, role=role, replace_district=True)
 
     def revoke(self) -> None:
         index = self.peer_table.currentIndex()
         if index.isValid():
             self.services.sync().revoke(index.data(RECORD_ROLE)["device"])
+            self.refresh()
+
+    def unrevoke(self) -> None:
+        """The explicit, warned way back from a revocation."""
+        index = self.peer_table.currentIndex()
+        if not index.isValid() or not index.data(RECORD_ROLE)["revoked"]:
+            QMessageBox.information(self, self.tr("撤销吊销"), self.tr("请先选择一台已吊销的设备。"))
+            return
+        answer = QMessageBox.warning(self, self.tr("撤销吊销"), self.tr(
+            "撤销后，“{0}”发来的数据包将重新被接受。只有确认它的密钥没有泄露时才这样做。确定吗？").format(
+            index.data(RECORD_ROLE)["name"]), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.services.sync().unrevoke(index.data(RECORD_ROLE)["device"])
+            except InspectorError as exc:
+                QMessageBox.warning(self, self.tr("无法撤销吊销"), str(exc))
             self.refresh()
 
     def resolve(self) -> None:

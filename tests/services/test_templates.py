@@ -32,3 +32,14 @@ def test_bad_templates_are_refused(services, items, match):
     with pytest.raises(RuleError, match=match):
         services.save_template("测试表", items)
     assert services.checklists("template") == []
+
+
+def test_a_built_in_or_published_template_is_never_changed_in_place(tmp_path):
+    from inspector.services import Services
+
+    services = Services.open(tmp_path / "seeded.db")
+    builtin = next(c for c in services.checklists("template"))
+    saved = services.save_template("我的版本", [{"title": "新的检查项"}], builtin["id"])
+    assert saved != builtin["id"] and services.store.get("checklists", builtin["id"])["name"] == builtin["name"]
+    assert services.store.get("checklists", saved)["previous_id"] == builtin["id"]
+    services.close()

@@ -10,7 +10,7 @@ import pytest
 
 from inspector.db.sync import dump
 from inspector.errors import ImportFailed
-from inspector.sync import keys, package
+from inspector.sync import keyfile, keys, package
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def good(world, tmp_path):
     photo.write_bytes(b"\x89PNG fake photo bytes")
     a.add_attachment(photo, "sites", site)
     out = tmp_path / "good.inspx"
-    a.sync().export("普陀区应急局", out)
+    a.sync().export("普陀区应急局", out, encrypt=False)
     return out
 
 
@@ -94,7 +94,7 @@ def test_wrong_checksum_in_manifest_and_forged_signature(world, good, tmp_path):
 def test_unknown_key_is_refused_until_trusted(world, good, tmp_path):
     d = world["d"]
     d.sync().revoke(world["a"].store.device_id)
-    error = refused(d, good, "未受信任")
+    error = refused(d, good, "已吊销")
     assert "keys trust" in error.hint
 
 
@@ -119,7 +119,7 @@ def test_zip_bomb(world, good, tmp_path):
 def test_newer_format_version(world, tmp_path):
     a = world["a"]
     out = tmp_path / "new.inspx"
-    a.sync().export("普陀区应急局", out)
+    a.sync().export("普陀区应急局", out, encrypt=False)
     newer = tmp_path / "newer.inspx"
 
     def bump(name, data):
@@ -127,7 +127,8 @@ def test_newer_format_version(world, tmp_path):
             return data
         manifest = json.loads(data)
         manifest["format_version"] = 99
-        manifest["signature"] = keys.sign(a.store.setting("sign_private"), package.canonical(manifest))
+        manifest["signature"] = keys.sign(keyfile.load(a.store.device_id)["sign_private"],
+                                          package.canonical(manifest))
         return json.dumps(manifest).encode()
 
     rewrite(out, newer, bump)

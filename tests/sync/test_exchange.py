@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -40,32 +41,30 @@ def test_towns_send_the_district_merges_and_sends_back(world, tmp_path):
     r3 = d.sync().import_package(tmp_path / "a2.inspx")
     assert r3.tables["sites"]["changed"] == 1
     assert d.store.get("sites", site_a)["contact_phone"] == "13912345678"
-    # the district sends its register and templates back to town B
+    # the district sends what it owns back to town B: its own register entries, never town A's records
+    d.add_site(name="区级重点监管单位", town="万里街道")
     d.sync().export("万里街道", tmp_path / "d1.inspx", full=True)
     back = b.sync().import_package(tmp_path / "d1.inspx")
-    assert back.tables["sites"]["new"] == 1  # town A's site reaches town B through the district
-    assert {s["name"] for s in b.sites()} == {"上海恒达餐饮有限公司", "上海明珠公寓"}
+    assert back.tables["sites"]["new"] == 1
+    assert {s["name"] for s in b.sites()} == {"区级重点监管单位", "上海明珠公寓"}
 
 
-def test_concurrent_edits_of_different_fields_merge_and_of_the_same_field_conflict(world, tmp_path):
+def test_only_the_owner_s_edits_travel(world, tmp_path):
+    """The district may change a town's site on its own laptop, but the change never reaches the town: a
+    record changes only through its owner."""
     a, d = world["a"], world["d"]
     site = a.add_site(name="上海祥和餐饮店", town="长寿路街道", risk_level="黄")
     send(a, d, "普陀区应急局", tmp_path, "p1")
-    a.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "黄", "address": "武宁路1号"}, site)
-    d.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "橙", "grid": "网格01"}, site)
+    d.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "橙"}, site)
+    assert d.store.get("sites", site)["device_id"] == a.store.device_id  # the owner stays
+    out = d.sync().export("长寿路街道", tmp_path / "d2.inspx", full=True)
+    assert out["counts"]["sites"] == 0
+    a.sync().import_package(tmp_path / "d2.inspx")
+    assert a.store.get("sites", site)["risk_level"] == "黄"
     a.save_site({"name": "上海祥和餐饮店", "town": "长寿路街道", "risk_level": "红", "address": "武宁路1号"}, site)
     report = d.sync().import_package(_export(a, tmp_path, "p2"))
-    row = d.store.get("sites", site)
-    assert row["address"] == "武宁路1号" and row["grid"] == "网格01"  # different fields: both kept
-    conflicts = d.sync().conflicts()
-    assert report.tables["sites"]["conflicts"] == 1
-    assert [(c["field"], sorted(c["values"])) for c in conflicts] == [("risk_level", ["橙", "红"])]
-    d.sync().resolve("sites", site, "risk_level", "红")
-    assert d.sync().conflicts() == [] and d.store.get("sites", site)["risk_level"] == "红"
-    # the resolution travels back and settles town A too
-    d.sync().export("长寿路街道", tmp_path / "d2.inspx", full=True)
-    a.sync().import_package(tmp_path / "d2.inspx")
-    assert a.sync().conflicts() == [] and a.store.get("sites", site)["risk_level"] == "红"
+    assert report.tables["sites"]["changed"] == 1
+    assert d.store.get("sites", site)["address"] == "武宁路1号"
 
 
 def test_deletions_stay_deleted(world, tmp_path):
@@ -86,9 +85,9 @@ def test_receipt_for_a_package_never_sent(world, tmp_path):
     d.sync().import_package(out, receipt_out=tmp_path / "r.receipt")
     with pytest.raises(ImportFailed, match="不是发给本机的"):
         b.sync().import_receipt(tmp_path / "r.receipt")  # addressed to town A
-    forged = d.sync().write_receipt({"package_id": "never-sent", "seq": 7}, d.sync().peer("长寿路街道"),
+    forged = d.sync().write_receipt({"package_id": str(uuid.uuid4()), "seq": 7}, d.sync().peer("长寿路街道"),
                                     tmp_path / "forged.receipt")
-    with pytest.raises(ImportFailed, match="不是本机发出的"):
+    with pytest.raises(ImportFailed, match="不是本机发给该设备的"):
         a.sync().import_receipt(forged)
     assert a.sync().peer("普陀区应急局")["last_seq_acked"] == 0
 
@@ -97,7 +96,7 @@ def test_encrypted_package_round_trip(world, tmp_path):
     a, b, d = world["a"], world["b"], world["d"]
     a.add_site(name="加密传输的单位")
     out = tmp_path / "enc.inspx"
-    a.sync().export("普陀区应急局", out, encrypt=True)
+    assert a.sync().export("普陀区应急局", out)["encrypted"]  # sealed by default: the key is known
     assert "加密传输的单位".encode() not in out.read_bytes()
     with pytest.raises(ImportFailed, match="不是发给本机的"):
         b.sync().import_package(out)
@@ -151,10 +150,100 @@ def test_a_lagging_clock_moves_past_the_senders_after_an_import(world, tmp_path)
     a, d = world["a"], world["d"]
     a.add_site(name="甲")
     out = tmp_path / "clock.inspx"
-    a.sync().export("普陀区应急局", out)
+    a.sync().export("普陀区应急局", out, encrypt=False)
     from inspector.sync import package
 
     sender_time = package.read(out).manifest["clock"]
     d.store.clock.last_ms = 0  # as if this laptop's wall clock were far behind
     d.sync().import_package(out)
     assert d.store.clock.now() > sender_time
+
+
+def test_no_edit_is_lost_by_an_export_even_with_a_clock_running_backwards(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="上海恒达餐饮有限公司")
+    send(a, d, "普陀区应急局", tmp_path, "w1")
+    import inspector.db.store as store_module
+
+    monkeypatch.setattr(store_module, "utc_now", lambda: "2001-01-01T00:00:00.000000Z")  # a laptop's bad clock
+    a.store.update("sites", site, {"address": "武宁路1号"})
+    out = a.sync().export("普陀区应急局", tmp_path / "w2.inspx")
+    assert out["counts"]["sites"] == 1  # taken by change number, not by the wall clock
+    assert d.sync().import_package(tmp_path / "w2.inspx").tables["sites"]["changed"] == 1
+    monkeypatch.undo()
+    assert a.sync().export("普陀区应急局", tmp_path / "w3.inspx")["counts"]["sites"] == 1  # not yet acknowledged
+
+
+def test_the_gap_list_comes_from_the_received_numbers_and_stays_small():
+    from inspector.services.sync import gaps
+
+    assert gaps([1, 2, 5, 7]) == [3, 4, 6]
+    assert gaps([]) == [] and gaps([3]) == [1, 2]
+    assert gaps([1, 2**53]) == list(range(2, 52))  # a huge number allocates nothing
+
+
+def test_two_towns_progress_on_the_same_district_task_both_reach_the_district(world, tmp_path):
+    a, b, d = world["a"], world["b"], world["d"]
+    text = tmp_path / "普陀区2026年安全生产工作要点.txt"
+    text.write_text("普陀区2026年安全生产工作要点\n\n一、重点任务\n\n1. 开展隐患排查治理。（区应急局、各街镇）\n",
+                    encoding="utf-8")
+    plan = d.import_document(text).checklist_id
+    task = next(i for i in d.checklist_items(plan) if i["kind"] == "task")
+    for k, town in enumerate((a, b)):
+        send(d, town, ["长寿路街道", "万里街道"][k], tmp_path, f"plan{k}", full=True)
+        town.save_task_progress(task["id"], status="推进中", q1=f"第{k + 1}个街镇已部署")
+        report = send(town, d, "普陀区应急局", tmp_path, f"progress{k}")
+        assert report.tables["task_progress"]["new"] == 1 and "checklists" not in report.tables  # not sent back
+    notes = sorted(r["q1"] for r in d.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [task["id"]]))
+    assert notes == ["第1个街镇已部署", "第2个街镇已部署"]
+
+
+def test_a_large_table_travels_in_several_members_in_order(world, tmp_path, monkeypatch):
+    from inspector.sync import package
+
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="甲")
+    found = date(2026, 1, 5)
+    for k in range(3):
+        f = a.record_finding(description=f"隐患{k}", grade="一般", found_on=found, deadline=found + timedelta(days=9),
+                             site_id=site)
+        a.act(f, wf.Event(wf.ORDER_ISSUED, found, {"deadline": found + timedelta(days=9)}))
+    monkeypatch.setattr(package, "SPLIT", 2)
+    out = tmp_path / "split.inspx"
+    a.sync().export("普陀区应急局", out, encrypt=False)
+    import zipfile
+
+    names = zipfile.ZipFile(out).namelist()
+    assert {"records/finding_events.jsonl", "records/finding_events.1.jsonl", "records/finding_events.2.jsonl"} \
+        <= set(names)
+    report = d.sync().import_package(out)
+    assert report.tables["findings"]["new"] == 3 and report.events == 6 and not report.refused
+    assert d.stats()["findings"]["by_status"][wf.ORDERED] == 3
+
+
+def test_an_export_while_an_import_holds_the_database_waits_for_it(world, tmp_path):
+    import threading
+    import time
+
+    from inspector.db.store import connect
+
+    a = world["a"]
+    a.add_site(name="甲")
+    locked, released = threading.Event(), threading.Event()
+
+    def background_import() -> None:
+        other = connect(a.path)  # its own connection, as the background import has
+        other.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(0.3)
+        released.set()
+        other.execute("COMMIT")
+        other.close()
+
+    worker = threading.Thread(target=background_import)
+    worker.start()
+    locked.wait(5)
+    result = a.sync().export("普陀区应急局", tmp_path / "wait.inspx")
+    assert released.is_set()  # it waited for the other transaction instead of failing
+    worker.join()
+    assert result["seq"] == 1 and (tmp_path / "wait.inspx").exists()

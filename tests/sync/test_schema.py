@@ -1,4 +1,5 @@
-"""Exported manifests and records validate against the published JSON Schemas (docs/schema/)."""
+"""Exported manifests and records validate against the published JSON Schemas (docs/schema/), which are the
+ones the import enforces."""
 
 from __future__ import annotations
 
@@ -9,9 +10,22 @@ from pathlib import Path
 import jsonschema
 
 from inspector import workflow as wf
-from inspector.sync import package
+from inspector.db import sync as sq
+from inspector.db.schema import SYNCED_TABLES
+from inspector.sync import keyfile, package
+from inspector.sync.schema import MANIFEST, records_schema
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "schema"
+
+
+def published(name: str) -> dict:
+    return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+
+
+def test_the_published_schemas_are_the_enforced_ones(services):
+    tables = {t: sq.column_types(services.store, t) for t in (*SYNCED_TABLES, "finding_events")}
+    assert published("records.schema.json") == records_schema(tables)
+    assert published("manifest.schema.json") == MANIFEST
 
 
 def test_manifest_and_every_record_type_validate(world, tmp_path):
@@ -27,19 +41,28 @@ def test_manifest_and_every_record_type_validate(world, tmp_path):
     a.add_inspector("林志明", "31001234")
     a.reports().number(inspection, "检记")
     out = tmp_path / "all.inspx"
-    a.sync().export("普陀区应急局", out)
-    manifest_schema = json.loads((SCHEMAS / "manifest.schema.json").read_text(encoding="utf-8"))
-    records_schema = json.loads((SCHEMAS / "records.schema.json").read_text(encoding="utf-8"))
+    a.sync().export("普陀区应急局", out, encrypt=False)
+    manifest_schema, records = published("manifest.schema.json"), published("records.schema.json")
     contents = package.read(out)
     jsonschema.validate(contents.manifest, manifest_schema)
     assert contents.records["findings"] and contents.records["finding_events"] and contents.attachments
     for table, rows in contents.records.items():
-        schema = {**records_schema, "$ref": f"#/$defs/{table}"}
+        schema = {**records, "$ref": f"#/$defs/{table}"}
         for row in rows:
             jsonschema.validate(row, schema)
     receipt_path = tmp_path / "r.receipt"
     d.sync().import_package(out, receipt_out=receipt_path)
     jsonschema.validate(package.read(receipt_path).manifest, manifest_schema)
-    d.sync().export("长寿路街道", tmp_path / "back.inspx", full=True, encrypt=True)
-    jsonschema.validate(package.read(tmp_path / "back.inspx", a.store.setting("enc_private")).manifest,
-                        manifest_schema)
+    d.sync().export("长寿路街道", tmp_path / "back.inspx", full=True)
+    sealed = package.read(tmp_path / "back.inspx", keyfile.load(a.store.device_id)["enc_private"]).manifest
+    jsonschema.validate(sealed, manifest_schema)
+    assert "counts" not in sealed and "trusted_keys" not in sealed  # the readable manifest says who, not what
+
+
+def test_the_format_document_prints_the_ownership_table_in_force():
+    from inspector.sync.ownership import table_markdown
+
+    text = (RESOURCES.parent / "docs" / "sync-format.md").read_text(encoding="utf-8")
+    assert table_markdown() in text
+    for heading in ("## Threat model", "## Order of checks", "## Ownership"):
+        assert heading in text

@@ -47,3 +47,30 @@ def test_export_then_import_with_preview(qtbot, tmp_path, monkeypatch):
     assert target.history.rowCount() == 1 and target.peers.rowCount() == 1
     town.close()
     district.close()
+
+
+def test_a_package_with_refused_records_shows_them_with_reasons_and_imports_nothing(qtbot, tmp_path, monkeypatch):
+    from inspector.db.sync import dump
+    from tests.sync.conftest import star
+    from tests.sync.forge import forge, row
+
+    a = device(tmp_path / "a.db", "长寿路街道", "town", "长寿路街道")
+    b = device(tmp_path / "b.db", "万里街道", "town", "万里街道")
+    district = device(tmp_path / "district.db", "普陀区应急局", "district")
+    star([a, b], district)
+    victim = row(b, "sites", b.add_site(name="上海明珠公寓"))
+    hostile = forge(a, district, tmp_path / "hostile.inspx", {"sites": [{**victim, "name": "被篡改"}]})
+    window = MainWindow(district)
+    qtbot.addWidget(window)
+    page = window.go("sync")
+    before = dump(district.store)
+    shown: list[str] = []
+    driver = DialogDriver().then(QMessageBox, lambda box: (shown.append(box.text()), box.accept()))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(hostile), ""))
+    press(qtbot, page, "导入数据包…")
+    driver.wait(qtbot, timeout=15000)
+    qtbot.waitUntil(lambda: "被拒绝" in page.status.text(), timeout=15000)
+    assert "所有者不是发送方" in shown[0] and "拒绝 1" in shown[0]
+    assert dump(district.store) == before
+    for s in (a, b):
+        s.close()

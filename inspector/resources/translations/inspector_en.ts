@@ -1290,6 +1290,102 @@
         <source>“{0}”的并存值：</source>
         <translation>Values kept side by side for “{0}”:</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>{0}
+更换后，旧的区级密钥不再受信任，它发来的数据包将被拒绝。确定更换吗？</source>
+        <translation>{0}
+After the replacement the old district key is no longer trusted and its packages are refused. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}，拒绝 {5}</source>
+        <translation>{0}: {1} new, {2} changed, {3} unchanged, {4} conflicts, {5} refused</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>“{0}”的密钥指纹：
+{1}
+请先与对方电话核对指纹，再选择对方的角色：</source>
+        <translation>Key fingerprint of “{0}”:
+{1}
+Compare the fingerprint with the other side by phone, then choose its role:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>……共 {0} 条</source>
+        <translation>… {0} in all</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>以下记录发送方无权提交，整个数据包不能导入（请联系发送方）：</source>
+        <translation>The sender may not submit these records, so the whole package cannot be imported (contact the sender):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>区（district）</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>处理记录 {0} 条，附件 {1} 个。</source>
+        <translation>{0} finding events, {1} attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>撤销吊销</source>
+        <translation>Undo revocation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>撤销吊销…</source>
+        <translation>Undo revocation…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>撤销后，“{0}”发来的数据包将重新被接受。只有确认它的密钥没有泄露时才这样做。确定吗？</source>
+        <translation>Packages from “{0}” will be accepted again. Do this only if you are sure its key has not leaked. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>数据包不能导入</source>
+        <translation>Package cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>数据包中有 {0} 条记录被拒绝，未导入。</source>
+        <translation>{0} records in the package were refused; nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>无法撤销吊销</source>
+        <translation>Cannot undo the revocation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>更换区级密钥</source>
+        <translation>Replace the district key</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>来自 {0} 的第 {1} 号数据包，签名校验通过。将要：</source>
+        <translation>Package no. {1} from {0}, signature verified. It will:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>确定导入吗？</source>
+        <translation>Import it?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>街镇（town）</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="0" />
+        <source>请先选择一台已吊销的设备。</source>
+        <translation>Select a revoked device first.</translation>
+    </message>
 </context>
 <context>
     <name>TasksPage</name>

@@ -1,0 +1,81 @@
+"""Stage four of an import, pure: local rows and accepted incoming rows in, the writes and the counts out.
+
+No database access: the caller hands in what the authorize stage looked up. Fields merge by their versions
+(:mod:`inspector.sync.versions`); finding events are a union; a finding's status, current deadline and
+close-out date are derived from all its events (local and incoming) and are never taken from a package.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from inspector import workflow as wf
+from inspector.sync.authorize import causal
+from inspector.sync.ownership import OWNER_EVENTS
+from inspector.sync.versions import merge_records
+
+DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
+
+
+@dataclass
+class Plan:
+    """What the apply stage writes: new rows and merged rows per table, events, derived finding columns."""
+
+    new: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    changed: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    derived: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, dict[str, Any]]],
+         local_events: dict[str, list[dict[str, Any]]], builtin_ids: set[str], now: str) -> Plan:
+    out = Plan(events=list(accepted.get("finding_events", [])))
+    for table, rows in accepted.items():
+        if table != "finding_events":
+            _table(out, table, rows, local.get(table, {}), builtin_ids, now)
+    touched = {e["finding_id"] for e in out.events} | {r["id"] for r in out.new.get("findings", [])}
+    events = {k: list(v) for k, v in local_events.items()}
+    for e in out.events:
+        events.setdefault(e["finding_id"], []).append(e)
+    for finding_id in sorted(touched):
+        out.derived[finding_id] = state_columns(events.get(finding_id, []))
+    return out
+
+
+def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, dict[str, Any]],
+           builtin_ids: set[str], now: str) -> None:
+    counts = {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0, "refused": 0}
+    derived = DERIVED.get(table, ())
+    for row in rows:
+        mine = local.get(row["id"])
+        if row["id"] in builtin_ids:
+            if mine is not None:
+                counts["unchanged"] += 1  # built-in content is never changed by a package
+                continue
+            row = {**row, "deleted_at": None, "sync_meta": None}  # as the program itself makes it
+        merged, changed, conflict = merge_records(
+            {k: v for k, v in mine.items() if k not in derived} if mine else None,
+            {k: v for k, v in row.items() if k not in derived})
+        counts["conflicts"] += conflict
+        if mine is None:
+            counts["new"] += 1
+            out.new.setdefault(table, []).append({**row, **merged, "updated_at": now})
+        elif changed:
+            counts["changed"] += 1
+            merged.update({k: mine.get(k) for k in derived})
+            out.changed.setdefault(table, []).append({**merged, "updated_at": now})
+        else:
+            counts["unchanged"] += 1
+    out.counts[table] = counts
+
+
+def state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The finding columns its events derive (events as stored rows, in the order they happened)."""
+    ordered = sorted(events, key=causal)
+    state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
+                       for e in ordered if e["kind"] in OWNER_EVENTS])
+    return state.columns()

@@ -1,0 +1,51 @@
+"""JSON from outside, parsed strictly: no ``NaN``/``Infinity`` (nor numbers that overflow to them), bounded
+nesting, and one clear error instead of a traceback."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+
+class BadJSON(ValueError):
+    """The text is not strict JSON (what is wrong, in Chinese)."""
+
+
+def _constant(name: str) -> Any:
+    raise BadJSON(f"含有不允许的数值“{name}”")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise BadJSON(f"数值“{text[:40]}”超出范围")
+    return value
+
+
+_DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float)  # made once: loads() is hot
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse strict JSON; raises :class:`BadJSON` for anything else (including nesting too deep to parse)."""
+    try:
+        return _DECODER.decode(text.decode("utf-8") if isinstance(text, bytes) else text)
+    except BadJSON:
+        raise
+    except RecursionError as exc:
+        raise BadJSON("嵌套层次过深") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadJSON("不是有效的 JSON") from exc
+
+
+def depth(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests no deeper than ``limit`` (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            if level > limit:
+                return False
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((c, level + 1) for c in children if isinstance(c, dict | list))
+    return True
