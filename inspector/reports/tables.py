@@ -6,7 +6,6 @@ always agree.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from inspector.reports.excel import write_table
 from inspector.reports.forms import _cn_date, photo_pairs
 from inspector.reports.layout import Render, build
 from inspector.reports.ledger_pdf import Cancelled, LedgerLayout, write_ledger
@@ -109,35 +109,8 @@ def statistics(data: dict[str, Any], path: Path, render: Render) -> Path:
 
 
 def excel(columns: list[tuple[str, str, int, int]], rows: list[dict[str, Any]], path: Path, title: str) -> Path:
-    """The same columns as the PDF, with dates as dates and numbers as numbers, widths set."""
-    from datetime import date
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append([c[1] for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for record in rows:
-        values = []
-        for key, *_ in columns:
-            value = record.get(key)
-            if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-                with contextlib.suppress(ValueError):
-                    value = date.fromisoformat(value)
-            values.append(value)
-        sheet.append(values)
-    for index, column in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = column[3]
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    book.save(path)
+    """The same columns as the PDF, with dates as dates, numbers as numbers, text as text, widths set;
+    written row by row (:mod:`inspector.reports.excel`)."""
+    write_table(path, title, [c[1] for c in columns], [c[3] for c in columns],
+                ([r.get(key) for key, *_ in columns] for r in rows))
     return path
