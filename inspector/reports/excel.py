@@ -24,19 +24,22 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
 
 
-def text_cell(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:
+def text_cell(sheet: Any, value: Any, font: Font | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
     """A cell of a write-only sheet; a string is stored as a string (never a formula, whatever it starts
     with), an ISO date ``YYYY-MM-DD`` as a date, a number as a number."""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+    text = type(value) is str
+    if text and len(value) == 10 and value[4] == "-" and value[7] == "-":
         with contextlib.suppress(ValueError):
-            value = date.fromisoformat(value)
+            value, text = date.fromisoformat(value), False
     cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
+    if text:
         cell.data_type = "s"  # openpyxl would make “=…” a formula
     elif isinstance(value, date):
         cell.number_format = "yyyy-mm-dd"
-    for name, setting in style.items():
-        setattr(cell, name, setting)
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
     return cell
 
 
@@ -51,9 +54,9 @@ def write_table(path: Path, title: str, header: list[str], widths: list[float],
     sheet.freeze_panes = "A2"
     sheet.append([text_cell(sheet, h, font=BOLD) for h in header])
     count = 0
-    style = {"alignment": WRAP} if wrap else {}
+    alignment = WRAP if wrap else None
     for row in rows:
-        sheet.append([text_cell(sheet, v, **style) for v in row])
+        sheet.append([text_cell(sheet, v, None, alignment) for v in row])
         count += 1
     book.save(path)
     return count
