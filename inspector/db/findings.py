@@ -13,9 +13,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.textsearch import index_tokens, match_query
-from inspector.workflow import RECTIFIED
+from inspector.workflow import RECTIFIED, STATUS_LABELS
 
 RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
+OPEN_STATUSES = tuple(s for s in STATUS_LABELS if s not in RECTIFIED)
 SORTS = {
     "found_on": "f.found_on",
     "deadline": "f.current_deadline",
@@ -160,6 +161,18 @@ def finding_counts(db: Database, today: date) -> dict[str, Any]:
 
 
 def status_counts(db: Database, today: date) -> dict[str, int]:
-    """What the status bar shows: open (not yet rectified), overdue and major open findings."""
-    counts = finding_counts(db, today)
-    return {k: counts[k] for k in ("open", "overdue", "major")}
+    """What the status bar shows: open (not yet rectified), overdue and major open findings.
+
+    Only the open statuses' part of the covering index is read — a tenth of a district's findings; the closed
+    ones, most of them, are never counted for it.
+    """
+    counts = {"open": 0, "overdue": 0, "major": 0}
+    for grade, n, late in db.execute(
+        f"""SELECT grade, count(*), sum(current_deadline < ?) FROM findings
+            WHERE deleted_at IS NULL AND status IN ({', '.join('?' * len(OPEN_STATUSES))}) GROUP BY grade""",
+        [today.isoformat(), *OPEN_STATUSES],
+    ):
+        counts["open"] += n
+        counts["overdue"] += late or 0
+        counts["major"] += n if grade == "重大" else 0
+    return counts
