@@ -231,7 +231,8 @@ def size_figures(db: Path) -> list[Figure]:
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     findings = conn.execute("SELECT count(*) FROM findings").fetchone()[0]
     size = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
-    parts = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat WHERE aggregate = TRUE GROUP BY name"))
+    # page by page: dbstat's aggregate mode overflows for tables of more than 2 GB
+    parts = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"))
     meta = 0.0
     for table in ("findings", "inspection_results", "inspections", "sites"):
         rows = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
