@@ -23,11 +23,11 @@ __all__ = ["Cancelled", "excel", "ledger", "site_file", "statistics", "task_prog
 
 # (key, header, width in mm, Excel width in characters)
 LEDGER_COLUMNS = [
-    ("no", "序号", 8, 6), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
+    ("no", "序号", 12, 8), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
     ("site", "单位名称", 24, 28), ("credit_code", "统一社会信用代码", 25, 22), ("town", "街镇", 14, 12),
-    ("location", "部位", 11, 12), ("description", "隐患描述", 32, 40), ("category", "类别", 14, 14),
+    ("location", "部位", 11, 12), ("description", "隐患描述", 29, 40), ("category", "类别", 14, 14),
     ("grade", "等级", 10, 6), ("deadline", "整改期限", 20, 12), ("contact", "企业责任人及电话", 19, 20),
-    ("doc_no", "文书号", 18, 24), ("status", "状态", 15, 10), ("closed_on", "完成日期", 20, 12),
+    ("doc_no", "文书号", 17, 24), ("status", "状态", 15, 10), ("closed_on", "完成日期", 20, 12),
 ]
 PROGRESS_COLUMNS = [
     ("number", "序号", 10, 6), ("title", "重点任务", 52, 40), ("lead", "牵头单位", 34, 28),
