@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 EMPTY_WINDOW = """
 import sys, time
@@ -255,11 +256,41 @@ BENCHMARKS: dict[str, Callable[[bool], None]] = {
 }
 
 
+SCALE_START, SCALE_END = "<!-- scale figures: start -->", "<!-- scale figures: end -->"
+
+
+def run_scale(quick: bool) -> None:
+    """The district-scale set (bench/scale.py): at 1 M findings with ``--scale``, CI-sized with ``--quick``.
+    ``--scale`` also writes its figures into docs/benchmarks.md."""
+    from datetime import date
+
+    from scale import markdown, run_all
+
+    figures = run_all(quick, lambda f: print(json.dumps(f, ensure_ascii=False), flush=True))
+    if quick:
+        return
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8")
+    block = (f"{SCALE_START}\nFigures from `python bench/run.py --scale` on {date.today()}.\n\n"
+             f"{markdown(figures)}\n{SCALE_END}")
+    if SCALE_START in text:
+        text = text[:text.index(SCALE_START)] + block + text[text.index(SCALE_END) + len(SCALE_END):]
+    else:
+        text = text.rstrip() + "\n\n## District scale\n\n" + block + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run (default: all)")
-    parser.add_argument("--quick", action="store_true", help="smaller data and fewer runs (a few minutes)")
+    parser.add_argument("--quick", action="store_true",
+                        help="alone: the district-scale set at CI size (under a minute); with names: smaller data")
+    parser.add_argument("--scale", action="store_true",
+                        help="the district-scale set at 1 M findings; figures written into docs/benchmarks.md")
     args = parser.parse_args()
+    if args.scale or (args.quick and not args.names):
+        run_scale(quick=not args.scale)
+        return 0
     for name in args.names or BENCHMARKS:
         BENCHMARKS[name](args.quick)
     return 0

@@ -39,8 +39,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = _open(args)
     counts = build_demo(services)
     if args.scale:
-        build_scale(services, findings=args.scale, sites=max(args.scale // 10, 100))
-        counts["scale_findings"] = args.scale
+        scale = build_scale(services, findings=args.scale,
+                            progress=lambda done, total: print(f"已生成 {done}/{total} 条隐患…", file=sys.stderr,
+                                                               flush=True))
+        counts = {k: counts.get(k, 0) + scale.get(k, 0) for k in ("sites", "inspections", "findings")} | {
+            "towns": scale["towns"], "events": scale["events"], "scale_findings": args.scale}
     if args.json:
         _print_json(counts)
     else:

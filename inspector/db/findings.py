@@ -13,9 +13,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.textsearch import index_tokens, match_query
-from inspector.workflow import RECTIFIED
+from inspector.workflow import RECTIFIED, STATUS_LABELS
 
 RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
+OPEN_STATUSES = tuple(s for s in STATUS_LABELS if s not in RECTIFIED)
 SORTS = {
     "found_on": "f.found_on",
     "deadline": "f.current_deadline",
@@ -143,19 +144,42 @@ def finding_rows(db: Database, rowids: list[int]) -> dict[int, dict[str, Any]]:
     return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
 
 
-def status_counts(db: Database, today: date) -> dict[str, int]:
-    """What the status bar shows: open (not yet rectified), overdue and major open findings.
+def finding_counts(db: Database, today: date) -> dict[str, Any]:
+    """Every count of live findings the window and the statistics show, from one GROUP BY.
 
-    Grouped by (status, grade) so SQLite answers from the covering index of live findings alone.
+    Grouped by (status, grade) so SQLite answers from the covering index of live findings alone; the status bar
+    and the statistics both read this, so a change costs one pass, not two.
     """
+    by_status: dict[str, int] = {}
+    by_grade: dict[str, int] = {}
     counts = {"open": 0, "overdue": 0, "major": 0}
     for status, grade, n, late in db.execute(
         """SELECT status, grade, count(*), sum(current_deadline < ?) FROM findings WHERE deleted_at IS NULL
            GROUP BY status, grade""",
         [today.isoformat()],
     ):
+        by_status[status] = by_status.get(status, 0) + n
+        by_grade[grade] = by_grade.get(grade, 0) + n
         if status in RECTIFIED:
             continue
+        counts["open"] += n
+        counts["overdue"] += late or 0
+        counts["major"] += n if grade == "重大" else 0
+    return {**counts, "by_status": by_status, "by_grade": by_grade}
+
+
+def status_counts(db: Database, today: date) -> dict[str, int]:
+    """What the status bar shows: open (not yet rectified), overdue and major open findings.
+
+    Only the open statuses' part of the covering index is read — a tenth of a district's findings; the closed
+    ones, most of them, are never counted for it.
+    """
+    counts = {"open": 0, "overdue": 0, "major": 0}
+    for grade, n, late in db.execute(
+        f"""SELECT grade, count(*), sum(current_deadline < ?) FROM findings
+            WHERE deleted_at IS NULL AND status IN ({', '.join('?' * len(OPEN_STATUSES))}) GROUP BY grade""",
+        [today.isoformat(), *OPEN_STATUSES],
+    ):
         counts["open"] += n
         counts["overdue"] += late or 0
         counts["major"] += n if grade == "重大" else 0

@@ -6,7 +6,6 @@ always agree.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,21 +13,21 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from inspector.reports.excel import write_table
 from inspector.reports.forms import _cn_date, photo_pairs
 from inspector.reports.layout import Render, build
+from inspector.reports.ledger_pdf import Cancelled, LedgerLayout, write_ledger
 
-
-class Cancelled(Exception):
-    """The person cancelled a long report; nothing is kept."""
+__all__ = ["Cancelled", "excel", "ledger", "site_file", "statistics", "task_progress"]
 
 
 # (key, header, width in mm, Excel width in characters)
 LEDGER_COLUMNS = [
-    ("no", "序号", 8, 6), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
+    ("no", "序号", 12, 8), ("found_on", "发现日期", 20, 12), ("type", "检查类型", 11, 9),
     ("site", "单位名称", 24, 28), ("credit_code", "统一社会信用代码", 25, 22), ("town", "街镇", 14, 12),
-    ("location", "部位", 11, 12), ("description", "隐患描述", 32, 40), ("category", "类别", 14, 14),
+    ("location", "部位", 11, 12), ("description", "隐患描述", 29, 40), ("category", "类别", 14, 14),
     ("grade", "等级", 10, 6), ("deadline", "整改期限", 20, 12), ("contact", "企业责任人及电话", 19, 20),
-    ("doc_no", "文书号", 18, 24), ("status", "状态", 15, 10), ("closed_on", "完成日期", 20, 12),
+    ("doc_no", "文书号", 17, 24), ("status", "状态", 15, 10), ("closed_on", "完成日期", 20, 12),
 ]
 PROGRESS_COLUMNS = [
     ("number", "序号", 10, 6), ("title", "重点任务", 52, 40), ("lead", "牵头单位", 34, 28),
@@ -56,25 +55,17 @@ def _rows(columns: list[tuple[str, str, int, int]], records: list[dict[str, Any]
 def ledger(data: dict[str, Any], path: Path, render: Render,
            progress: Callable[[int, str], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> Path:
-    """Landscape ledger with its filters in the heading and totals and 整改率 at the end.
+    """Landscape ledger with its filters in the heading and totals and 整改率 at the end, laid out page by page
+    (:mod:`inspector.reports.ledger_pdf`) so that 100,000 rows take linear time and one page of memory.
 
     Long ledgers report progress page by page and stop (raising :class:`Cancelled`) when asked to.
     """
     rows = data["rows"]
-    expected_pages = max(1, len(rows) // 9)
-
-    def on_page(canvas: Any, _doc: Any) -> None:
-        if cancelled and cancelled():
-            raise Cancelled
-        if progress:
-            page = canvas.getPageNumber()
-            progress(min(99, 100 * page // expected_pages), f"正在排版台账：第 {page} 页…")
-
-    story = [*render.title("隐患排查治理台账"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
-             render.grid([c[1] for c in LEDGER_COLUMNS], _rows(LEDGER_COLUMNS, rows),
-                         _widths(LEDGER_COLUMNS, 261 * mm), style="small"),
-             Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
-    return build(path, story, render, wide=True, title="隐患排查治理台账", on_page=on_page)
+    layout = LedgerLayout("隐患排查治理台账", data["scope"], [c[1] for c in LEDGER_COLUMNS],
+                          _widths(LEDGER_COLUMNS, 261 * mm), lambda: data["totals"])
+    values = ([r.get(key) for key, *_ in LEDGER_COLUMNS] for r in rows)
+    write_ledger(path, render, layout, values, len(rows), progress, cancelled)
+    return path
 
 
 def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:
@@ -118,35 +109,8 @@ def statistics(data: dict[str, Any], path: Path, render: Render) -> Path:
 
 
 def excel(columns: list[tuple[str, str, int, int]], rows: list[dict[str, Any]], path: Path, title: str) -> Path:
-    """The same columns as the PDF, with dates as dates and numbers as numbers, widths set."""
-    from datetime import date
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append([c[1] for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for record in rows:
-        values = []
-        for key, *_ in columns:
-            value = record.get(key)
-            if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-                with contextlib.suppress(ValueError):
-                    value = date.fromisoformat(value)
-            values.append(value)
-        sheet.append(values)
-    for index, column in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = column[3]
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    book.save(path)
+    """The same columns as the PDF, with dates as dates, numbers as numbers, text as text, widths set;
+    written row by row (:mod:`inspector.reports.excel`)."""
+    write_table(path, title, [c[1] for c in columns], [c[3] for c in columns],
+                ([r.get(key) for key, *_ in columns] for r in rows))
     return path

@@ -47,20 +47,12 @@ def save_site(store: Store, fields: dict[str, Any], site_id: str | None = None) 
 
 
 def export_excel(store: Store, path: Path) -> int:
-    """All live sites to .xlsx with the register's column headers; returns the row count."""
-    from openpyxl import Workbook
+    """All live sites to .xlsx with the register's column headers (text stays text); returns the row count."""
+    from inspector.reports.excel import write_table
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "单位名册"
-    sheet.append([label for _, label in FIELDS])
     rows = queries.sites(store)
-    for row in rows:
-        sheet.append([row.get(key) for key, _ in FIELDS])
-    for col, width in zip("ABCDEFGHIJ", (30, 22, 36, 16, 14, 10, 14, 12, 16, 10), strict=True):
-        sheet.column_dimensions[col].width = width
-    book.save(path)
-    return len(rows)
+    return write_table(path, "单位名册", [label for _, label in FIELDS], [30, 22, 36, 16, 14, 10, 14, 12, 16, 10],
+                       ([row.get(key) for key, _ in FIELDS] for row in rows), wrap=False)
 
 
 def import_excel(store: Store, path: Path) -> dict[str, int]:

@@ -140,7 +140,7 @@ class ReportsPage(QWidget):
         fill(self.inspection, [(f"{(i['started_at'] or '')[:10]} {i['site']}", i["id"])
                                for i in self.services.inspections(300)])
         fill(self.finding, [(f"{f['site'] or ''}：{f['description'][:24]}（{term(wf.STATUS_LABELS[f['status']])}）",
-                             f["id"]) for f in self.services.list_records("findings")[:500]])
+                             f["id"]) for f in self.services.finding_choices(500)])
         fill(self.checklist, [(c["name"], c["id"]) for c in self.services.checklists("workplan")])
         fill(self.site, [(s["name"], s["id"]) for s in self.services.sites(limit=3000)], self.tr("全部单位"))
         fill(self.town, [(t, t) for t in self.services.towns()], self.tr("全部街镇"))
