@@ -62,7 +62,7 @@ def test_manifest_and_every_record_type_validate(world, tmp_path):
 def test_the_format_document_prints_the_ownership_table_in_force():
     from inspector.sync.ownership import table_markdown
 
-    text = (RESOURCES.parent / "docs" / "sync-format.md").read_text(encoding="utf-8")
+    text = (SCHEMAS.parent / "sync-format.md").read_text(encoding="utf-8")
     assert table_markdown() in text
     for heading in ("## Threat model", "## Order of checks", "## Ownership"):
         assert heading in text
