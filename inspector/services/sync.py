@@ -192,13 +192,14 @@ class Sync:
             return (row["id"] if table == "checklist_items" else row["item_id"]) not in local_plans
         return True
 
-    def _blobs(self, attachments: list[dict[str, Any]]) -> dict[str, bytes]:
-        blobs = {}
+    def _blobs(self, attachments: list[dict[str, Any]]) -> dict[str, bytes | Path]:
+        """The stored files of these attachments (copied into the package in chunks, never read whole)."""
+        blobs: dict[str, bytes | Path] = {}
         for att in attachments:
             if filestore.is_digest(att["sha256"]):
                 path = filestore.path_for(self.files, att["sha256"])
                 if path.is_file():
-                    blobs[att["sha256"]] = path.read_bytes()
+                    blobs[att["sha256"]] = path
         return blobs
 
     # -- import ----------------------------------------------------------------------------------------------

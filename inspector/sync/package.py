@@ -75,7 +75,7 @@ SPLIT = 100_000  # records per member: a large table is spread over records/<tab
 
 
 def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]],
-                   attachments: dict[str, bytes]) -> dict[str, str]:
+                   attachments: dict[str, bytes | Path]) -> dict[str, str]:
     """Records written line by line into their members (no whole table held as one text); the sha256 of
     every member, computed as it is written."""
     digests = {}
@@ -90,13 +90,18 @@ def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]]
                     member.write(line)
             digests[name] = digest.hexdigest()
     for digest_name, data in attachments.items():
-        zf.writestr(f"attachments/{digest_name}", data)
-        digests[f"attachments/{digest_name}"] = sha256(data)
+        name = f"attachments/{digest_name}"
+        if isinstance(data, Path):  # a stored file, copied in chunks
+            zf.write(data, name)
+            digests[name] = file_sha256(data)
+        else:
+            zf.writestr(name, data)
+            digests[name] = sha256(data)
     return digests
 
 
 def write(path: Path, manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]],
-          attachments: dict[str, bytes], sign_private: str, encrypt_to: str | None = None) -> Path:
+          attachments: dict[str, bytes | Path], sign_private: str, encrypt_to: str | None = None) -> Path:
     """Write a package atomically (a temporary file renamed into place): never a half-written package. The
     signed manifest is written last, when every member's checksum is known."""
     manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "encrypted": bool(encrypt_to)}

@@ -74,3 +74,41 @@ def test_a_package_with_refused_records_shows_them_with_reasons_and_imports_noth
     assert dump(district.store) == before
     for s in (a, b):
         s.close()
+
+
+def test_trusting_records_the_role_and_replacing_the_district_key_or_unrevoking_asks_first(qtbot, tmp_path,
+                                                                                          monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    town = device(tmp_path / "town.db", "长寿路街道", "town", "长寿路街道")
+    first = device(tmp_path / "d1.db", "普陀区应急局", "district")
+    second = device(tmp_path / "d2.db", "普陀区应急局（新电脑）", "district")
+    for i, d in enumerate((first, second)):
+        d.sync().export_identity(tmp_path / f"d{i}.json")
+    window = MainWindow(town)
+    qtbot.addWidget(window)
+    page = window.go("sync")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "d0.json"), ""))
+    driver = DialogDriver().then(QInputDialog, lambda box: box.accept())  # the suggested role: 区
+    press(qtbot, page, "信任设备（身份文件或数据包）…")
+    driver.wait(qtbot, timeout=5000)
+    assert [(p["name"], p["role"]) for p in town.sync().overview()] == [("普陀区应急局", "district")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "d1.json"), ""))
+    warned: list[str] = []
+    driver = DialogDriver().then(QInputDialog, lambda box: box.accept()).then(
+        QMessageBox, lambda box: (warned.append(box.text()), box.button(QMessageBox.StandardButton.Yes).click()))
+    press(qtbot, page, "信任设备（身份文件或数据包）…")
+    driver.wait(qtbot, timeout=5000)
+    assert "旧的区级密钥不再受信任" in warned[0]
+    trusted = {p["name"]: p["trusted"] for p in town.sync().overview()}
+    assert trusted == {"普陀区应急局": False, "普陀区应急局（新电脑）": True}
+    town.sync().revoke(second.store.device_id)
+    page.refresh()
+    row = next(r for r in range(page.peers.rowCount()) if page.peers.index(r, 0).data() == "普陀区应急局（新电脑）")
+    page.peer_table.setCurrentIndex(page.peers.index(row, 0))
+    driver = DialogDriver().then(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    press(qtbot, page, "撤销吊销…")
+    driver.wait(qtbot, timeout=5000)
+    assert town.sync().peer(second.store.device_id)["trusted"] == 1
+    for s in (town, first, second):
+        s.close()
