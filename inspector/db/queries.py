@@ -241,16 +241,19 @@ def audit_entries(store: Store, record_id: str) -> list[dict[str, Any]]:
 
 
 def task_progress(store: Store, item_id: str) -> dict[str, Any] | None:
-    rows = store.rows(f"SELECT * FROM task_progress WHERE item_id = ? AND {ALIVE}", [item_id])
+    """This device's progress on a task: every town keeps its own row on a district task (one per task and
+    owner), so at the district the towns' rows sit beside the district's own and are never edited here."""
+    rows = store.rows(f"SELECT * FROM task_progress WHERE item_id = ? AND device_id = ? AND {ALIVE}",
+                      [item_id, store.device_id])
     return rows[0] if rows else None
 
 
 def checklist_progress(store: Store, checklist_id: str) -> dict[str, dict[str, Any]]:
-    """Progress records of a checklist's items, keyed by item id."""
+    """This device's progress records on a checklist's items, keyed by item id."""
     rows = store.rows(
         f"""SELECT p.* FROM task_progress p JOIN checklist_items i ON i.id = p.item_id
-            WHERE i.checklist_id = ? AND p.{ALIVE}""",
-        [checklist_id],
+            WHERE i.checklist_id = ? AND p.device_id = ? AND p.{ALIVE}""",
+        [checklist_id, store.device_id],
     )
     return {r["item_id"]: r for r in rows}
 

@@ -196,6 +196,11 @@ def test_two_towns_progress_on_the_same_district_task_both_reach_the_district(wo
         assert report.tables["task_progress"]["new"] == 1 and "checklists" not in report.tables  # not sent back
     notes = sorted(r["q1"] for r in d.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [task["id"]]))
     assert notes == ["第1个街镇已部署", "第2个街镇已部署"]
+    assert d.checklist_progress(plan) == {}  # the district has written nothing of its own yet
+    d.save_task_progress(task["id"], status="推进中", q1="区应急局已督查")  # its own row, not a town's
+    notes = sorted(r["q1"] for r in d.store.rows("SELECT q1 FROM task_progress WHERE item_id = ?", [task["id"]]))
+    assert notes == ["区应急局已督查", "第1个街镇已部署", "第2个街镇已部署"]
+    assert d.checklist_progress(plan)[task["id"]]["q1"] == "区应急局已督查"
 
 
 def test_a_large_table_travels_in_several_members_in_order(world, tmp_path, monkeypatch):
