@@ -225,6 +225,15 @@ class Store:
                                               **self._edit_meta(table, old, list(diff))})
             self.audit("update", table, record_id, diff)
 
+    def settle(self, table: str, record_id: str, field: str, value: Any) -> None:
+        """A person's choice between concurrent versions of a field (a sync conflict): written even when it equals
+        the value shown, because the new version must supersede every concurrent one."""
+        with self.atomic():
+            old = self.get(table, record_id)
+            self.db[table].update(record_id, {field: value, "updated_at": utc_now(),
+                                              **self._edit_meta(table, old, [field])})
+            self.audit("resolve_conflict", table, record_id, {field: value})
+
     def delete(self, table: str, record_id: str) -> None:
         """Leave a tombstone: the row stays, marked deleted, so the deletion can travel to other devices."""
         with self.atomic():

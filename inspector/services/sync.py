@@ -27,7 +27,6 @@ from inspector.sync import builtin, keyfile, keys, merge, package, register
 from inspector.sync.authorize import Sender, authorize
 from inspector.sync.schema import RowChecker
 from inspector.sync.validate import validate
-from inspector.sync.versions import local_edit
 
 SKEW_MS = 24 * 3600 * 1000  # a sender's clock may run at most a day ahead of this one
 EXPORTED = (*SYNCED_TABLES, )
@@ -392,11 +391,7 @@ class Sync:
         meta = json.loads(row["sync_meta"] or "{}")
         if "others" not in meta.get(field_name, {}):
             raise RuleError("该字段没有冲突。")
-        meta[field_name] = local_edit(meta[field_name], {}, self.store.device_id, self.store.clock.now())
-        with self.store.atomic():
-            self.store.db[table].update(record_id, {field_name: value, "updated_at": utc_now(),
-                                                    "sync_meta": json.dumps(meta, ensure_ascii=False, sort_keys=True)})
-            self.store.audit("resolve_conflict", table, record_id, {field_name: value})
+        self.store.settle(table, record_id, field_name, value)
 
 
 def gaps(seqs: list[int], limit: int = 50) -> list[int]:

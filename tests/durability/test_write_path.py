@@ -8,8 +8,7 @@ from pathlib import Path
 import inspector
 
 PACKAGE = Path(inspector.__file__).parent
-# Written elsewhere and being reworked on their own: the sync merge and the bulk benchmark data.
-NOT_YET = {"sync.py", "demo.py"}
+NOT_YET: set[str] = set()
 RAW_WRITE = re.compile(r"\.db\[|\.conn\.|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b", re.I)
 WINDOW_WRITE = re.compile(r"\.store\.(atomic|insert|insert_many|update|delete|append|audit|db)\b")
 
