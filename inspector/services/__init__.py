@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,11 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+    def interrupt(self) -> None:
+        """Stop the query this connection is running (a newer search replaced it); safe from another thread."""
+        with contextlib.suppress(Exception):  # already closed: nothing left to stop
+            self.store.db.conn.interrupt()
 
     def seed(self) -> None:
         documents.seed_templates(self.store)

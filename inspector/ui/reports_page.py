@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector import workflow as wf
 from inspector.services import Services
-from inspector.ui.background import Job, run_in_background
+from inspector.ui.background import Operation, show_error
 from inspector.ui.pdf_preview import PdfPreview, print_pdf
 from inspector.ui.vocabulary import term
 
@@ -52,7 +50,7 @@ class ReportsPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.job: Job | None = None
+        self.job: Operation | None = None
         self.last: Path | None = None
         self.kinds = QListWidget(self)
         for _, label in KINDS:
@@ -196,41 +194,29 @@ class ReportsPage(QWidget):
         kind, params = self.kind(), self.params()
         suffix = ".xlsx" if self.xlsx.isChecked() and kind in TABLES else ".pdf"
         out = self.folder() / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}"
-        owner = self.services
-        progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 100, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(200)
         self.generate_button.setEnabled(False)
 
-        def work(progress, cancelled):
-            services = owner.for_worker()  # its own connection, made on this thread
-            try:
-                return services.reports().generate(kind, out, progress=progress, cancelled=cancelled, **params)
-            finally:
-                services.close()
+        def work(task):
+            return task.services.reports().generate(kind, out, progress=task.progress, cancelled=task.cancelled,
+                                                    **params)
 
-        def done(result) -> None:
-            cancelled = progress.wasCanceled()
-            progress.hide()
+        def cancelled(result) -> None:
             self.generate_button.setEnabled(True)
-            if cancelled:
+            if result is not None:
                 result.path.unlink(missing_ok=True)
-                self.message.setText(self.tr("已取消。"))
-                return
-            self.show_result(result)
+            out.unlink(missing_ok=True)
+            self.message.setText(self.tr("已取消。"))
 
         def failed(exc: Exception) -> None:
-            cancelled = progress.wasCanceled()
-            progress.hide()
             self.generate_button.setEnabled(True)
-            if cancelled:
-                self.message.setText(self.tr("已取消。"))
-                return
-            QMessageBox.warning(self, self.tr("无法生成"), str(exc))
+            show_error(self, self.tr("无法生成"), exc)
 
-        self.job = run_in_background(work, done, failed, lambda percent, text: (progress.setValue(percent),
-                                                                                 progress.setLabelText(text)))
-        progress.canceled.connect(self.job.cancel)
+        def done(result) -> None:
+            self.generate_button.setEnabled(True)
+            self.show_result(result)
+
+        self.job = Operation(self, work, services=self.services, key="generate").success(done).failure(
+            failed).cancelled(cancelled).with_progress(self.tr("正在生成…")).run_in_background()
 
     def show_result(self, result) -> None:
         self.last = result.path

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
-from inspector.ui.background import Job, run_in_background
+from inspector.ui.background import Operation, show_error
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 
 HISTORY = [("created", "时间"), ("direction", "方向"), ("peer", "对方"), ("seq", "序号"), ("record_count", "记录数"),
@@ -47,7 +47,7 @@ class SyncPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.job: Job | None = None
+        self.job: Operation | None = None
         self.peer = QComboBox(self)
         self.full = QCheckBox(self.tr("全部数据（否则只导出对方确认后的变化）"), self)
         self.encrypt = QCheckBox(self.tr("用对方公钥加密（U 盘丢失也不会泄露）"), self)
@@ -160,15 +160,15 @@ class SyncPage(QWidget):
         if not folder:
             return
         out = Path(folder) / f"{peer}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.inspx"
-        try:
-            result = self.services.sync().export(peer, out, full=self.full.isChecked(),
-                                                 encrypt=self.encrypt.isChecked())
-        except InspectorError as exc:
-            QMessageBox.warning(self, self.tr("无法导出"), str(exc))
-            return
-        self.status.setText(self.tr("已导出第 {0} 号数据包：{1}（{2} 条记录）").format(
-            result["seq"], out.name, sum(result["counts"].values())))
-        self.refresh()
+        full, encrypt = self.full.isChecked(), self.encrypt.isChecked()
+
+        def exported(result) -> None:
+            self.status.setText(self.tr("已导出第 {0} 号数据包：{1}（{2} 条记录）").format(
+                result["seq"], out.name, sum(result["counts"].values())))
+            self.refresh()
+
+        self._in_background(lambda s: s.sync().export(peer, out, full=full, encrypt=encrypt), exported,
+                            self.tr("正在导出…"), self.tr("无法导出"), cancellable=False)
 
     # -- import ----------------------------------------------------------------------------------------------
     def choose_package(self) -> None:
@@ -186,22 +186,17 @@ class SyncPage(QWidget):
                 self.import_package(Path(url.toLocalFile()))
                 break
 
-    def _in_background(self, work, done) -> None:
-        owner = self.services
-
-        def job(progress, cancelled):
-            services = owner.for_worker()  # its own connection, made on this thread
-            try:
-                return work(services)
-            finally:
-                services.close()
-
+    def _in_background(self, work, done, text: str = "", title: str = "", cancellable: bool = True) -> None:
+        """Run ``work(services)`` with its own connection and a progress dialog; verifying can be cancelled
+        (nothing is written), a merge or an export runs to its end."""
         def failed(exc: Exception) -> None:
             self.status.setText("")
-            QMessageBox.warning(self, self.tr("数据包未导入"), str(exc))
+            show_error(self, title or self.tr("数据包未导入"), exc)
 
-        self.status.setText(self.tr("正在校验…"))
-        self.job = run_in_background(job, done, failed)
+        self.status.setText(text or self.tr("正在校验…"))
+        self.job = Operation(self, lambda task: work(task.services), services=self.services, key="sync").success(
+            done).failure(failed).cancelled(lambda _: self.status.setText(self.tr("已取消。"))).with_progress(
+            text or self.tr("正在校验…"), maximum=0, cancellable=cancellable).run_in_background()
 
     def import_package(self, path: Path) -> None:
         """Verify and preview in the background, then merge after the officer confirms."""
@@ -231,7 +226,8 @@ class SyncPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
 
-        self._in_background(lambda s: s.sync().import_package(path, receipt_out=receipt), done)
+        self._in_background(lambda s: s.sync().import_package(path, receipt_out=receipt), done, self.tr("正在导入…"),
+                            cancellable=False)
 
     def choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择回执"), "", self.tr("回执 (*.receipt)"))

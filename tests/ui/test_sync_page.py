@@ -29,8 +29,9 @@ def test_export_then_import_with_preview(qtbot, tmp_path, monkeypatch):
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     press(qtbot, page, "导出数据包…")
+    qtbot.waitUntil(lambda: "第 1 号" in page.status.text(), timeout=15000)
     packages = list(stick.glob("*.inspx"))
-    assert len(packages) == 1 and "第 1 号" in page.status.text()
+    assert len(packages) == 1
     assert page.history.rowCount() == 1
 
     district_window = MainWindow(Services.open(tmp_path / "district.db", seed=False))
