@@ -136,6 +136,10 @@ class Services:
     def act(self, finding_id: str, event: Event) -> FindingState:
         return findings.act(self.store, finding_id, event)
 
+    def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:
+        """Which steps the rules allow for this finding now (None) and, for the others, why not."""
+        return findings.allowed_steps(self.store, finding_id, on or date.today())
+
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
 

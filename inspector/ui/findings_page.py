@@ -223,12 +223,10 @@ class FindingsPage(QWidget):
                 button.setEnabled(False)
             return
         self.detail.setHtml(self._detail_html(self.finding))
-        state = wf.derive([wf.Event(e["kind"], _date(e["on_date"]), e["data"]) for e in self.finding["events"]])
+        refusals = self.services.allowed_steps(finding_id)
         for kind, button in self.buttons.items():
-            allowed = state.status in wf.ALLOWED_FROM[kind]
-            button.setEnabled(allowed)
-            button.setToolTip("" if allowed else self.tr("当前状态为“{0}”，不能{1}。").format(
-                term(wf.STATUS_LABELS[state.status]), term(wf.EVENT_LABELS[kind])))
+            button.setEnabled(refusals[kind] is None)
+            button.setToolTip(refusals[kind] or "")
         for att in self.finding["attachments"][:6]:
             if (att["mime"] or "").startswith("image/"):
                 label = QLabel(self)
@@ -284,8 +282,3 @@ class FindingsPage(QWidget):
             self.show_finding(finding_id)
             self.sig_changed.emit()
 
-
-def _date(text: str):
-    from datetime import date
-
-    return date.fromisoformat(text)
