@@ -39,7 +39,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = _open(args)
     counts = build_demo(services)
     if args.scale:
-        build_scale(services, findings=args.scale, sites=max(args.scale // 10, 100))
+        build_scale(services, findings=args.scale)
         counts["scale_findings"] = args.scale
     if args.json:
         _print_json(counts)

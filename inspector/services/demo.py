@@ -3,20 +3,20 @@
 ``build_demo`` goes through the same services and rules an officer does: sites in several towns of Putuo,
 inspections against the built-in templates, and findings in every state of their life (open, ordered, in
 rectification, awaiting re-check, failed re-check, extended, overdue, rectified, closed), major hazards among them.
-``build_scale`` then adds bulk findings directly (events included) for the speed benchmarks.
+``build_scale`` (in :mod:`inspector.services.demo_scale`) adds a district's worth of realistic data in bulk.
 """
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from inspector import workflow as wf
 from inspector.creditcode import ALPHABET, check_character
-from inspector.db.findings import reindex_all
-from inspector.db.store import new_id, utc_now
+from inspector.services.demo_scale import build_scale
+
+__all__ = ["build_demo", "build_scale"]
 
 if TYPE_CHECKING:
     from inspector.services import Services
@@ -127,44 +127,3 @@ def _demo_event(step: str, day: date, deadline: date, pair: list[str]) -> wf.Eve
     if step == wf.CLOSE:
         return wf.Event(step, day, {"assessment": "评估报告.pdf", "note": "复查合格，予以销号"})
     return wf.Event(step, day, {"deadline": deadline} if step == wf.ORDER_ISSUED else {})
-
-
-def build_scale(services: Services, findings: int, sites: int, today: date | None = None, seed: int = 11) -> None:
-    """Bulk data for benchmarks: ``sites`` sites and ``findings`` findings with their events, in one go."""
-    today = today or date.today()
-    rng = random.Random(seed)
-    store = services.store
-    now = utc_now()
-    stamp = {"created_at": now, "updated_at": now, "device_id": store.device_id}
-    site_rows = [
-        {"id": new_id(), **stamp, "name": f"{rng.choice(NAMES)}{rng.choice(KINDS)[0]}{i:05d}",
-         "credit_code": credit_code(rng), "town": rng.choice(TOWNS), "address": f"{rng.choice(ROADS)}{i}号",
-         "industry": rng.choice(KINDS)[1], "risk_level": rng.choice("红橙黄蓝")}
-        for i in range(sites)
-    ]
-    with store.atomic():
-        store.db["sites"].insert_all(site_rows, batch_size=5000)
-        for start in range(0, findings, 20000):
-            rows, events = [], []
-            for _ in range(min(20000, findings - start)):
-                site = rng.choice(site_rows)
-                found_on = today - timedelta(days=rng.randint(0, 720))
-                deadline = found_on + timedelta(days=30)
-                fid = new_id()
-                steps = [wf.Event(wf.CREATED, found_on, {"deadline": deadline.isoformat()})]
-                if rng.random() < 0.7:
-                    steps.append(wf.Event(wf.ORDER_ISSUED, found_on, {"deadline": deadline.isoformat()}))
-                if rng.random() < 0.5 and len(steps) == 2:
-                    steps += [wf.Event(wf.RECHECK, deadline, {"passed": True}), wf.Event(wf.CLOSE, deadline)]
-                state = wf.derive(steps)
-                rows.append({"id": fid, **stamp, "site_id": site["id"], "grade": "重大" if rng.random() < 0.03
-                             else "一般", "description": f"{rng.choice(PROBLEMS)}（{site['name']}）",
-                             "found_on": found_on.isoformat(), **state.columns(),
-                             "category": rng.choice(wf.CATEGORIES)})
-                events += [{"id": new_id(), "finding_id": fid, "kind": e.kind, "on_date": e.on.isoformat(),
-                            "data": json.dumps(e.data), "created_at": now, "device_id": store.device_id}
-                           for e in steps]
-            store.db["findings"].insert_all(rows, batch_size=5000)
-            store.db["finding_events"].insert_all(events, batch_size=5000)
-        reindex_all(store.db)
-        store.audit("demo_scale", None, None, {"findings": findings, "sites": sites})
