@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.db import Store, connect, open_database, queries
+from inspector.db import Store, connect, open_database, pages, queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
@@ -151,6 +151,22 @@ class Services:
 
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
+
+    def status_summary(self, today: date | None = None) -> dict[str, int]:
+        """The status bar's counts in one pass: work plans, tasks, sites, open / overdue / major findings."""
+        return pages.status_summary(self.store, today or date.today())
+
+    def recent_inspections(self, limit: int = 500) -> list[dict[str, Any]]:
+        return pages.recent_inspections(self.store, limit)
+
+    def recent_findings(self, limit: int = 500) -> list[dict[str, Any]]:
+        return pages.recent_findings(self.store, limit)
+
+    def finding_row_of(self, finding_id: str) -> int | None:
+        return pages.finding_rowid(self.store, finding_id)
+
+    def finding_choice(self, finding_id: str) -> dict[str, Any] | None:
+        return pages.finding_choice(self.store, finding_id)
 
     def finding_detail(self, finding_id: str) -> dict[str, Any]:
         return queries.finding_detail(self.store, finding_id)

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector.errors import InspectorError
@@ -183,7 +183,8 @@ class Operation:
             self.runner.signals.sig_progress.emit(percent, text)
 
     def _open_dialog(self) -> None:
-        dialog = QProgressDialog(self._progress_text, self.parent.tr("取消"), 0, self._progress_max, self.parent)
+        cancel = QCoreApplication.translate("Operation", "取消")
+        dialog = QProgressDialog(self._progress_text, cancel, 0, self._progress_max, self.parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -224,12 +225,13 @@ class Operation:
         elif self._on_failure is not None:
             self._on_failure(exc)
         else:
-            show_error(self.parent, self.error_title or self.parent.tr("操作未完成"), exc)
+            show_error(self.parent, self.error_title or QCoreApplication.translate("Operation", "操作未完成"), exc)
 
 
 def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     """A warning a person can act on: our own errors say what to do; anything else is reported as unexpected."""
-    text = str(exc) if isinstance(exc, InspectorError) else parent.tr("意外错误：{0}").format(exc)
+    unexpected = QCoreApplication.translate("Operation", "意外错误：{0}")
+    text = str(exc) if isinstance(exc, InspectorError) else unexpected.format(exc)
     QMessageBox.warning(parent, title, text)
 
 

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.background import Operation
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
+LIMIT = 500  # the newest inspections listed; older ones are found through 单位 → 一企一档
 TYPES = ("日常", "专项", "复查", "举报")
 RESULT_KEYS = {Qt.Key.Key_1: "符合", Qt.Key.Key_2: "不符合", Qt.Key.Key_3: "不适用"}
 COLUMNS = [("started_at", "检查时间"), ("site", "被检查单位"), ("town", "街镇"), ("type", "类型"),
@@ -277,7 +279,11 @@ class InspectionsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.services.inspections()
+        """The newest inspections, loaded on a worker (the window stays usable while they come)."""
+        Operation(self, lambda task: task.services.recent_inspections(LIMIT), services=self.services,
+                  key="load").success(self.show_rows).run_in_background()
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             row["started_at"] = (row["started_at"] or "").replace("T", " ")
         self.model.set_rows(rows)

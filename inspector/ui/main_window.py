@@ -194,12 +194,14 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        stats = self.services.stats()
-        counts = self.services.status_counts()
+        """Count once, on a worker, after a change; a newer request replaces one still running."""
+        Operation(self, lambda task: task.services.status_summary(), services=self.services,
+                  key="status", error_title=self.tr("无法统计")).success(self.show_status).run_in_background()
+
+    def show_status(self, c: dict[str, int]) -> None:
         self.status.setText(self.tr(
             "工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}").format(
-            stats["checklists"], stats["tasks"], stats["sites"], counts["open"], counts["overdue"],
-            counts["major"]))
+            c["checklists"], c["tasks"], c["sites"], c["open"], c["overdue"], c["major"]))
 
     # -- actions --------------------------------------------------------------------------------------------
     def print_document(self, kind: str, key: str, record_id: str) -> None:

@@ -32,6 +32,7 @@ from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
+LIMIT = 5000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
            ("risk_level", "风险等级"), ("address", "地址")]
 
@@ -109,7 +110,7 @@ class SitesPage(QWidget):
         self.services = services
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("按名称、信用代码、地址或街镇查找"))
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self.refresh())
         buttons = QHBoxLayout()
         buttons.addWidget(self.search, 1)
         for text, handler in ((self.tr("新增单位"), self.add), (self.tr("编辑"), self.edit),
@@ -141,7 +142,13 @@ class SitesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.services.sites(self.search.text().strip(), limit=5000))
+        """Load the matching sites on a worker; the next keystroke replaces a search still running."""
+        text = self.search.text().strip()
+        Operation(self, lambda task: task.services.sites(text, limit=LIMIT), services=self.services,
+                  key="load").success(self.show_rows).run_in_background()
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
         if self.model.records:
             self.table.selectRow(0)
 

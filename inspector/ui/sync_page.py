@@ -121,8 +121,15 @@ class SyncPage(QWidget):
 
     # -- showing ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        sync = self.services.sync()
-        overview = sync.overview()
+        """Devices, history and conflicts, read on a worker (at district scale the conflicts are a search)."""
+        def work(task):
+            sync = task.services.sync()
+            return sync.overview(), sync.history(), sync.conflicts()
+
+        Operation(self, work, services=self.services, key="load").success(
+            lambda loaded: self._show(*loaded)).run_in_background()
+
+    def _show(self, overview: list, history: list, conflicts: list) -> None:
         current = self.peer.currentData()
         self.peer.clear()
         for p in overview:
@@ -131,7 +138,7 @@ class SyncPage(QWidget):
         self.peer.setCurrentIndex(max(0, self.peer.findData(current)))
         names = {p["device"]: p["name"] for p in overview}
         rows = []
-        for pkg in sync.history():
+        for pkg in history:
             device = pkg["sender_device"] if pkg["direction"] == "in" else pkg["receiver"]
             rows.append({**pkg, "direction": self.tr("收到") if pkg["direction"] == "in" else self.tr("发出"),
                          "peer": names.get(device, (device or "")[:8]), "created": (pkg["created"] or "")[:19]})
@@ -143,7 +150,6 @@ class SyncPage(QWidget):
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
         self.peer_table.resizeColumnsToContents()
-        conflicts = sync.conflicts()
         for c in conflicts:
             c["record"] = c["id"][:8]
             c["values"] = " | ".join(map(str, c["values"]))
