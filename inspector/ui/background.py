@@ -19,6 +19,7 @@ Long work (export, import, Excel in and out, reports) asks for a progress dialog
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -94,12 +95,17 @@ class _Runner(QRunnable):
                 task.services = op.owner.for_worker()  # its own connection, made on this thread
             result = op.work(task)
         except Exception as exc:
-            self.signals.sig_failed.emit(exc)
+            self._send(self.signals.sig_failed, exc)
         else:
-            self.signals.sig_done.emit(result)
+            self._send(self.signals.sig_done, result)
         finally:
             if task.services is not None:
                 task.services.close()
+
+    @staticmethod
+    def _send(signal, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is quitting: nobody is left to tell
+            signal.emit(value)
 
 
 class Operation:

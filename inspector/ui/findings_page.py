@@ -213,7 +213,10 @@ class FindingsPage(QWidget):
             head = rowids[:BATCH]
             rows = s.finding_rows(head + ([chosen] if chosen in rowids else []))
             target = chosen if chosen in rows else (head[0] if head else None)
-            detail = load_detail(s, rows[target]["id"], today) if target is not None else None
+            shown = rows[target]["id"] if target is not None and not (keep and chosen not in rows) else keep
+            detail = load_detail(s, shown, today) if shown else None
+            if keep and chosen not in rows:
+                target = None  # the step moved it out of the filter: its details stay shown, unselected
             return flt, rowids, rows, target, detail
 
         self.loading = Operation(self, work, services=self.services, key="filter").success(
@@ -223,7 +226,8 @@ class FindingsPage(QWidget):
         self.model.show(flt, rowids, rows, today)
         self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
         if target is None:
-            self.show_finding(None)
+            self.prefetched = detail
+            self.show_finding(detail["finding"]["id"] if detail else None)
             return
         row = self.model.position(target) or 0
         self.model.fetch_to(row)

@@ -105,13 +105,7 @@ class SyncPage(QWidget):
                 layout.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
             tabs.addTab(holder, title)
         self.tabs = tabs
-        me = QLabel(self)
-        identity = services.sync().identity()
-        from inspector.sync.keys import fingerprint
-
-        me.setText(self.tr("本机：{0}（{1}）　密钥指纹 {2}").format(
-            identity["name"], self.tr("区") if identity["role"] == "district" else self.tr("街镇"),
-            fingerprint(identity["sign_public"])))
+        self.me = me = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(me)
         layout.addLayout(top)
@@ -123,13 +117,18 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Devices, history and conflicts, read on a worker (at district scale the conflicts are a search)."""
         def work(task):
+            from inspector.sync.keys import fingerprint
+
             sync = task.services.sync()
-            return sync.overview(), sync.history(), sync.conflicts()
+            identity = sync.identity()
+            return identity, fingerprint(identity["sign_public"]), sync.overview(), sync.history(), sync.conflicts()
 
         Operation(self, work, services=self.services, key="load").success(
             lambda loaded: self._show(*loaded)).run_in_background()
 
-    def _show(self, overview: list, history: list, conflicts: list) -> None:
+    def _show(self, identity: dict, key: str, overview: list, history: list, conflicts: list) -> None:
+        self.me.setText(self.tr("本机：{0}（{1}）　密钥指纹 {2}").format(
+            identity["name"], self.tr("区") if identity["role"] == "district" else self.tr("街镇"), key))
         current = self.peer.currentData()
         self.peer.clear()
         for p in overview:

@@ -75,7 +75,6 @@ def test_saving_a_step_does_not_block(qtbot, window):
     qtbot.waitUntil(lambda: page.finding is not None and page.finding["status"] == wf.REGISTERED, timeout=20000)
     settle(qtbot)
     chosen = page.finding["id"]
-    before = window.status.text()
 
     def order(dialog) -> None:
         day = date.today() + timedelta(days=20)
@@ -87,6 +86,7 @@ def test_saving_a_step_does_not_block(qtbot, window):
         driver = DialogDriver().then(ActionDialog, order)
         qtbot.mouseClick(page.buttons[wf.ORDER_ISSUED], Qt.MouseButton.LeftButton)
         driver.wait(qtbot, timeout=20000)
-        qtbot.waitUntil(lambda: window.status.text() != before, timeout=20000)
+        qtbot.waitUntil(lambda: page.finding["id"] == chosen and page.finding["status"] == wf.ORDERED,
+                        timeout=20000)
         settle(qtbot)
     assert window.services.finding_detail(chosen)["status"] == wf.ORDERED

@@ -42,3 +42,11 @@ def test_short_work_in_a_running_loop_passes(qtbot):
             QTimer.singleShot(10 * n, lambda: time.sleep(0.01))
         qtbot.wait(200)
     assert dog.longest_ms < 100
+
+
+def test_a_sleeping_slot_is_caught_when_strict(qtbot):
+    from PySide6.QtCore import QTimer
+
+    with pytest.raises(AssertionError, match="blocked"), GuiWatchdog(qtbot, strict=True):
+        QTimer.singleShot(20, lambda: time.sleep(0.25))
+        qtbot.wait(400)
