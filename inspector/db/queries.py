@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inspector.db.findings import finding_counts
 from inspector.db.store import Store
 from inspector.workflow import RECTIFIED, STATUS_LABELS
 
@@ -100,21 +101,29 @@ def finding_events(store: Store, finding_id: str) -> list[dict[str, Any]]:
 def stats(store: Store, today: date) -> dict[str, Any]:
     """The counts the district asks for; 整改率 is None (shown “—”) when nothing was found."""
     one = store.scalar
-    by_status: dict[str, int] = {}
-    by_grade: dict[str, int] = {}
-    overdue = 0
-    # one pass over the covering index idx_findings_live, ordered by (status, grade)
-    for status, grade, n, late in store.db.execute(
-        f"""SELECT status, grade, count(*), sum(current_deadline < ?) FROM findings WHERE {ALIVE}
-            GROUP BY status, grade""",
-        [today.isoformat()],
-    ):
-        by_status[status] = by_status.get(status, 0) + n
-        by_grade[grade] = by_grade.get(grade, 0) + n
-        if status not in RECTIFIED:
-            overdue += late or 0
+    counts = finding_counts(store.db, today)
+    by_status, by_grade = counts["by_status"], counts["by_grade"]
     found = sum(by_status.values())
     rectified = sum(n for s, n in by_status.items() if s in RECTIFIED)
+    return {
+        **summary(store),
+        "documents": one(f"SELECT count(*) FROM documents WHERE {ALIVE}"),
+        "inspections": one(f"SELECT count(*) FROM inspections WHERE {ALIVE}"),
+        "findings": {
+            "total": found,
+            "by_status": {s: by_status.get(s, 0) for s in STATUS_LABELS},
+            "by_grade": {g: by_grade.get(g, 0) for g in ("一般", "重大")},
+            "overdue": counts["overdue"],
+            "rectified": rectified,
+            "rectification_rate": None if found == 0 else round(rectified / found, 4),
+        },
+    }
+
+
+def summary(store: Store) -> dict[str, int]:
+    """The record counts the status bar shows beside the findings' (cheap: no count of findings or
+    inspections)."""
+    one = store.scalar
     return {
         "checklists": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'workplan'"),
         "templates": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'template'"),
@@ -122,17 +131,7 @@ def stats(store: Store, today: date) -> dict[str, Any]:
             f"""SELECT count(*) FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
                 WHERE i.{ALIVE} AND c.{ALIVE} AND c.kind = 'workplan' AND i.kind = 'task'"""
         ),
-        "documents": one(f"SELECT count(*) FROM documents WHERE {ALIVE}"),
         "sites": one(f"SELECT count(*) FROM sites WHERE {ALIVE}"),
-        "inspections": one(f"SELECT count(*) FROM inspections WHERE {ALIVE}"),
-        "findings": {
-            "total": found,
-            "by_status": {s: by_status.get(s, 0) for s in STATUS_LABELS},
-            "by_grade": {g: by_grade.get(g, 0) for g in ("一般", "重大")},
-            "overdue": overdue,
-            "rectified": rectified,
-            "rectification_rate": None if found == 0 else round(rectified / found, 4),
-        },
     }
 
 
@@ -172,6 +171,15 @@ LIST_SQL = {
 }
 
 
+def finding_choices(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    """The newest findings for a pick list: what the list shows (site, description, status) and no more rows
+    than it shows."""
+    return store.rows(
+        f"""SELECT f.id, f.description, f.status, s.name AS site FROM findings f
+            LEFT JOIN sites s ON s.id = f.site_id WHERE f.{ALIVE} ORDER BY f.found_on DESC LIMIT ?""",
+        [int(limit)])
+
+
 def list_records(store: Store, what: str) -> list[dict[str, Any]]:
     """Rows to find ids by (``inspector list …``)."""
     return store.rows(LIST_SQL[what])
@@ -205,11 +213,27 @@ def inspectors(store: Store) -> list[dict[str, Any]]:
     return store.rows(f"SELECT * FROM inspectors WHERE {ALIVE} ORDER BY name")
 
 
+DISTINCT_COLUMNS = {("sites", "town"), ("findings", "campaign"), ("inspections", "campaign")}
+INDEXED = {("sites", "town"), ("findings", "campaign")}  # idx_sites_town, idx_findings_campaign
+
+
 def distinct_values(store: Store, table: str, column: str) -> list[str]:
-    """Values offered in a filter box (towns, campaigns)."""
-    assert (table, column) in {("sites", "town"), ("findings", "campaign"), ("inspections", "campaign")}
-    return [r[column] for r in store.rows(
-        f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {ALIVE} ORDER BY {column}")]
+    """Values offered in a filter box (towns, campaigns).
+
+    A loose index scan: each step asks the index for the next larger value, so a million findings with six
+    campaigns cost seven index look-ups instead of reading every row.
+    """
+    assert (table, column) in DISTINCT_COLUMNS
+    live = f"{ALIVE} AND {column} IS NOT NULL"
+    if (table, column) not in INDEXED:  # without an index each step would be a scan: one scan instead
+        return [r[0] for r in store.db.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {live} ORDER BY 1")]
+    return [r[0] for r in store.db.execute(
+        f"""WITH RECURSIVE v(x) AS (
+                SELECT (SELECT min({column}) FROM {table} WHERE {live})
+                UNION ALL
+                SELECT (SELECT min({column}) FROM {table} WHERE {live} AND {column} > v.x) FROM v
+                WHERE v.x IS NOT NULL)
+            SELECT x FROM v WHERE x IS NOT NULL""")]
 
 
 def audit_entries(store: Store, record_id: str) -> list[dict[str, Any]]:
@@ -263,6 +287,8 @@ def site_file(store: Store, site_id: str) -> dict[str, Any]:
 
 
 def inspections(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    """The newest inspections with their finding counts: an index read for the page of inspections
+    (idx_inspections_started) and one for each count (idx_findings_inspection)."""
     return store.rows(
         f"""SELECT i.*, s.name AS site, s.town, c.name AS checklist,
                    (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.{ALIVE}) AS findings

@@ -30,7 +30,8 @@ def next_case_number(store: Store, issuer: str, year: int) -> int:
         "SELECT last_no FROM doc_counters WHERE issuer = ? AND year = ? AND category = 'case'", [issuer, year])
 
 
-def ledger_rows(store: Store, where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+def ledger_rows(store: Store, where: list[str], params: list[Any], limit: int | None = None) -> list[dict[str, Any]]:
+    """The ledger's rows in the order printed (oldest first); ``limit`` keeps the first rows only."""
     clause = " AND ".join([f"f.{ALIVE}", *where])
     return store.rows(
         f"""SELECT f.*, s.name AS site, s.credit_code, s.town, s.address, s.industry, s.grid,
@@ -38,7 +39,7 @@ def ledger_rows(store: Store, where: list[str], params: list[Any]) -> list[dict[
                    (SELECT text FROM doc_numbers d WHERE d.case_id = f.inspection_id AND d.category IN ('责改', '整改')
                     LIMIT 1) AS doc_no
             FROM findings f LEFT JOIN sites s ON s.id = f.site_id LEFT JOIN inspections i ON i.id = f.inspection_id
-            WHERE {clause} ORDER BY f.found_on, f.rowid""",
+            WHERE {clause} ORDER BY f.found_on, f.rowid {'LIMIT ' + str(int(limit)) if limit else ''}""",
         params,
     )
 

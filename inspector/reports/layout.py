@@ -49,8 +49,7 @@ class Render:
         return [BoldTitle(text, self.font.name), Spacer(1, 4 * mm)]
 
     def p(self, text: Any, style: str = "plain") -> Paragraph:
-        safe = str(text if text is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return Paragraph(safe.replace("\n", "<br/>"), self.styles[style])
+        return Paragraph(escape(text), self.styles[style])
 
     def value(self, label: str, value: Any) -> str:
         """A field's value, or a visible blank line (as on paper) noted in the warnings."""
@@ -103,6 +102,12 @@ class Render:
 
     def seal(self, issuer: str, on: str) -> list[Any]:
         return [Spacer(1, 6 * mm), self.p(f"{issuer or BLANK}（印章）", "right"), self.p(on, "right")]
+
+
+def escape(text: Any) -> str:
+    """Plain text as reportlab paragraph markup: nothing in a record is taken for a tag; line breaks kept."""
+    safe = str(text if text is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return safe.replace("\n", "<br/>")
 
 
 class BoldTitle(Flowable):

@@ -16,10 +16,9 @@ from reportlab.platypus import Spacer
 
 from inspector.reports.forms import _cn_date, photo_pairs
 from inspector.reports.layout import Render, build
+from inspector.reports.ledger_pdf import Cancelled, LedgerLayout, write_ledger
 
-
-class Cancelled(Exception):
-    """The person cancelled a long report; nothing is kept."""
+__all__ = ["Cancelled", "excel", "ledger", "site_file", "statistics", "task_progress"]
 
 
 # (key, header, width in mm, Excel width in characters)
@@ -56,25 +55,17 @@ def _rows(columns: list[tuple[str, str, int, int]], records: list[dict[str, Any]
 def ledger(data: dict[str, Any], path: Path, render: Render,
            progress: Callable[[int, str], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> Path:
-    """Landscape ledger with its filters in the heading and totals and 整改率 at the end.
+    """Landscape ledger with its filters in the heading and totals and 整改率 at the end, laid out page by page
+    (:mod:`inspector.reports.ledger_pdf`) so that 100,000 rows take linear time and one page of memory.
 
     Long ledgers report progress page by page and stop (raising :class:`Cancelled`) when asked to.
     """
     rows = data["rows"]
-    expected_pages = max(1, len(rows) // 9)
-
-    def on_page(canvas: Any, _doc: Any) -> None:
-        if cancelled and cancelled():
-            raise Cancelled
-        if progress:
-            page = canvas.getPageNumber()
-            progress(min(99, 100 * page // expected_pages), f"正在排版台账：第 {page} 页…")
-
-    story = [*render.title("隐患排查治理台账"), render.p(data["scope"], "number"), Spacer(1, 2 * mm),
-             render.grid([c[1] for c in LEDGER_COLUMNS], _rows(LEDGER_COLUMNS, rows),
-                         _widths(LEDGER_COLUMNS, 261 * mm), style="small"),
-             Spacer(1, 4 * mm), render.p(data["totals"], "plain")]
-    return build(path, story, render, wide=True, title="隐患排查治理台账", on_page=on_page)
+    layout = LedgerLayout("隐患排查治理台账", data["scope"], [c[1] for c in LEDGER_COLUMNS],
+                          _widths(LEDGER_COLUMNS, 261 * mm), lambda: data["totals"])
+    values = ([r.get(key) for key, *_ in LEDGER_COLUMNS] for r in rows)
+    write_ledger(path, render, layout, values, len(rows), progress, cancelled)
+    return path
 
 
 def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:

@@ -143,6 +143,15 @@ class Services:
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
 
+    def finding_choices(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The newest findings for a pick list (id, site, description, status)."""
+        return queries.finding_choices(self.store, limit)
+
+    def status_summary(self, today: date | None = None) -> dict[str, int]:
+        """Everything the status bar shows, with the findings counted in one pass."""
+        return {**queries.summary(self.store),
+                **finding_queries.status_counts(self.store.db, today or date.today())}
+
     def finding_rowids(self, flt: FindingFilter, today: date | None = None) -> list[int]:
         return finding_queries.finding_rowids(self.store.db, flt, today or date.today())
 
@@ -151,16 +160,6 @@ class Services:
 
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
-
-    def status_summary(self, today: date | None = None) -> dict[str, int]:
-        """The status bar's counts in one pass: work plans, tasks, sites, open / overdue / major findings."""
-        return pages.status_summary(self.store, today or date.today())
-
-    def recent_inspections(self, limit: int = 500) -> list[dict[str, Any]]:
-        return pages.recent_inspections(self.store, limit)
-
-    def recent_findings(self, limit: int = 500) -> list[dict[str, Any]]:
-        return pages.recent_findings(self.store, limit)
 
     def finding_row_of(self, finding_id: str) -> int | None:
         return pages.finding_rowid(self.store, finding_id)

@@ -75,17 +75,18 @@ def build_scale(services: Services, findings: int, sites: int | None = None, tow
     counts = {"towns": len(towns_used), "sites": len(site_rows), "inspections": 0, "findings": 0, "events": 0,
               "results": 0}
     batch = _Batch()
-    while counts["findings"] + len(batch) < findings:
-        site = rng.choice(site_rows)
-        wanted = min(rng.choice(FINDINGS_PER_INSPECTION), findings - counts["findings"] - len(batch))
-        _inspection(batch, rng, today, site, templates[site["_template"]], items[site["_template"]],
-                    officers[site["town"]], wanted)
-        if len(batch) >= CHUNK:
-            _flush(store, batch, counts)
-            batch = _Batch()
-            if progress:
-                progress(counts["findings"], findings)
-    _flush(store, batch, counts)
+    with store.bulk_load():
+        while counts["findings"] + len(batch) < findings:
+            site = rng.choice(site_rows)
+            wanted = min(rng.choice(FINDINGS_PER_INSPECTION), findings - counts["findings"] - len(batch))
+            _inspection(batch, rng, today, site, templates[site["_template"]], items[site["_template"]],
+                        officers[site["town"]], wanted)
+            if len(batch) >= CHUNK:
+                _flush(store, batch, counts)
+                batch = _Batch()
+                if progress:
+                    progress(counts["findings"], findings)
+        _flush(store, batch, counts)
     store.audit("demo_scale", None, None, counts)
     return counts
 
@@ -138,8 +139,8 @@ def _inspection(batch: _Batch, rng: _Random, today: date, site: dict[str, Any], 
     bad_ids = {i["id"] for i in bad}
     for item in items:
         result = "不符合" if item["id"] in bad_ids else rng.choices(("符合", "不适用", "未检查"), (90, 8, 2))[0]
-        batch.rows["inspection_results"].append({"inspection_id": inspection_id, "item_id": item["id"],
-                                                  "result": result, "note": None})
+        batch.rows["inspection_results"].append({"id": rng.uuid(), "inspection_id": inspection_id,
+                                                  "item_id": item["id"], "result": result, "note": None})
     for item in bad:
         _finding(batch, rng, today, day, site, template, inspection_id, item, pair, campaign)
 

@@ -161,7 +161,7 @@ class Reports:
     # -- reports over many items ----------------------------------------------------------------------------
     def ledger(self, date_from: str | None = None, date_to: str | None = None, town: str | None = None,
                status: str | None = None, grade: str | None = None, campaign: str | None = None,
-               site_id: str | None = None) -> dict[str, Any]:
+               site_id: str | None = None, limit: int | None = None) -> dict[str, Any]:
         where, params = [], []
         for clause, value in (("f.found_on >= ?", date_from), ("f.found_on <= ?", date_to), ("s.town = ?", town),
                               ("f.status = ?", status), ("f.grade = ?", grade), ("f.campaign = ?", campaign),
@@ -169,7 +169,7 @@ class Reports:
             if value:
                 where.append(clause)
                 params.append(value)
-        rows = rq.ledger_rows(self.store, where, params)
+        rows = rq.ledger_rows(self.store, where, params, limit)
         today = date.today().isoformat()
         out = []
         for n, r in enumerate(rows, 1):

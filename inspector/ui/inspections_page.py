@@ -280,7 +280,7 @@ class InspectionsPage(QWidget):
 
     def refresh(self) -> None:
         """The newest inspections, loaded on a worker (the window stays usable while they come)."""
-        Operation(self, lambda task: task.services.recent_inspections(LIMIT), services=self.services,
+        Operation(self, lambda task: task.services.inspections(LIMIT), services=self.services,
                   key="load").success(self.show_rows).run_in_background()
 
     def show_rows(self, rows: list[dict[str, Any]]) -> None:

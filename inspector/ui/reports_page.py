@@ -130,8 +130,8 @@ class ReportsPage(QWidget):
         def work(task):
             s = task.services
             return {"inspection": [(f"{(i['started_at'] or '')[:10]} {i['site']}", i["id"])
-                                   for i in s.recent_inspections(300)],
-                    "finding": [(finding_label(f), f["id"]) for f in s.recent_findings(500)],
+                                   for i in s.inspections(300)],
+                    "finding": [(finding_label(f), f["id"]) for f in s.finding_choices(500)],
                     "checklist": [(c["name"], c["id"]) for c in s.checklists("workplan")],
                     "site": [(x["name"], x["id"]) for x in s.sites(limit=3000)],
                     "town": [(t, t) for t in s.towns()]}
