@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.db import Store, connect, open_database, pages, queries
+from inspector.db import Store, connect, open_database, pages, queries, search
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.docimport import Outline, parse_file
@@ -160,6 +160,10 @@ class Services:
 
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
+
+    def matching_rowids(self, text: str) -> set[int] | None:
+        """The findings whose text contains the words typed (None: no words, so no text filter)."""
+        return search.matching_rowids(self.store.db, text)
 
     def finding_row_of(self, finding_id: str) -> int | None:
         return pages.finding_rowid(self.store, finding_id)

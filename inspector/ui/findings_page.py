@@ -5,6 +5,7 @@ Each step's button is enabled only when the rules allow it; when it is not, its 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -71,6 +72,7 @@ class FindingsPage(QWidget):
         self.prefetched: dict | None = None
         self.names: dict[str, str] = {}
         self.loading: Operation | None = None
+        self.base: tuple | None = None  # (filter without its text, today) and the rowids it matches, in order
         self.site_button = QPushButton(self)
         self.site_button.setToolTip(self.tr("点击取消按单位筛选"))
         self.site_button.clicked.connect(lambda: self.show_site(None))
@@ -203,10 +205,14 @@ class FindingsPage(QWidget):
         else the first), so the list, the count and the detail pane appear together in one step.
         """
         flt, today = self.current_filter(), date.today()
+        base_key = (replace(flt, text=""), today)
+        base = self.base if self.base is not None and self.base[0] == base_key else None
 
         def work(task):
             s = task.services
-            rowids = s.finding_rowids(flt, today)
+            ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
+            matches = s.matching_rowids(flt.text)
+            rowids = ordered if matches is None else list(filter(matches.__contains__, ordered))
             if task.cancelled():
                 return None
             chosen = s.finding_row_of(keep) if keep else None
@@ -217,12 +223,13 @@ class FindingsPage(QWidget):
             detail = load_detail(s, shown, today) if shown else None
             if keep and chosen not in rows:
                 target = None  # the step moved it out of the filter: its details stay shown, unselected
-            return flt, rowids, rows, target, detail
+            return (base_key, ordered), flt, rowids, rows, target, detail
 
         self.loading = Operation(self, work, services=self.services, key="filter").success(
             lambda result: result and self._show_result(*result, today)).run_in_background()
 
-    def _show_result(self, flt, rowids, rows, target, detail, today) -> None:
+    def _show_result(self, base, flt, rowids, rows, target, detail, today) -> None:
+        self.base = base  # typing more only searches within it; a change anywhere drops it (``refresh``)
         self.model.show(flt, rowids, rows, today)
         self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
         if target is None:
@@ -236,6 +243,7 @@ class FindingsPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def refresh(self) -> None:
+        self.base = None
         self._fill_choices()
         self.apply_filter(keep=self.selected_id())
 
@@ -323,6 +331,7 @@ class FindingsPage(QWidget):
             return
         dialog = ActionDialog(self.services, self.finding, kind, self)
         if dialog.exec() == ActionDialog.DialogCode.Accepted:
+            self.base = None
             self.select_finding(self.finding["id"])
             self.sig_changed.emit()
 
