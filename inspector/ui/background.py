@@ -39,14 +39,21 @@ _LATEST: dict[tuple[int, str], Operation] = {}
 class Task:
     """What the work function is given: its own services (if asked for), progress and cancellation."""
 
-    def __init__(self, services: Services | None, report: Callable[[int, str], None]) -> None:
+    def __init__(self, services: Services | None, report: Callable[[int, str], None],
+                 send: Callable[[Any], None] | None = None) -> None:
         self.services = services
         self._report = report
+        self._send = send
         self._cancelled = threading.Event()
 
     def progress(self, percent: int, text: str = "") -> None:
         """Tell the progress dialog how far the work is (0–100) and what it is doing."""
         self._report(int(percent), text)
+
+    def partial(self, value: Any) -> None:
+        """Hand a first part of the result to the ``partial`` callback now (the first page of a long list)."""
+        if self._send is not None:
+            self._send(value)
 
     def cancelled(self) -> bool:
         """True once the officer pressed 取消 or a newer operation with the same key replaced this one."""
@@ -60,6 +67,8 @@ class _Signals(QObject):
     """The exception the work raised."""
     sig_progress = Signal(int, str)
     """Percent done and a short description."""
+    sig_partial = Signal(object)
+    """A first part of the result, to show before the rest is ready."""
 
 
 class _Relay(QObject):
@@ -80,6 +89,10 @@ class _Relay(QObject):
     @Slot(int, str)
     def progress(self, percent: int, text: str) -> None:
         self.op._show_progress(percent, text)
+
+    @Slot(object)
+    def partial(self, value: Any) -> None:
+        self.op._show_partial(value)
 
 
 class _Runner(QRunnable):
@@ -119,10 +132,11 @@ class Operation:
                  key: str | None = None, error_title: str = "") -> None:
         self.parent, self.work, self.owner, self.key = parent, work, services, key
         self.error_title = error_title
-        self.task = Task(None, self._emit_progress)
+        self.task = Task(None, self._emit_progress, self._emit_partial)
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
         self._on_cancel: Callable[[Any], None] | None = None
+        self._on_partial: Callable[[Any], None] | None = None
         self._progress_text: str | None = None
         self._progress_max = 100
         self.dialog: QProgressDialog | None = None
@@ -137,6 +151,11 @@ class Operation:
 
     def failure(self, fn: Callable[[Exception], None]) -> Operation:
         self._on_failure = fn
+        return self
+
+    def partial(self, fn: Callable[[Any], None]) -> Operation:
+        """Called on the GUI thread with what the work passes to ``task.partial`` (dropped when stale)."""
+        self._on_partial = fn
         return self
 
     def cancelled(self, fn: Callable[[Any], None]) -> Operation:
@@ -165,6 +184,7 @@ class Operation:
         runner.signals.sig_done.connect(relay.done, Qt.ConnectionType.QueuedConnection)
         runner.signals.sig_failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
         runner.signals.sig_progress.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
+        runner.signals.sig_partial.connect(relay.partial, Qt.ConnectionType.QueuedConnection)
         relay.destroyed.connect(lambda *_: _RUNNING.discard(self))  # the page closed: nobody waits for it
         self.runner, self.relay = runner, relay
         if self._progress_text is not None:
@@ -187,6 +207,14 @@ class Operation:
     def _emit_progress(self, percent: int, text: str) -> None:
         if self.runner is not None:
             self.runner.signals.sig_progress.emit(percent, text)
+
+    def _emit_partial(self, value: Any) -> None:
+        if self.runner is not None:
+            _Runner._send(self.runner.signals.sig_partial, value)
+
+    def _show_partial(self, value: Any) -> None:
+        if self._on_partial is not None and not self.finished and not self.is_stale() and not self.task.cancelled():
+            self._on_partial(value)
 
     def _open_dialog(self) -> None:
         cancel = QCoreApplication.translate("Operation", "取消")

@@ -53,6 +53,16 @@ class FindingsModel(QAbstractTableModel):
         self.fetched = min(len(rowids), BATCH)
         self.endResetModel()
 
+    def extend(self, rowids: list[int]) -> None:
+        """The full list behind a first screen shown with :meth:`show`: it begins with the rows shown, so the
+        view keeps its selection and scroll position and only fetches more as it scrolls."""
+        if rowids[:len(self.rowids)] != self.rowids:
+            self.show(self.filter, rowids, {}, self.today)
+            return
+        self.rowids = rowids
+        if self.fetched < BATCH:
+            self.fetch_to(BATCH - 1)
+
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.fetched < len(self.rowids)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
@@ -201,8 +202,9 @@ class FindingsPage(QWidget):
     def apply_filter(self, keep: str | None = None) -> None:
         """Load the findings that match on a worker; a newer filter (the next keystroke) replaces this one.
 
-        The worker also reads the first batch of rows and the details of the finding to be selected (``keep``, or
-        else the first), so the list, the count and the detail pane appear together in one step.
+        The worker first hands over the first batch of rows with the details of the first finding (list and detail
+        pane appear together), then the full list and its count. After a step (``keep``), the list comes back
+        whole with that finding selected.
         """
         flt, today = self.current_filter(), date.today()
         base_key = (replace(flt, text=""), today)
@@ -212,27 +214,26 @@ class FindingsPage(QWidget):
             s = task.services
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
             matches = s.matching_rowids(flt.text)
-            rowids = ordered if matches is None else list(filter(matches.__contains__, ordered))
-            if task.cancelled():
-                return None
-            chosen = s.finding_row_of(keep) if keep else None
-            head = rowids[:BATCH]
-            rows = s.finding_rows(head + ([chosen] if chosen in rowids else []))
-            target = chosen if chosen in rows else (head[0] if head else None)
-            shown = rows[target]["id"] if target is not None and not (keep and chosen not in rows) else keep
-            detail = load_detail(s, shown, today) if shown else None
-            if keep and chosen not in rows:
-                target = None  # the step moved it out of the filter: its details stay shown, unselected
-            return (base_key, ordered), flt, rowids, rows, target, detail
+            wanted = None if matches is None else matches.__contains__
+            if keep is None:  # the first screen at once, the full list (and its count) after it
+                head = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
+                task.partial(first_screen(s, flt, head, head[0] if head else None, today))
+            rowids = ordered if wanted is None else list(filter(wanted, ordered))
+            shown = None
+            if keep is not None:
+                chosen = s.finding_row_of(keep)
+                shown = first_screen(s, flt, rowids[:BATCH], chosen if chosen in rowids else None, today, keep)
+            return (base_key, ordered), rowids, shown
 
-        self.loading = Operation(self, work, services=self.services, key="filter").success(
-            lambda result: result and self._show_result(*result, today)).run_in_background()
+        self.loading = Operation(self, work, services=self.services, key="filter").partial(
+            lambda screen: self._show_screen(screen, today)).success(self._show_all).run_in_background()
 
-    def _show_result(self, base, flt, rowids, rows, target, detail, today) -> None:
-        self.base = base  # typing more only searches within it; a change anywhere drops it (``refresh``)
-        self.model.show(flt, rowids, rows, today)
-        self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
-        if target is None:
+    def _show_screen(self, screen: tuple, today: date) -> None:
+        """The first rows and the details of the finding to select; the count follows with the full list."""
+        flt, head, rows, target, detail = screen
+        self.model.show(flt, head, rows, today)
+        self.count.setText(self.tr("正在计数…"))
+        if target is None:  # nothing matches, or a step moved the finding out of the filter: details stay
             self.prefetched = detail
             self.show_finding(detail["finding"]["id"] if detail else None)
             return
@@ -241,6 +242,13 @@ class FindingsPage(QWidget):
         self.prefetched = detail
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_all(self, result: tuple) -> None:
+        self.base, rowids, screen = result  # typing more only searches within base; a change drops it
+        if screen is not None:
+            self._show_screen(screen, self.model.today)
+        self.model.extend(rowids)
+        self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
 
     def refresh(self) -> None:
         self.base = None
@@ -340,3 +348,12 @@ def load_detail(s: Services, finding_id: str, today: date) -> dict:
     """Everything the detail pane shows, read in one go (on a worker for the first finding of a result)."""
     return {"finding": s.finding_detail(finding_id), "steps": s.allowed_steps(finding_id, today),
             "names": {p["id"]: p["name"] for p in s.inspectors()}}
+
+
+def first_screen(s: Services, flt, head: list[int], target: int | None, today: date,
+                 keep: str | None = None) -> tuple:
+    """The rows of the first batch (and of ``target``) and the details of the finding to show (``keep``'s
+    when it left the list)."""
+    rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
+    shown = rows[target]["id"] if target is not None else keep
+    return flt, head, rows, target, load_detail(s, shown, today) if shown else None

@@ -121,12 +121,14 @@ class SyncPage(QWidget):
 
             sync = task.services.sync()
             identity = sync.identity()
-            return identity, fingerprint(identity["sign_public"]), sync.overview(), sync.history(), sync.conflicts()
+            return identity, fingerprint(identity["sign_public"]), sync.overview(), sync.history()
 
         Operation(self, work, services=self.services, key="load").success(
             lambda loaded: self._show(*loaded)).run_in_background()
+        Operation(self, lambda task: task.services.sync().conflicts(), services=self.services,
+                  key="conflicts").success(self._show_conflicts).run_in_background()  # a search of every table
 
-    def _show(self, identity: dict, key: str, overview: list, history: list, conflicts: list) -> None:
+    def _show(self, identity: dict, key: str, overview: list, history: list) -> None:
         self.me.setText(self.tr("本机：{0}（{1}）　密钥指纹 {2}").format(
             identity["name"], self.tr("区") if identity["role"] == "district" else self.tr("街镇"), key))
         current = self.peer.currentData()
@@ -149,6 +151,8 @@ class SyncPage(QWidget):
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
         self.peer_table.resizeColumnsToContents()
+
+    def _show_conflicts(self, conflicts: list) -> None:
         for c in conflicts:
             c["record"] = c["id"][:8]
             c["values"] = " | ".join(map(str, c["values"]))

@@ -135,3 +135,23 @@ def test_a_closed_page_gets_no_result(qtbot):
     assert background.shutdown(5000)
     QApplication.processEvents()
     assert results == []
+
+
+def test_a_first_part_arrives_before_the_result_and_not_after_it_went_stale(qtbot):
+    parent = widget(qtbot)
+    seen: list = []
+    release = threading.Event()
+
+    def work(task):
+        task.partial("first page")
+        release.wait(5)
+        task.partial("late part")
+        return "whole list"
+
+    old = Operation(parent, work, key="filter").partial(seen.append).success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen == ["first page"], timeout=5000)
+    Operation(parent, lambda task: "newer", key="filter").success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen[-1] == "newer", timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: old.finished, timeout=5000)
+    assert seen == ["first page", "newer"]
