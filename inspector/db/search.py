@@ -12,6 +12,7 @@ import json
 
 from sqlite_utils import Database
 
+from inspector.db.findings import SORTS
 from inspector.textsearch import match_query
 
 
@@ -23,3 +24,12 @@ def matching_rowids(db: Database, text: str) -> set[int] | None:
     joined = db.execute("SELECT group_concat(rowid) FROM findings_fts WHERE findings_fts MATCH ?",
                         [match]).fetchone()[0]
     return set(json.loads(f"[{joined}]")) if joined else set()
+
+
+def newest_rowids(db: Database, sort: str, descending: bool, limit: int) -> list[int]:
+    """The first ``limit`` live findings in list order, with no other filter: the first screen of the 隐患 page
+    while the full list is still being read (an index walk that stops after ``limit`` rows)."""
+    order = "DESC" if descending else "ASC"
+    return [r[0] for r in db.execute(
+        f"""SELECT f.rowid FROM findings f WHERE f.deleted_at IS NULL
+            ORDER BY {SORTS.get(sort, 'f.found_on')} {order}, f.rowid {order} LIMIT ?""", [int(limit)])]

@@ -165,6 +165,10 @@ class Services:
         """The findings whose text contains the words typed (None: no words, so no text filter)."""
         return search.matching_rowids(self.store.db, text)
 
+    def newest_rowids(self, sort: str, descending: bool, limit: int) -> list[int]:
+        """The first findings of the unfiltered list, read without reading the whole list."""
+        return search.newest_rowids(self.store.db, sort, descending, limit)
+
     def finding_row_of(self, finding_id: str) -> int | None:
         return pages.finding_rowid(self.store, finding_id)
 

@@ -210,12 +210,20 @@ class FindingsPage(QWidget):
         base_key = (replace(flt, text=""), today)
         base = self.base if self.base is not None and self.base[0] == base_key else None
 
+        plain = replace(base_key[0], sort="found_on", descending=True) == FindingFilter()
+
         def work(task):
             s = task.services
+            if base is None and keep is None and plain and not flt.text.strip():  # opening: first screen first
+                head = s.newest_rowids(flt.sort, flt.descending, BATCH)
+                task.partial(first_screen(s, flt, head, head[0] if head else None, today))
+                keep_head = True
+            else:
+                keep_head = False
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
             matches = s.matching_rowids(flt.text)
             wanted = None if matches is None else matches.__contains__
-            if keep is None:  # the first screen at once, the full list (and its count) after it
+            if keep is None and not keep_head:  # the first screen at once, the full list and its count after it
                 head = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
                 task.partial(first_screen(s, flt, head, head[0] if head else None, today))
             rowids = ordered if wanted is None else list(filter(wanted, ordered))

@@ -133,7 +133,7 @@ class ReportsPage(QWidget):
                                    for i in s.inspections(300)],
                     "finding": [(finding_label(f), f["id"]) for f in s.finding_choices(500)],
                     "checklist": [(c["name"], c["id"]) for c in s.checklists("workplan")],
-                    "site": [(x["name"], x["id"]) for x in s.sites(limit=3000)],
+                    "site": [(x["name"], x["id"]) for x in s.sites(limit=1000)],
                     "town": [(t, t) for t in s.towns()]}
 
         Operation(self, work, services=self.services, key="choices").success(self.show_choices).run_in_background()

@@ -32,7 +32,7 @@ from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
-LIMIT = 5000  # sites listed at once; the search box finds the others
+LIMIT = 1000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
            ("risk_level", "风险等级"), ("address", "地址")]
 
