@@ -149,12 +149,12 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/findings_model.py" line="108"/>
+        <location filename="../../inspector/ui/findings_model.py" line="118"/>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_model.py" line="110"/>
+        <location filename="../../inspector/ui/findings_model.py" line="120"/>
         <source>·挂牌</source>
         <translation> · listed</translation>
     </message>
@@ -162,87 +162,92 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="52"/>
+        <location filename="../../inspector/ui/findings_page.py" line="54"/>
         <source>搜索隐患描述、单位、部位（两个字即可，如“消防”）</source>
         <translation>Search findings, sites, places (two characters are enough, e.g. 消防)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="55"/>
+        <location filename="../../inspector/ui/findings_page.py" line="57"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="56"/>
+        <location filename="../../inspector/ui/findings_page.py" line="58"/>
         <source>未整改完成</source>
         <translation>Not yet rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="60"/>
+        <location filename="../../inspector/ui/findings_page.py" line="62"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="60"/>
+        <location filename="../../inspector/ui/findings_page.py" line="62"/>
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="60"/>
+        <location filename="../../inspector/ui/findings_page.py" line="62"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="62"/>
+        <location filename="../../inspector/ui/findings_page.py" line="64"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="68"/>
+        <location filename="../../inspector/ui/findings_page.py" line="70"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="75"/>
+        <location filename="../../inspector/ui/findings_page.py" line="78"/>
         <source>点击取消按单位筛选</source>
         <translation>Click to show all sites again</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="136"/>
+        <location filename="../../inspector/ui/findings_page.py" line="139"/>
         <source>打印整改通知书</source>
         <translation>Print rectification order</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="137"/>
+        <location filename="../../inspector/ui/findings_page.py" line="140"/>
         <source>打印整改复查意见书</source>
         <translation>Print re-check opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="138"/>
+        <location filename="../../inspector/ui/findings_page.py" line="141"/>
         <source>打印重大隐患记录</source>
         <translation>Print major hazard record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="162"/>
+        <location filename="../../inspector/ui/findings_page.py" line="165"/>
         <source>全部街镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="163"/>
+        <location filename="../../inspector/ui/findings_page.py" line="166"/>
         <source>全部专项</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="164"/>
+        <location filename="../../inspector/ui/findings_page.py" line="167"/>
         <source>全部检查人员</source>
         <translation>All inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="195"/>
+        <location filename="../../inspector/ui/findings_page.py" line="198"/>
         <source>单位：{0} ✕</source>
         <translation>Site: {0} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="224"/>
+        <location filename="../../inspector/ui/findings_page.py" line="243"/>
+        <source>正在计数…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings_page.py" line="259"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
@@ -251,17 +256,17 @@
         <translation type="vanished">The finding is “{0}”: cannot {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="310"/>
+        <location filename="../../inspector/ui/findings_page.py" line="338"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="310"/>
+        <location filename="../../inspector/ui/findings_page.py" line="338"/>
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings_page.py" line="314"/>
+        <location filename="../../inspector/ui/findings_page.py" line="342"/>
         <source>已附</source>
         <translation>attached</translation>
     </message>
@@ -387,22 +392,22 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="262"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="271"/>
         <source>新建检查 (Ctrl+N)</source>
         <translation>New inspection (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="264"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="273"/>
         <source>继续检查</source>
         <translation>Continue inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="266"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="275"/>
         <source>检查表模板…</source>
         <translation>Templates…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="272"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="281"/>
         <source>打印现场检查记录</source>
         <translation>Print inspection record</translation>
     </message>
@@ -601,62 +606,67 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="53"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="54"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="64"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="58"/>
+        <source>正在读取单位…</source>
+        <translation>Loading sites…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspections_page.py" line="66"/>
         <source>四不两直（不打招呼、直奔现场）</source>
         <translation>Unannounced (no notice, straight to the site)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="66"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="68"/>
         <source>如：消防安全专项整治（可不填）</source>
         <translation>e.g. fire safety campaign (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="68"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="70"/>
         <source>添加检查人员…</source>
         <translation>Add inspector…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="82"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="84"/>
         <source>被检查单位</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="82"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="84"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="83"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="85"/>
         <source>检查类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="84"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="86"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="84"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="86"/>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="85"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="87"/>
         <source>开始时间</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="85"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="87"/>
         <source>结束时间</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="90"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="92"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
@@ -665,38 +675,38 @@
         <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="106"/>
-        <location filename="../../inspector/ui/inspections_page.py" line="109"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="115"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="118"/>
         <source>添加检查人员</source>
         <translation>Add inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="106"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="115"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="109"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="118"/>
         <source>执法证号：</source>
         <translation>Certificate no.:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="118"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="127"/>
         <source>请选择被检查单位（先在“单位”页登记）。</source>
         <translation>Choose the site (register it on the Sites page first).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="120"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="129"/>
         <source>执法检查须由两名检查人员进行，请选择两名不同的人员。</source>
         <translation>An inspection needs two different inspectors; choose two.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="122"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="131"/>
         <source>结束时间必须晚于开始时间。</source>
         <translation>The end time must be after the start time.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="124"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="133"/>
         <source>不能开始</source>
         <translation>Cannot start</translation>
     </message>
@@ -704,17 +714,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../inspector/ui/background.py" line="186"/>
+        <location filename="../../inspector/ui/background.py" line="220"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/background.py" line="228"/>
+        <location filename="../../inspector/ui/background.py" line="262"/>
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/background.py" line="233"/>
+        <location filename="../../inspector/ui/background.py" line="267"/>
         <source>意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -1127,210 +1137,210 @@
         <translation>Choose the value to keep…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="112"/>
+        <location filename="../../inspector/ui/sync_page.py" line="132"/>
         <source>本机：{0}（{1}）&#x3000;密钥指纹 {2}</source>
         <translation>This device: {0} ({1})   key fingerprint {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="113"/>
+        <location filename="../../inspector/ui/sync_page.py" line="133"/>
         <source>区</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="113"/>
+        <location filename="../../inspector/ui/sync_page.py" line="133"/>
         <source>街镇</source>
         <translation>town</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="143"/>
+        <location filename="../../inspector/ui/sync_page.py" line="144"/>
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="143"/>
+        <location filename="../../inspector/ui/sync_page.py" line="144"/>
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="147"/>
+        <location filename="../../inspector/ui/sync_page.py" line="148"/>
         <source>受信任</source>
         <translation>Trusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="147"/>
+        <location filename="../../inspector/ui/sync_page.py" line="148"/>
         <source>未信任</source>
         <translation>Not trusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="148"/>
+        <location filename="../../inspector/ui/sync_page.py" line="149"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="157"/>
+        <location filename="../../inspector/ui/sync_page.py" line="160"/>
         <source>待处理的冲突（{0}）</source>
         <translation>Conflicts to settle ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="163"/>
+        <location filename="../../inspector/ui/sync_page.py" line="166"/>
         <source>没有对方设备</source>
         <translation>No peer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="163"/>
+        <location filename="../../inspector/ui/sync_page.py" line="166"/>
         <source>请先在“受信任的设备”中信任对方。</source>
         <translation>Trust the other device first (Trusted devices).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="165"/>
+        <location filename="../../inspector/ui/sync_page.py" line="168"/>
         <source>选择保存位置（如 U 盘）</source>
         <translation>Choose where to save (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="177"/>
+        <location filename="../../inspector/ui/sync_page.py" line="180"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="172"/>
+        <location filename="../../inspector/ui/sync_page.py" line="175"/>
         <source>已导出第 {0} 号数据包：{1}（{2} 条记录）</source>
         <translation>Package no. {0} exported: {1} ({2} records)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="177"/>
+        <location filename="../../inspector/ui/sync_page.py" line="180"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="181"/>
+        <location filename="../../inspector/ui/sync_page.py" line="184"/>
         <source>选择数据包</source>
         <translation>Choose a package</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="181"/>
+        <location filename="../../inspector/ui/sync_page.py" line="184"/>
         <source>数据包 (*.inspx)</source>
         <translation>Packages (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="200"/>
+        <location filename="../../inspector/ui/sync_page.py" line="203"/>
         <source>数据包未导入</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="202"/>
         <location filename="../../inspector/ui/sync_page.py" line="205"/>
+        <location filename="../../inspector/ui/sync_page.py" line="208"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync_page.py" line="207"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="211"/>
+        <location filename="../../inspector/ui/sync_page.py" line="214"/>
         <source>该数据包已导入过，未做任何改动。</source>
         <translation>This package was imported before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync_page.py" line="216"/>
         <source>来自 {0} 的第 {1} 号数据包，校验通过。将要：</source>
         <translation>Package no. {1} from {0} verified. It will:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="215"/>
+        <location filename="../../inspector/ui/sync_page.py" line="218"/>
         <source>{0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}</source>
         <translation>{0}: {1} new, {2} changed, {3} unchanged, {4} conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="217"/>
+        <location filename="../../inspector/ui/sync_page.py" line="220"/>
         <source>处理记录 {0} 条，附件 {1} 个。确定导入吗？</source>
         <translation>{0} finding events, {1} attachments. Import now?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="220"/>
+        <location filename="../../inspector/ui/sync_page.py" line="223"/>
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="223"/>
+        <location filename="../../inspector/ui/sync_page.py" line="226"/>
         <source>已取消，未做任何改动。</source>
         <translation>Cancelled; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="231"/>
+        <location filename="../../inspector/ui/sync_page.py" line="234"/>
         <source>已导入。回执：{0}（请交回发送方导入）</source>
         <translation>Imported. Receipt: {0} (give it back to the sender to import)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="235"/>
+        <location filename="../../inspector/ui/sync_page.py" line="238"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="239"/>
+        <location filename="../../inspector/ui/sync_page.py" line="242"/>
         <source>选择回执</source>
         <translation>Choose a receipt</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="239"/>
+        <location filename="../../inspector/ui/sync_page.py" line="242"/>
         <source>回执 (*.receipt)</source>
         <translation>Receipts (*.receipt)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="245"/>
+        <location filename="../../inspector/ui/sync_page.py" line="248"/>
         <source>回执未导入</source>
         <translation>Receipt not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="247"/>
+        <location filename="../../inspector/ui/sync_page.py" line="250"/>
         <source>{0} 已确认收到第 {1} 号数据包。</source>
         <translation>{0} confirmed receiving package no. {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="252"/>
+        <location filename="../../inspector/ui/sync_page.py" line="255"/>
         <source>导出本机身份</source>
         <translation>Export this device&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="255"/>
+        <location filename="../../inspector/ui/sync_page.py" line="258"/>
         <source>已导出本机身份：{0}</source>
         <translation>Identity exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="258"/>
+        <location filename="../../inspector/ui/sync_page.py" line="261"/>
         <source>选择对方的身份文件或数据包</source>
         <translation>Choose the other device&apos;s identity file or package</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="259"/>
+        <location filename="../../inspector/ui/sync_page.py" line="262"/>
         <source>身份或数据包 (*.json *.inspx)</source>
         <translation>Identity or package (*.json *.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="266"/>
+        <location filename="../../inspector/ui/sync_page.py" line="269"/>
         <source>信任设备</source>
         <translation>Trust device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="267"/>
+        <location filename="../../inspector/ui/sync_page.py" line="270"/>
         <source>信任“{0}”吗？请先与对方电话核对密钥指纹：
 {1}</source>
         <translation>Trust “{0}”? Compare the key fingerprint with them by phone first:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="272"/>
+        <location filename="../../inspector/ui/sync_page.py" line="275"/>
         <source>无法信任</source>
         <translation>Cannot trust</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="287"/>
+        <location filename="../../inspector/ui/sync_page.py" line="290"/>
         <source>选择保留的值</source>
         <translation>Choose the value to keep</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_page.py" line="287"/>
+        <location filename="../../inspector/ui/sync_page.py" line="290"/>
         <source>“{0}”的并存值：</source>
         <translation>Values kept side by side for “{0}”:</translation>
     </message>
@@ -1531,74 +1541,74 @@
 <context>
     <name>WalkDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="148"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="157"/>
         <source>检查 — {0}</source>
         <translation>Inspection — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="159"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="159"/>
         <source>检查项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="159"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="159"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="155"/>
-        <location filename="../../inspector/ui/inspections_page.py" line="235"/>
-        <location filename="../../inspector/ui/inspections_page.py" line="239"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="164"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="244"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="248"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="170"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="179"/>
         <source>符合 (1)</source>
         <translation>Compliant (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="170"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="179"/>
         <source>不符合 (2)</source>
         <translation>Non-compliant (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="171"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="180"/>
         <source>不适用 (3)</source>
         <translation>Not applicable (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="175"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="184"/>
         <source>现场签字…</source>
         <translation>Signatures…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="182"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="191"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="185"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="194"/>
         <source>用方向键选择检查项，按 1 符合、2 不符合（登记隐患）、3 不适用；双击备注可填写。</source>
         <translation>Use the arrow keys; press 1 compliant, 2 non-compliant (records a finding), 3 not applicable; double-click a note to edit it.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="215"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="224"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspections_page.py" line="240"/>
+        <location filename="../../inspector/ui/inspections_page.py" line="249"/>
         <source>已检查 {0} / {1} 项</source>
         <translation>{0} of {1} items checked</translation>
     </message>
