@@ -134,6 +134,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
         driver.then(QInputDialog, answer_name).then(QInputDialog, answer_cert)
 
     def fill_inspection(d: NewInspectionDialog) -> None:
+        qtbot.waitUntil(lambda: d.site.count() == 1, timeout=5000)  # the sites arrive from a worker
         new_person("林志明", "31001234")
         click(qtbot, button_named(d, "添加检查人员"))
         new_person("沈佳怡", "31005678")
