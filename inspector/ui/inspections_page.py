@@ -101,6 +101,8 @@ class NewInspectionDialog(QDialog):
             self.site.addItem(f"{site['name']}（{site['town'] or ''}）", site["id"])
         if typed:
             self.site.setCurrentText(typed)
+        elif self.site.count():
+            self.site.setCurrentIndex(0)  # as before the list came from a worker: the first site is chosen
 
     def fill_inspectors(self) -> None:
         people = self.services.inspectors()
