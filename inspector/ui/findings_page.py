@@ -214,23 +214,22 @@ class FindingsPage(QWidget):
 
         def work(task):
             s = task.services
-            if base is None and keep is None and plain and not flt.text.strip():  # opening: first screen first
-                head = s.newest_rowids(flt.sort, flt.descending, BATCH)
-                task.partial(first_screen(s, flt, head, head[0] if head else None, today))
-                keep_head = True
-            else:
-                keep_head = False
+            opening = base is None and keep is None and plain and not flt.text.strip()
+            if opening:  # the newest findings by an index walk, before the whole list is read
+                task.partial(first_screen(s, flt, s.newest_rowids(flt.sort, flt.descending, BATCH), today))
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
             matches = s.matching_rowids(flt.text)
             wanted = None if matches is None else matches.__contains__
-            if keep is None and not keep_head:  # the first screen at once, the full list and its count after it
+            if keep is None and not opening:  # the first screen at once, the full list and its count after it
                 head = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
-                task.partial(first_screen(s, flt, head, head[0] if head else None, today))
+                task.partial(first_screen(s, flt, head, today))
+            if task.cancelled():
+                return None  # the next keystroke replaced this search: do not build a list nobody will see
             rowids = ordered if wanted is None else list(filter(wanted, ordered))
             shown = None
             if keep is not None:
                 chosen = s.finding_row_of(keep)
-                shown = first_screen(s, flt, rowids[:BATCH], chosen if chosen in rowids else None, today, keep)
+                shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep)
             return (base_key, ordered), rowids, shown
 
         self.loading = Operation(self, work, services=self.services, key="filter").partial(
@@ -358,10 +357,12 @@ def load_detail(s: Services, finding_id: str, today: date) -> dict:
             "names": {p["id"]: p["name"] for p in s.inspectors()}}
 
 
-def first_screen(s: Services, flt, head: list[int], target: int | None, today: date,
+def first_screen(s: Services, flt, head: list[int], today: date, target: int | None | str = "first",
                  keep: str | None = None) -> tuple:
-    """The rows of the first batch (and of ``target``) and the details of the finding to show (``keep``'s
-    when it left the list)."""
+    """The rows of the first batch (and of ``target``, by default the first row) and the details of the finding
+    to show: the target's, or ``keep``'s when a step moved it out of the list."""
+    if target == "first":
+        target = head[0] if head else None
     rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
     shown = rows[target]["id"] if target is not None else keep
     return flt, head, rows, target, load_detail(s, shown, today) if shown else None
