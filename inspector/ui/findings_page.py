@@ -357,7 +357,7 @@ def load_detail(s: Services, finding_id: str, today: date) -> dict:
             "names": {p["id"]: p["name"] for p in s.inspectors()}}
 
 
-def first_screen(s: Services, flt, head: list[int], today: date, target: int | None | str = "first",
+def first_screen(s: Services, flt, head: list[int], today: date, target: int | str | None = "first",
                  keep: str | None = None) -> tuple:
     """The rows of the first batch (and of ``target``, by default the first row) and the details of the finding
     to show: the target's, or ``keep``'s when a step moved it out of the list."""
