@@ -9,6 +9,7 @@ and the order comes from the list it already has.
 from __future__ import annotations
 
 import json
+import time
 
 from sqlite_utils import Database
 
@@ -16,14 +17,25 @@ from inspector.db.findings import SORTS
 from inspector.textsearch import match_query
 
 
-def matching_rowids(db: Database, text: str) -> set[int] | None:
-    """Rowids of the findings whose search text matches ``text``; None when there is nothing to search for."""
+def matching_rowids(db: Database, text: str, span: int = 100_000) -> set[int] | None:
+    """Rowids of the findings whose search text matches ``text``; None when there is nothing to search for.
+
+    Read in rowid ranges of ``span``, yielding the interpreter between them: parsing a few hundred thousand
+    numbers at once would keep the window's event loop (another thread of this process) from running.
+    """
     match = match_query(text)
     if match is None:
         return None
-    joined = db.execute("SELECT group_concat(rowid) FROM findings_fts WHERE findings_fts MATCH ?",
-                        [match]).fetchone()[0]
-    return set(json.loads(f"[{joined}]")) if joined else set()
+    top = db.execute("SELECT max(rowid) FROM findings").fetchone()[0] or 0
+    found: set[int] = set()
+    for low in range(0, top + 1, span):
+        joined = db.execute(
+            "SELECT group_concat(rowid) FROM findings_fts WHERE findings_fts MATCH ? AND rowid > ? AND rowid <= ?",
+            [match, low, low + span]).fetchone()[0]
+        if joined:
+            found.update(json.loads(f"[{joined}]"))
+        time.sleep(0)  # let the GUI thread run
+    return found
 
 
 def newest_rowids(db: Database, sort: str, descending: bool, limit: int) -> list[int]:

@@ -62,13 +62,13 @@ class Task:
 
 class _Signals(QObject):
     sig_done = Signal(object)
-    """The work's return value."""
+    """The work's return value, in a one-element tuple."""
     sig_failed = Signal(object)
-    """The exception the work raised."""
+    """The exception the work raised, in a one-element tuple."""
     sig_progress = Signal(int, str)
     """Percent done and a short description."""
     sig_partial = Signal(object)
-    """A first part of the result, to show before the rest is ready."""
+    """A first part of the result, to show before the rest is ready, in a one-element tuple."""
 
 
 class _Relay(QObject):
@@ -79,20 +79,20 @@ class _Relay(QObject):
         self.op = op
 
     @Slot(object)
-    def done(self, result: Any) -> None:
-        self.op._finish(result, None)
+    def done(self, box: tuple) -> None:
+        self.op._finish(box[0], None)
 
     @Slot(object)
-    def failed(self, exc: Exception) -> None:
-        self.op._finish(None, exc)
+    def failed(self, box: tuple) -> None:
+        self.op._finish(None, box[0])
 
     @Slot(int, str)
     def progress(self, percent: int, text: str) -> None:
         self.op._show_progress(percent, text)
 
     @Slot(object)
-    def partial(self, value: Any) -> None:
-        self.op._show_partial(value)
+    def partial(self, box: tuple) -> None:
+        self.op._show_partial(box[0])
 
 
 class _Runner(QRunnable):
@@ -117,8 +117,10 @@ class _Runner(QRunnable):
 
     @staticmethod
     def _send(signal, value: Any) -> None:
+        """Values cross threads in a one-element tuple: a bare ``None`` sent through a queued ``Signal(object)``
+        loses a reference each time in this PySide6 (on Python 3.11 that ends in a crash)."""
         with contextlib.suppress(RuntimeError):  # the application is quitting: nobody is left to tell
-            signal.emit(value)
+            signal.emit((value,))
 
 
 class Operation:

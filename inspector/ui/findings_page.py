@@ -5,6 +5,7 @@ Each step's button is enabled only when the rules allow it; when it is not, its 
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import date
 from itertools import islice
@@ -225,7 +226,7 @@ class FindingsPage(QWidget):
                 task.partial(first_screen(s, flt, head, today))
             if task.cancelled():
                 return None  # the next keystroke replaced this search: do not build a list nobody will see
-            rowids = ordered if wanted is None else list(filter(wanted, ordered))
+            rowids = ordered if wanted is None else kept(ordered, wanted)
             shown = None
             if keep is not None:
                 chosen = s.finding_row_of(keep)
@@ -366,3 +367,13 @@ def first_screen(s: Services, flt, head: list[int], today: date, target: int | s
     rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
     shown = rows[target]["id"] if target is not None else keep
     return flt, head, rows, target, load_detail(s, shown, today) if shown else None
+
+
+def kept(ordered: list[int], wanted, step: int = 20_000) -> list[int]:
+    """``ordered`` filtered by ``wanted``, a slice at a time: one C-level pass over a million rowids would hold
+    the interpreter long enough to stall the event loop, so the worker yields between slices."""
+    out: list[int] = []
+    for start in range(0, len(ordered), step):
+        out += filter(wanted, ordered[start:start + step])
+        time.sleep(0)
+    return out

@@ -8,6 +8,7 @@ import preview, and saved through the services.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services) -> None:
         super().__init__()
+        sys.setswitchinterval(0.002)  # workers hand the interpreter back within 2 ms, so repaints never wait long
         self.services = services
         self.job: Operation | None = None
         self.pages: dict[str, QWidget] = {}
