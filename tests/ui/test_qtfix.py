@@ -22,11 +22,3 @@ def test_a_long_day_of_signals_does_not_abort_the_process():
     done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-500:]
 
-
-def test_the_guard_is_only_applied_when_emit_loses_a_reference():
-    from inspector.ui.qtfix import emit_loses_a_reference, guard_signal_refcounts
-
-    if sys.version_info >= (3, 12):
-        assert guard_signal_refcounts() is False
-    else:
-        assert isinstance(emit_loses_a_reference(), bool)
