@@ -17,7 +17,7 @@ from inspector.db.findings import SORTS
 from inspector.textsearch import match_query
 
 
-def matching_rowids(db: Database, text: str, span: int = 100_000) -> set[int] | None:
+def matching_rowids(db: Database, text: str, span: int = 250_000) -> set[int] | None:
     """Rowids of the findings whose search text matches ``text``; None when there is nothing to search for.
 
     Read in rowid ranges of ``span``, yielding the interpreter between them: parsing a few hundred thousand
