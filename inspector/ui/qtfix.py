@@ -1,13 +1,14 @@
 """A guard against a reference-counting bug of PySide6 6.12 on Python 3.11.
 
-``SignalInstance.emit()`` returns ``True`` without taking a new reference, so every ``emit`` call from Python
-takes one reference of ``True`` away. ``True`` starts with a few hundred; after that many emits Python frees it
-and the process aborts ("Fatal Python error: bool_dealloc"). The window emits on every saved change, every
-background result and every progress step, so a working day would end in a crash.
+This PySide6 treats Python's singletons as immortal, as they are from Python 3.12 on: it hands out ``True``,
+``False`` and ``None`` without taking a reference. On Python 3.11 every ``emit()`` then takes a reference of
+``True`` away, and every queued slot call, timer callback and repaint of a table one of ``None``. ``True``
+starts with a few hundred references, ``None`` with some tens of thousands; when one reaches zero Python frees it
+and the process aborts ("Fatal Python error: bool_dealloc" / "none_dealloc") — within minutes of real use.
 
-Python 3.12 and later make ``True`` immortal, and a fixed PySide6 does not lose the reference: the guard first
-checks whether one emit loses it, and only then gives ``True`` a billion spare references (it is never freed
-anyway, so they cost nothing).
+The guard first checks whether one emit loses a reference, and only then gives each singleton a billion spare
+references (they are never freed anyway, so the spares cost nothing). On Python 3.12 and later, or with a
+PySide6 that keeps its references, it does nothing.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def emit_loses_a_reference() -> bool:
 
 
 def guard_signal_refcounts() -> bool:
-    """Give ``True`` spare references if this PySide6 loses one per emit; returns whether it did."""
+    """Give the singletons spare references if this PySide6 loses them; returns whether it did."""
     if sys.version_info >= (3, 12) or not emit_loses_a_reference():
         return False
-    ctypes.c_ssize_t.from_address(id(True)).value += SPARE  # ob_refcnt is the first field of every object
+    for singleton in (None, True, False, Ellipsis, NotImplemented):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += SPARE  # ob_refcnt: the first field of an object
     return True

@@ -1,4 +1,4 @@
-"""Thousands of signal emits do not bring the process down (see inspector/ui/qtfix.py)."""
+"""Many signal emits and queued slot calls do not bring the process down (see inspector/ui/qtfix.py)."""
 
 from __future__ import annotations
 
