@@ -187,7 +187,7 @@ class Operation:
         runner.signals.sig_failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
         runner.signals.sig_progress.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
         runner.signals.sig_partial.connect(relay.partial, Qt.ConnectionType.QueuedConnection)
-        relay.destroyed.connect(lambda *_: _RUNNING.discard(self))  # the page closed: nobody waits for it
+        relay.destroyed.connect(lambda *_: self._forget())  # the page closed: nobody waits for it
         self.runner, self.relay = runner, relay
         if self._progress_text is not None:
             self._open_dialog()
@@ -201,6 +201,11 @@ class Operation:
         services = self.task.services
         if services is not None:
             services.interrupt()
+
+    def _forget(self) -> None:
+        _RUNNING.discard(self)
+        if self.key is not None and _LATEST.get((id(self.parent), self.key)) is self:
+            del _LATEST[(id(self.parent), self.key)]
 
     def is_stale(self) -> bool:
         return self.key is not None and _LATEST.get((id(self.parent), self.key)) is not self
