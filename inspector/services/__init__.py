@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.db import Store, connect, open_database, queries
+from inspector.db import Store, connect, open_database, pages, queries, search
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.db.location import refuse_network_share
@@ -53,6 +54,11 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+    def interrupt(self) -> None:
+        """Stop the query this connection is running (a newer search replaced it); safe from another thread."""
+        with contextlib.suppress(Exception):  # already closed: nothing left to stop
+            self.store.db.conn.interrupt()
 
     def seed(self) -> None:
         """Install the built-in templates and the sample documents, resumably (see :mod:`.seeding`)."""
@@ -166,6 +172,10 @@ class Services:
                     self.add_attachment(photo, "findings", finding_id, role="after"))
             return findings.act(self.store, finding_id, Event(event.kind, event.on, data, event.actor))
 
+    def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:
+        """Which steps the rules allow for this finding now (None) and, for the others, why not."""
+        return findings.allowed_steps(self.store, finding_id, on or date.today())
+
     def list_records(self, what: str) -> list[dict[str, Any]]:
         return queries.list_records(self.store, what)
 
@@ -186,6 +196,20 @@ class Services:
 
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
+
+    def matching_rowids(self, text: str) -> set[int] | None:
+        """The findings whose text contains the words typed (None: no words, so no text filter)."""
+        return search.matching_rowids(self.store.db, text)
+
+    def newest_rowids(self, sort: str, descending: bool, limit: int) -> list[int]:
+        """The first findings of the unfiltered list, read without reading the whole list."""
+        return search.newest_rowids(self.store.db, sort, descending, limit)
+
+    def finding_row_of(self, finding_id: str) -> int | None:
+        return pages.finding_rowid(self.store, finding_id)
+
+    def finding_choice(self, finding_id: str) -> dict[str, Any] | None:
+        return pages.finding_choice(self.store, finding_id)
 
     def finding_detail(self, finding_id: str) -> dict[str, Any]:
         return queries.finding_detail(self.store, finding_id)

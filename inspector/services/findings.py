@@ -102,3 +102,30 @@ def sign(store: Store, inspection_id: str, signer: str, attachment_id: str | Non
         signatures = json.loads(inspection["signatures"] or "{}")
         signatures[signer] = {"refused": True} if refused else {"attachment": attachment_id}
         store.update("inspections", inspection_id, {"signatures": json.dumps(signatures, ensure_ascii=False)})
+
+
+PROBES: dict[str, dict[str, Any]] = {
+    wf.ORDER_ISSUED: {"deadline": date.max}, wf.RECHECK: {"inspectors": ["", ""], "passed": True},
+    wf.EXTENSION: {"reason": "-", "deadline": date.max}, wf.CLOSE: {"assessment": "-"}, wf.REOPEN: {"reason": "-"},
+}
+
+
+def allowed_steps(store: Store, finding_id: str, on: date) -> dict[str, str | None]:
+    """Each next step of a finding, with None where the rules allow it now and otherwise the rules' own reason.
+
+    Asks :func:`workflow.check` with the step's form filled in (``PROBES``), so what refuses it is the finding's
+    state, never a field the officer has not typed yet; the window shows the reason and re-derives nothing.
+    """
+    finding = store.get("findings", finding_id)
+    state = wf.derive(events_of(store, finding_id))
+    day = max(on, state.order_date or on)
+    out: dict[str, str | None] = {}
+    for kind in (wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK, wf.EXTENSION, wf.CLOSE,
+                 wf.REOPEN):
+        try:
+            wf.check(state, wf.Event(kind, day, dict(PROBES.get(kind, {}))), grade=finding["grade"])
+        except RuleError as refusal:
+            out[kind] = str(refusal)
+        else:
+            out[kind] = None
+    return out

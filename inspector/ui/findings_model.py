@@ -1,11 +1,12 @@
 """The findings list model: holds only rowids and fetches the rows it shows, in batches.
 
-A district database holds 200,000 findings; the model asks the services for the matching rowids (one indexed
-query) and for display rows only when the view needs them, so opening, scrolling and filtering stay fast.
+A district database holds a million findings; the matching rowids come from one query on a worker thread, and
+display rows are fetched only when the view needs them, so opening, scrolling and filtering stay fast.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,29 +27,65 @@ MAJOR_BRUSH = QBrush(QColor("#b3261e"))
 
 
 class FindingsModel(QAbstractTableModel):
-    """Rows of findings for the 隐患 page; ``set_filter`` reloads the rowids."""
+    """Rows of findings for the 隐患 page.
+
+    The page loads the matching rowids and the first batch of rows on a worker and hands them over with
+    :meth:`show`; the view then asks for more rows as it scrolls (``fetchMore``), one batch at a time, each a
+    single indexed query. Sorting asks the page to load again (``reload`` is set by the page), and only when the
+    order really changes, so turning sorting on does not load twice.
+    """
 
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.filter = FindingFilter()
         self.rowids: list[int] = []
+        self.fetched = 0
         self.cache: dict[int, dict[str, Any]] = {}
         self.today = date.today()
+        self.reload: Callable[[], None] = lambda: None
 
-    def set_filter(self, flt: FindingFilter) -> None:
+    def show(self, flt: FindingFilter, rowids: list[int], rows: dict[int, dict[str, Any]], today: date) -> None:
+        """Replace the list with a result loaded elsewhere (no query here)."""
         self.beginResetModel()
-        self.filter = flt
-        self.today = date.today()
-        self.rowids = self.services.finding_rowids(flt, self.today)
-        self.cache.clear()
+        self.filter, self.rowids, self.today = flt, rowids, today
+        self.cache = dict(rows)
+        self.fetched = min(len(rowids), BATCH)
         self.endResetModel()
 
-    def reload(self) -> None:
-        self.set_filter(self.filter)
+    def extend(self, rowids: list[int]) -> None:
+        """The full list behind a first screen shown with :meth:`show`: it begins with the rows shown, so the
+        view keeps its selection and scroll position and only fetches more as it scrolls."""
+        if rowids[:len(self.rowids)] != self.rowids:
+            self.show(self.filter, rowids, {}, self.today)
+            return
+        self.rowids = rowids
+        if self.fetched < BATCH:
+            self.fetch_to(BATCH - 1)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.fetched < len(self.rowids)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        self.fetch_to(self.fetched + BATCH - 1)
+
+    def fetch_to(self, row: int) -> None:
+        """Make rows up to ``row`` part of the view (to scroll to a finding further down)."""
+        end = min(len(self.rowids), row + 1)
+        if end <= self.fetched:
+            return
+        self.beginInsertRows(QModelIndex(), self.fetched, end - 1)
+        self.fetched = end
+        self.endInsertRows()
+
+    def position(self, rowid: int) -> int | None:
+        try:
+            return self.rowids.index(rowid)
+        except ValueError:
+            return None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rowids)
+        return 0 if parent.isValid() else self.fetched
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -94,8 +131,8 @@ class FindingsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
-        if key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self.filter.sort, self.filter.descending):
             return
-        self.filter.sort = key
-        self.filter.descending = order == Qt.SortOrder.DescendingOrder
+        self.filter.sort, self.filter.descending = key, descending
         self.reload()

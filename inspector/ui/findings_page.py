@@ -5,7 +5,12 @@ Each step's button is enabled only when the rules allow it; when it is not, its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+import time
+from dataclasses import replace
+from datetime import date
+from itertools import islice
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +31,8 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.services import FindingFilter, Services
 from inspector.ui.action_dialog import ActionDialog
-from inspector.ui.findings_model import ROW_ROLE, FindingsModel
+from inspector.ui.background import Operation
+from inspector.ui.findings_model import BATCH, ROW_ROLE, FindingsModel
 from inspector.ui.vocabulary import term
 
 EVENT_FIELDS = {"deadline": "期限", "reason": "理由", "measures": "整改措施", "funds": "整改资金", "passed": "结论",
@@ -64,6 +70,11 @@ class FindingsPage(QWidget):
         self.date_to = self._date_edit()
         self.use_dates = QCheckBox(self.tr("发现日期"), self)
         self.site_id: str | None = None
+        self.finding: dict | None = None
+        self.prefetched: dict | None = None
+        self.names: dict[str, str] = {}
+        self.loading: Operation | None = None
+        self.base: tuple | None = None  # (filter without its text, today) and the rowids it matches, in order
         self.site_button = QPushButton(self)
         self.site_button.setToolTip(self.tr("点击取消按单位筛选"))
         self.site_button.clicked.connect(lambda: self.show_site(None))
@@ -79,7 +90,9 @@ class FindingsPage(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.model.reload = self.apply_filter
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # the filter's own order
+        self.table.setSortingEnabled(True)  # same order as the filter: the model does not load again
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -115,17 +128,13 @@ class FindingsPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(150)
-        self.debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self.debounce.start)
+        self.search.textChanged.connect(lambda _: self.apply_filter())  # every keystroke; older ones dropped
         for combo in (self.status, self.grade, self.town, self.campaign, self.inspector):
-            combo.currentIndexChanged.connect(self.apply_filter)
+            combo.currentIndexChanged.connect(lambda _: self.apply_filter())
         for box in (self.overdue, self.use_dates):
-            box.toggled.connect(self.apply_filter)
+            box.toggled.connect(lambda _: self.apply_filter())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self.apply_filter)
+            edit.dateChanged.connect(lambda _: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self.show_current)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, kind in ((self.tr("打印整改通知书"), "rectification-order"),
@@ -144,10 +153,18 @@ class FindingsPage(QWidget):
         return edit
 
     def _fill_choices(self) -> None:
-        people = [(p["name"], p["id"]) for p in self.services.inspectors()]
+        """Towns, 专项 and inspectors for the filter boxes, read on a worker (专项 scans the findings)."""
+        def work(task):
+            s = task.services
+            return s.towns(), s.campaigns(), [(p["name"], p["id"]) for p in s.inspectors()]
+
+        Operation(self, work, services=self.services, key="choices").success(self._show_choices).run_in_background()
+
+    def _show_choices(self, choices) -> None:
+        towns, campaigns, people = choices
         for combo, everything, values in (
-                (self.town, self.tr("全部街镇"), [(t, t) for t in self.services.towns()]),
-                (self.campaign, self.tr("全部专项"), [(c, c) for c in self.services.campaigns()]),
+                (self.town, self.tr("全部街镇"), [(t, t) for t in towns]),
+                (self.campaign, self.tr("全部专项"), [(c, c) for c in campaigns]),
                 (self.inspector, self.tr("全部检查人员"), people)):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -183,52 +200,104 @@ class FindingsPage(QWidget):
         self.site_button.setVisible(site_id is not None)
         self.apply_filter()
 
-    def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
-        self.count.setText(self.tr("共 {0} 条").format(len(self.model.rowids)))
-        if self.model.rowids:
-            self.table.selectRow(0)
-        else:
-            self.show_finding(None)
+    def apply_filter(self, keep: str | None = None) -> None:
+        """Load the findings that match on a worker; a newer filter (the next keystroke) replaces this one.
+
+        The worker first hands over the first batch of rows with the details of the first finding (list and detail
+        pane appear together), then the full list and its count. After a step (``keep``), the list comes back
+        whole with that finding selected.
+        """
+        flt, today = self.current_filter(), date.today()
+        base_key = (replace(flt, text=""), today)
+        base = self.base if self.base is not None and self.base[0] == base_key else None
+
+        plain = replace(base_key[0], sort="found_on", descending=True) == FindingFilter()
+
+        def work(task):
+            s = task.services
+            opening = base is None and keep is None and plain and not flt.text.strip()
+            if opening:  # the newest findings by an index walk, before the whole list is read
+                task.partial(first_screen(s, flt, s.newest_rowids(flt.sort, flt.descending, BATCH), today))
+            ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
+            matches = s.matching_rowids(flt.text)
+            wanted = None if matches is None else matches.__contains__
+            if keep is None and not opening:  # the first screen at once, the full list and its count after it
+                head = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
+                task.partial(first_screen(s, flt, head, today))
+            if task.cancelled():
+                return None  # the next keystroke replaced this search: do not build a list nobody will see
+            rowids = ordered if wanted is None else kept(ordered, wanted)
+            shown = None
+            if keep is not None:
+                chosen = s.finding_row_of(keep)
+                shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep)
+            return (base_key, ordered), rowids, shown
+
+        self.loading = Operation(self, work, services=self.services, key="filter").partial(
+            lambda screen: self._show_screen(screen, today)).success(self._show_all).run_in_background()
+
+    def _show_screen(self, screen: tuple, today: date) -> None:
+        """The first rows and the details of the finding to select; the count follows with the full list."""
+        flt, head, rows, target, detail = screen
+        self.model.show(flt, head, rows, today)
+        self.count.setText(self.tr("正在计数…"))
+        if target is None:  # nothing matches, or a step moved the finding out of the filter: details stay
+            self.prefetched = detail
+            self.show_finding(detail["finding"]["id"] if detail else None)
+            return
+        row = self.model.position(target) or 0
+        self.model.fetch_to(row)
+        self.prefetched = detail
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_all(self, result: tuple) -> None:
+        self.base, rowids, screen = result  # typing more only searches within base; a change drops it
+        if screen is not None:
+            self._show_screen(screen, self.model.today)
+        self.model.extend(rowids)
+        self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
 
     def refresh(self) -> None:
-        selected = self.selected_id()
+        self.base = None
         self._fill_choices()
-        self.model.reload()
-        self.count.setText(self.tr("共 {0} 条").format(len(self.model.rowids)))
-        self.select_finding(selected)
+        self.apply_filter(keep=self.selected_id())
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ROW_ROLE)["id"] if index.isValid() else None
 
     def select_finding(self, finding_id: str | None) -> None:
-        for row in range(min(len(self.model.rowids), 5000)):
-            if self.model.row(row)["id"] == finding_id:
-                self.table.selectRow(row)
-                return
+        """Select a finding in the list (after its step was saved, the list reloads with it selected)."""
+        self.apply_filter(keep=finding_id)
 
     def show_current(self, current, _previous=None) -> None:
         self.show_finding(current.data(ROW_ROLE)["id"] if current.isValid() else None)
 
     def show_finding(self, finding_id: str | None) -> None:
-        self.finding = self.services.finding_detail(finding_id) if finding_id else None
+        prefetched, self.prefetched = self.prefetched, None
+        if finding_id is None:
+            loaded = None
+        elif prefetched is not None and prefetched["finding"]["id"] == finding_id:
+            loaded = prefetched
+        else:
+            loaded = load_detail(self.services, finding_id, date.today())  # one click: a few indexed reads
+        self.finding = loaded["finding"] if loaded else None
         while self.photos.count():
             item = self.photos.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        if self.finding is None:
+        if loaded is None:
             self.detail.clear()
             for button in self.buttons.values():
                 button.setEnabled(False)
             return
+        self.names = loaded["names"]
         self.detail.setHtml(self._detail_html(self.finding))
-        state = wf.derive([wf.Event(e["kind"], _date(e["on_date"]), e["data"]) for e in self.finding["events"]])
+        refusals = loaded["steps"]
         for kind, button in self.buttons.items():
-            allowed = state.status in wf.ALLOWED_FROM[kind]
-            button.setEnabled(allowed)
-            button.setToolTip("" if allowed else self.tr("当前状态为“{0}”，不能{1}。").format(
-                term(wf.STATUS_LABELS[state.status]), term(wf.EVENT_LABELS[kind])))
+            button.setEnabled(refusals[kind] is None)
+            button.setToolTip(refusals[kind] or "")
         for att in self.finding["attachments"][:6]:
             if (att["mime"] or "").startswith("image/"):
                 label = QLabel(self)
@@ -255,7 +324,7 @@ class FindingsPage(QWidget):
             rows.append(f"<p><b>{term('治理方案')}：</b><br>" + "<br>".join(
                 f"{part}：{f['plan'].get(part, '')}" for part in wf.PLAN_PARTS) + "</p>")
         rows.append(f"<p><b>{term('处理经过')}：</b></p><ol>")
-        names = {p["id"]: p["name"] for p in self.services.inspectors()}
+        names = self.names
         for event in f["events"]:
             extra = "；".join(self._event_field(k, v, names) for k, v in event["data"].items()
                              if v not in (None, "", [], {}) and k in EVENT_FIELDS)
@@ -278,14 +347,33 @@ class FindingsPage(QWidget):
             return
         dialog = ActionDialog(self.services, self.finding, kind, self)
         if dialog.exec() == ActionDialog.DialogCode.Accepted:
-            finding_id = self.finding["id"]
-            self.model.reload()
-            self.select_finding(finding_id)
-            self.show_finding(finding_id)
+            self.base = None
+            self.select_finding(self.finding["id"])
             self.sig_changed.emit()
 
 
-def _date(text: str):
-    from datetime import date
+def load_detail(s: Services, finding_id: str, today: date) -> dict:
+    """Everything the detail pane shows, read in one go (on a worker for the first finding of a result)."""
+    return {"finding": s.finding_detail(finding_id), "steps": s.allowed_steps(finding_id, today),
+            "names": {p["id"]: p["name"] for p in s.inspectors()}}
 
-    return date.fromisoformat(text)
+
+def first_screen(s: Services, flt, head: list[int], today: date, target: int | str | None = "first",
+                 keep: str | None = None) -> tuple:
+    """The rows of the first batch (and of ``target``, by default the first row) and the details of the finding
+    to show: the target's, or ``keep``'s when a step moved it out of the list."""
+    if target == "first":
+        target = head[0] if head else None
+    rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
+    shown = rows[target]["id"] if target is not None else keep
+    return flt, head, rows, target, load_detail(s, shown, today) if shown else None
+
+
+def kept(ordered: list[int], wanted, step: int = 20_000) -> list[int]:
+    """``ordered`` filtered by ``wanted``, a slice at a time: one C-level pass over a million rowids would hold
+    the interpreter long enough to stall the event loop, so the worker yields between slices."""
+    out: list[int] = []
+    for start in range(0, len(ordered), step):
+        out += filter(wanted, ordered[start:start + step])
+        time.sleep(0)
+    return out

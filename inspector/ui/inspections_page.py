@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.background import Operation
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
+SITES = 5000  # sites offered when starting an inspection (typing in the box finds one among them)
+LIMIT = 500  # the newest inspections listed; older ones are found through 单位 → 一企一档
 TYPES = ("日常", "专项", "复查", "举报")
 RESULT_KEYS = {Qt.Key.Key_1: "符合", Qt.Key.Key_2: "不符合", Qt.Key.Key_3: "不适用"}
 COLUMNS = [("started_at", "检查时间"), ("site", "被检查单位"), ("town", "街镇"), ("type", "类型"),
@@ -52,8 +55,9 @@ class NewInspectionDialog(QDialog):
         self.site = QComboBox(self)
         self.site.setEditable(True)
         self.site.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for site in services.sites(limit=5000):
-            self.site.addItem(f"{site['name']}（{site['town'] or ''}）", site["id"])
+        self.site.setPlaceholderText(self.tr("正在读取单位…"))
+        Operation(self, lambda task: task.services.sites(limit=SITES), services=services,
+                  key="sites").success(self.show_sites).run_in_background()  # a district has many sites
         self.checklist = QComboBox(self)
         for row in services.checklists("template") + services.checklists("workplan"):
             self.checklist.addItem(row["name"], row["id"])
@@ -90,6 +94,15 @@ class NewInspectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(box)
         self.resize(640, self.sizeHint().height())
+
+    def show_sites(self, sites: list[dict[str, Any]]) -> None:
+        typed = self.site.currentText()
+        for site in sites:
+            self.site.addItem(f"{site['name']}（{site['town'] or ''}）", site["id"])
+        if typed:
+            self.site.setCurrentText(typed)
+        elif self.site.count():
+            self.site.setCurrentIndex(0)  # as before the list came from a worker: the first site is chosen
 
     def fill_inspectors(self) -> None:
         people = self.services.inspectors()
@@ -277,7 +290,11 @@ class InspectionsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.services.inspections()
+        """The newest inspections, loaded on a worker (the window stays usable while they come)."""
+        Operation(self, lambda task: task.services.inspections(LIMIT), services=self.services,
+                  key="load").success(self.show_rows).run_in_background()
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             row["started_at"] = (row["started_at"] or "").replace("T", " ")
         self.model.set_rows(rows)

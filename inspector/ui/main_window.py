@@ -8,10 +8,11 @@ import preview, and saved through the services.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.services import Services
-from inspector.ui.background import Job, run_in_background
+from inspector.ui import background
+from inspector.ui.background import Operation, show_error
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
 PAGE_CLASSES = {"tasks": ("tasks_page", "TasksPage"), "inspections": ("inspections_page", "InspectionsPage"),
@@ -48,8 +48,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services) -> None:
         super().__init__()
+        sys.setswitchinterval(0.002)  # workers hand the interpreter back within 2 ms, so repaints never wait long
         self.services = services
-        self.job: Job | None = None
+        self.job: Operation | None = None
         self.pages: dict[str, QWidget] = {}
         self.stale: set[str] = set()
         self.setWindowTitle(self.tr("Inspector 安全检查 — {0}").format(services.path.name))
@@ -202,12 +203,14 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        stats = self.services.stats()
-        counts = self.services.status_counts()
+        """Count once, on a worker, after a change; a newer request replaces one still running."""
+        Operation(self, lambda task: task.services.status_summary(), services=self.services,
+                  key="status", error_title=self.tr("无法统计")).success(self.show_status).run_in_background()
+
+    def show_status(self, c: dict[str, int]) -> None:
         self.status.setText(self.tr(
             "工作清单 {0} 份 · 任务 {1} 项 · 单位 {2} 家 · 未整改隐患 {3} 条 · 逾期 {4} · 重大 {5}").format(
-            stats["checklists"], stats["tasks"], stats["sites"], counts["open"], counts["overdue"],
-            counts["major"]))
+            c["checklists"], c["tasks"], c["sites"], c["open"], c["overdue"], c["major"]))
 
     # -- actions --------------------------------------------------------------------------------------------
     def print_document(self, kind: str, key: str, record_id: str) -> None:
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
             self.resize(1360, 820)
 
     def closeEvent(self, event) -> None:
+        background.shutdown()  # reads are cancelled, writes finish before the connections close
         QSettings().setValue("main/geometry", self.saveGeometry())
         self._save_page_layouts()
         super().closeEvent(event)
@@ -265,25 +269,10 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         """Parse in the background with a progress dialog, then show the preview."""
-        progress = QProgressDialog(self.tr("正在读取“{0}”…").format(path.name), self.tr("取消"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def work(progress, cancelled):
-            return self.services.parse(path)
-
-        def done(outline) -> None:
-            cancelled = progress.wasCanceled()
-            progress.hide()  # close() would emit canceled()
-            if not cancelled:
-                self.preview(path, outline)
-
-        def failed(exc: Exception) -> None:
-            progress.hide()
-            self.show_error(self.tr("无法导入"), exc)
-
-        self.job = run_in_background(work, done, failed)
-        progress.canceled.connect(self.job.cancel)
+        self.job = Operation(self, lambda task: self.services.parse(path), key="import",
+                             error_title=self.tr("无法导入")).success(
+            lambda outline: self.preview(path, outline)).with_progress(
+            self.tr("正在读取“{0}”…").format(path.name), maximum=0).run_in_background()
 
     def preview(self, path: Path, outline) -> None:
         from inspector.ui.import_dialog import ImportPreview
@@ -292,11 +281,12 @@ class MainWindow(QMainWindow):
         self.last_preview = dialog
         if dialog.exec() != ImportPreview.DialogCode.Accepted:
             return
-        try:
-            result = self.services.import_document(path, dialog.outline)
-        except InspectorError as exc:
-            self.show_error(self.tr("无法保存"), exc)
-            return
+        outline = dialog.outline
+        Operation(self, lambda task: task.services.import_document(path, outline), services=self.services,
+                  error_title=self.tr("无法保存")).success(self.imported).with_progress(
+            self.tr("正在保存“{0}”…").format(path.name), maximum=0, cancellable=False).run_in_background()
+
+    def imported(self, result) -> None:
         if result.duplicate:
             QMessageBox.information(self, self.tr("已导入过"), self.tr("该文件已经导入过，未重复保存。"))
         elif result.version > 1:
@@ -308,5 +298,4 @@ class MainWindow(QMainWindow):
         self.go("tasks").select_checklist(result.checklist_id)
 
     def show_error(self, title: str, exc: Exception) -> None:
-        text = str(exc) if isinstance(exc, InspectorError) else self.tr("意外错误：{0}").format(exc)
-        QMessageBox.warning(self, title, text)
+        show_error(self, title, exc)

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector import workflow as wf
 from inspector.services import Services
-from inspector.ui.background import Job, run_in_background
+from inspector.ui.background import Operation, show_error
 from inspector.ui.pdf_preview import PdfPreview, print_pdf
 from inspector.ui.vocabulary import term
 
@@ -52,7 +50,7 @@ class ReportsPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.job: Job | None = None
+        self.job: Operation | None = None
         self.last: Path | None = None
         self.kinds = QListWidget(self)
         for _, label in KINDS:
@@ -128,24 +126,24 @@ class ReportsPage(QWidget):
         return folder
 
     def refresh(self) -> None:
-        def fill(combo: QComboBox, rows: list[tuple[str, Any]], everything: str | None = None) -> None:
-            current = combo.currentData()
-            combo.clear()
-            if everything:
-                combo.addItem(everything, None)
-            for label, value in rows:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        """Fill the choice lists from a worker: the newest inspections and findings, checklists, sites, towns."""
+        def work(task):
+            s = task.services
+            return {"inspection": [(f"{(i['started_at'] or '')[:10]} {i['site']}", i["id"])
+                                   for i in s.inspections(300)],
+                    "finding": [(finding_label(f), f["id"]) for f in s.finding_choices(500)],
+                    "checklist": [(c["name"], c["id"]) for c in s.checklists("workplan")],
+                    "site": [(x["name"], x["id"]) for x in s.sites(limit=1000)],
+                    "town": [(t, t) for t in s.towns()]}
 
-        fill(self.inspection, [(f"{(i['started_at'] or '')[:10]} {i['site']}", i["id"])
-                               for i in self.services.inspections(300)])
-        fill(self.finding, [(f"{f['site'] or ''}：{f['description'][:24]}（{term(wf.STATUS_LABELS[f['status']])}）",
-                             f["id"]) for f in self.services.finding_choices(500)])
-        fill(self.checklist, [(c["name"], c["id"]) for c in self.services.checklists("workplan")])
-        fill(self.site, [(s["name"], s["id"]) for s in self.services.sites(limit=3000)], self.tr("全部单位"))
-        fill(self.town, [(t, t) for t in self.services.towns()], self.tr("全部街镇"))
+        Operation(self, work, services=self.services, key="choices").success(self.show_choices).run_in_background()
         fill(self.grade, [(term(g), g) for g in wf.GRADES], self.tr("全部等级"))
         fill(self.status, [(term(label), key) for key, label in wf.STATUS_LABELS.items()], self.tr("全部状态"))
+
+    def show_choices(self, choices: dict[str, list[tuple[str, Any]]]) -> None:
+        everything = {"site": self.tr("全部单位"), "town": self.tr("全部街镇")}
+        for key, rows in choices.items():
+            fill(getattr(self, key), rows, everything.get(key))
 
     def kind(self) -> str:
         return KINDS[max(self.kinds.currentRow(), 0)][0]
@@ -170,11 +168,19 @@ class ReportsPage(QWidget):
         self.kinds.setCurrentRow([k for k, _ in KINDS].index(kind))
         for key, value in ids.items():
             combo = getattr(self, key)
-            index = combo.findData(value)
-            if index < 0:
-                self.refresh()
-                index = combo.findData(value)
-            combo.setCurrentIndex(index)
+            if combo.findData(value) < 0:
+                combo.addItem(self.label_of(key, value), value)  # older than the lists: offered as well
+            combo.setCurrentIndex(combo.findData(value))
+
+    def label_of(self, key: str, record_id: str) -> str:
+        """The label of one record chosen elsewhere (one indexed read)."""
+        if key == "finding":
+            row = self.services.finding_choice(record_id)
+            return finding_label(row) if row else record_id
+        if key == "inspection":
+            row = self.services.store.get("inspections", record_id)
+            return f"{(row['started_at'] or '')[:10]} {self.services.store.get('sites', row['site_id'])['name']}"
+        return self.services.store.get({"checklist": "checklists", "site": "sites"}[key], record_id)["name"]
 
     def params(self) -> dict[str, Any]:
         kind = self.kind()
@@ -196,41 +202,29 @@ class ReportsPage(QWidget):
         kind, params = self.kind(), self.params()
         suffix = ".xlsx" if self.xlsx.isChecked() and kind in TABLES else ".pdf"
         out = self.folder() / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}"
-        owner = self.services
-        progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 100, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(200)
         self.generate_button.setEnabled(False)
 
-        def work(progress, cancelled):
-            services = owner.for_worker()  # its own connection, made on this thread
-            try:
-                return services.reports().generate(kind, out, progress=progress, cancelled=cancelled, **params)
-            finally:
-                services.close()
+        def work(task):
+            return task.services.reports().generate(kind, out, progress=task.progress, cancelled=task.cancelled,
+                                                    **params)
 
-        def done(result) -> None:
-            cancelled = progress.wasCanceled()
-            progress.hide()
+        def cancelled(result) -> None:
             self.generate_button.setEnabled(True)
-            if cancelled:
+            if result is not None:
                 result.path.unlink(missing_ok=True)
-                self.message.setText(self.tr("已取消。"))
-                return
-            self.show_result(result)
+            out.unlink(missing_ok=True)
+            self.message.setText(self.tr("已取消。"))
 
         def failed(exc: Exception) -> None:
-            cancelled = progress.wasCanceled()
-            progress.hide()
             self.generate_button.setEnabled(True)
-            if cancelled:
-                self.message.setText(self.tr("已取消。"))
-                return
-            QMessageBox.warning(self, self.tr("无法生成"), str(exc))
+            show_error(self, self.tr("无法生成"), exc)
 
-        self.job = run_in_background(work, done, failed, lambda percent, text: (progress.setValue(percent),
-                                                                                 progress.setLabelText(text)))
-        progress.canceled.connect(self.job.cancel)
+        def done(result) -> None:
+            self.generate_button.setEnabled(True)
+            self.show_result(result)
+
+        self.job = Operation(self, work, services=self.services, key="generate").success(done).failure(
+            failed).cancelled(cancelled).with_progress(self.tr("正在生成…")).run_in_background()
 
     def show_result(self, result) -> None:
         self.last = result.path
@@ -265,3 +259,22 @@ class ReportsPage(QWidget):
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = print_pdf(self.last, printer)
             self.message.setText(self.tr("已发送 {0} 页到打印机。").format(pages))
+
+
+def finding_label(f: dict[str, Any]) -> str:
+    return f"{f['site'] or ''}：{f['description'][:24]}（{term(wf.STATUS_LABELS[f['status']])}）"
+
+
+def fill(combo: QComboBox, rows: list[tuple[str, Any]], everything: str | None = None) -> None:
+    """Replace a choice list, keeping the current choice (also when it is not among the new rows)."""
+    current, current_text = combo.currentData(), combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    if everything:
+        combo.addItem(everything, None)
+    for label, value in rows:
+        combo.addItem(label, value)
+    if current is not None and combo.findData(current) < 0:
+        combo.addItem(current_text, current)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

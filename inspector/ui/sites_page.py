@@ -27,10 +27,12 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.sites import FIELDS, RISK_LEVELS
 from inspector.ui import undo
+from inspector.ui.background import Operation
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
+LIMIT = 1000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
            ("risk_level", "风险等级"), ("address", "地址")]
 
@@ -108,7 +110,7 @@ class SitesPage(QWidget):
         self.services = services
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("按名称、信用代码、地址或街镇查找"))
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self.refresh())
         buttons = QHBoxLayout()
         buttons.addWidget(self.search, 1)
         for text, handler in ((self.tr("新增单位"), self.add), (self.tr("编辑"), self.edit),
@@ -140,7 +142,13 @@ class SitesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.services.sites(self.search.text().strip(), limit=5000))
+        """Load the matching sites on a worker; the next keystroke replaces a search still running."""
+        text = self.search.text().strip()
+        Operation(self, lambda task: task.services.sites(text, limit=LIMIT), services=self.services,
+                  key="load").success(self.show_rows).run_in_background()
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
         if self.model.records:
             self.table.selectRow(0)
 
@@ -177,22 +185,30 @@ class SitesPage(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入单位名册"), "", self.tr("Excel 文件 (*.xlsx)"))
         if not path:
             return
-        try:
-            counts = self.services.import_sites(Path(path))
-        except InspectorError as exc:
-            QMessageBox.warning(self, self.tr("导入失败"), str(exc))
-            return
-        QMessageBox.information(self, self.tr("已导入"), self.tr("新增 {0} 家，更新 {1} 家。").format(
-            counts["added"], counts["updated"]))
-        self.refresh()
-        self.sig_changed.emit()
+
+        def imported(counts: dict[str, int]) -> None:
+            QMessageBox.information(self, self.tr("已导入"), self.tr("新增 {0} 家，更新 {1} 家。").format(
+                counts["added"], counts["updated"]))
+            self.refresh()
+            self.sig_changed.emit()
+
+        Operation(self, lambda task: task.services.import_sites(Path(path)), services=self.services,
+                  error_title=self.tr("导入失败")).success(imported).with_progress(
+            self.tr("正在导入单位名册…"), maximum=0, cancellable=False).run_in_background()
 
     def export_excel(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出单位名册"), "单位名册.xlsx",
                                               self.tr("Excel 文件 (*.xlsx)"))
-        if path:
-            count = self.services.export_sites(Path(path))
+        if not path:
+            return
+
+        def exported(count: int) -> None:
             QMessageBox.information(self, self.tr("已导出"), self.tr("已导出 {0} 家单位。").format(count))
+
+        Operation(self, lambda task: task.services.export_sites(Path(path)), services=self.services,
+                  error_title=self.tr("导出失败")).success(exported).cancelled(
+            lambda _: Path(path).unlink(missing_ok=True)).with_progress(
+            self.tr("正在导出单位名册…"), maximum=0).run_in_background()
 
     def show_file(self, current, _previous=None) -> None:
         site = current.data(RECORD_ROLE) if current.isValid() else None

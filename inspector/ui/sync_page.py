@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
-from inspector.ui.background import Job, run_in_background
+from inspector.ui.background import Operation, show_error
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 
 HISTORY = [("created", "时间"), ("direction", "方向"), ("peer", "对方"), ("seq", "序号"), ("record_count", "记录数"),
@@ -48,7 +48,7 @@ class SyncPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.job: Job | None = None
+        self.job: Operation | None = None
         self.peer = QComboBox(self)
         self.full = QCheckBox(self.tr("全部数据（否则只导出对方确认后的变化）"), self)
         self.encrypt = QCheckBox(self.tr("用对方公钥加密（U 盘丢失也不会泄露）"), self)
@@ -108,13 +108,7 @@ class SyncPage(QWidget):
                 layout.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
             tabs.addTab(holder, title)
         self.tabs = tabs
-        me = QLabel(self)
-        identity = services.sync().identity()
-        from inspector.sync.keys import fingerprint
-
-        me.setText(self.tr("本机：{0}（{1}）　密钥指纹 {2}").format(
-            identity["name"], self.tr("区") if identity["role"] == "district" else self.tr("街镇"),
-            fingerprint(identity["sign_public"])))
+        self.me = me = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(me)
         layout.addLayout(top)
@@ -124,8 +118,22 @@ class SyncPage(QWidget):
 
     # -- showing ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        sync = self.services.sync()
-        overview = sync.overview()
+        """Devices, history and conflicts, read on a worker (at district scale the conflicts are a search)."""
+        def work(task):
+            from inspector.sync.keys import fingerprint
+
+            sync = task.services.sync()
+            identity = sync.identity()
+            return identity, fingerprint(identity["sign_public"]), sync.overview(), sync.history()
+
+        Operation(self, work, services=self.services, key="load").success(
+            lambda loaded: self._show(*loaded)).run_in_background()
+        Operation(self, lambda task: task.services.sync().conflicts(), services=self.services,
+                  key="conflicts").success(self._show_conflicts).run_in_background()  # a search of every table
+
+    def _show(self, identity: dict, key: str, overview: list, history: list) -> None:
+        self.me.setText(self.tr("本机：{0}（{1}）　密钥指纹 {2}").format(
+            identity["name"], self.tr("区") if identity["role"] == "district" else self.tr("街镇"), key))
         current = self.peer.currentData()
         self.peer.clear()
         for p in overview:
@@ -134,7 +142,7 @@ class SyncPage(QWidget):
         self.peer.setCurrentIndex(max(0, self.peer.findData(current)))
         names = {p["device"]: p["name"] for p in overview}
         rows = []
-        for pkg in sync.history():
+        for pkg in history:
             device = pkg["sender_device"] if pkg["direction"] == "in" else pkg["receiver"]
             rows.append({**pkg, "direction": self.tr("收到") if pkg["direction"] == "in" else self.tr("发出"),
                          "peer": names.get(device, (device or "")[:8]), "created": (pkg["created"] or "")[:19]})
@@ -147,7 +155,8 @@ class SyncPage(QWidget):
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
         self.peer_table.resizeColumnsToContents()
-        conflicts = sync.conflicts()
+
+    def _show_conflicts(self, conflicts: list) -> None:
         for c in conflicts:
             c["record"] = c["id"][:8]
             c["values"] = " | ".join(map(str, c["values"]))
@@ -164,15 +173,15 @@ class SyncPage(QWidget):
         if not folder:
             return
         out = Path(folder) / f"{peer}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.inspx"
-        try:
-            result = self.services.sync().export(peer, out, full=self.full.isChecked(),
-                                                 encrypt=None if self.encrypt.isChecked() else False)
-        except InspectorError as exc:
-            QMessageBox.warning(self, self.tr("无法导出"), str(exc))
-            return
-        self.status.setText(self.tr("已导出第 {0} 号数据包：{1}（{2} 条记录）").format(
-            result["seq"], out.name, sum(result["counts"].values())))
-        self.refresh()
+        full, encrypt = self.full.isChecked(), None if self.encrypt.isChecked() else False
+
+        def exported(result) -> None:
+            self.status.setText(self.tr("已导出第 {0} 号数据包：{1}（{2} 条记录）").format(
+                result["seq"], out.name, sum(result["counts"].values())))
+            self.refresh()
+
+        self._in_background(lambda s: s.sync().export(peer, out, full=full, encrypt=encrypt), exported,
+                            self.tr("正在导出…"), self.tr("无法导出"), cancellable=False)
 
     # -- import ----------------------------------------------------------------------------------------------
     def choose_package(self) -> None:
@@ -190,22 +199,17 @@ class SyncPage(QWidget):
                 self.import_package(Path(url.toLocalFile()))
                 break
 
-    def _in_background(self, work, done) -> None:
-        owner = self.services
-
-        def job(progress, cancelled):
-            services = owner.for_worker()  # its own connection, made on this thread
-            try:
-                return work(services)
-            finally:
-                services.close()
-
+    def _in_background(self, work, done, text: str = "", title: str = "", cancellable: bool = True) -> None:
+        """Run ``work(services)`` with its own connection and a progress dialog; verifying can be cancelled
+        (nothing is written), a merge or an export runs to its end."""
         def failed(exc: Exception) -> None:
             self.status.setText("")
-            QMessageBox.warning(self, self.tr("数据包未导入"), str(exc))
+            show_error(self, title or self.tr("数据包未导入"), exc)
 
-        self.status.setText(self.tr("正在校验…"))
-        self.job = run_in_background(job, done, failed)
+        self.status.setText(text or self.tr("正在校验…"))
+        self.job = Operation(self, lambda task: work(task.services), services=self.services, key="sync").success(
+            done).failure(failed).cancelled(lambda _: self.status.setText(self.tr("已取消。"))).with_progress(
+            text or self.tr("正在校验…"), maximum=0, cancellable=cancellable).run_in_background()
 
     def import_package(self, path: Path) -> None:
         """Verify and preview in the background, then merge the verified package after the officer confirms
@@ -249,7 +253,8 @@ class SyncPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
 
-        self._in_background(lambda s: s.sync().import_package(verified, receipt_out=receipt), done)
+        self._in_background(lambda s: s.sync().import_package(verified, receipt_out=receipt), done, self.tr("正在导入…"),
+                            cancellable=False)
 
     def choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择回执"), "", self.tr("回执 (*.receipt)"))

@@ -32,6 +32,7 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.tasks import LATE, STATUSES, effective_status
 from inspector.ui import undo
+from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
 from inspector.workflow import STATUS_LABELS
 
@@ -270,12 +271,8 @@ class TasksPage(QWidget):
             parts.append(f"<p><b>{term('依据')}：</b>{item['legal_basis']}</p>")
         if item.get("deadline_text"):
             parts.append(f"<p><b>{term('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
-        found = self.services.findings_of_item(item["id"])
-        if found:
-            parts.append(f"<p><b>{term('隐患')}（{len(found)}）：</b></p><ul>" + "".join(
-                f"<li>{f['found_on']} [{f['grade']}] {f['description']} — {term(STATUS_LABELS[f['status']])}</li>"
-                for f in found) + "</ul>")
         self.detail.setHtml("".join(parts).replace("\n", "<br>"))
+        self.show_item_findings(item["id"], parts)
         task_like = item["kind"] in ("task", "subtask")
         self.progress.setEnabled(task_like)
         progress = self.progress_by_item.get(item["id"], {})
@@ -285,6 +282,19 @@ class TasksPage(QWidget):
         for key, edit in self.quarters.items():
             edit.setPlainText(progress.get(key) or "")
         self.show_evidence()
+
+    def show_item_findings(self, item_id: str, parts: list[str]) -> None:
+        """The findings recorded against the task (督查), read on a worker: at district scale they are a search
+        through every finding; the text above them is shown at once."""
+        def shown(found: list[dict[str, Any]]) -> None:
+            if found and self.item and self.item["id"] == item_id:
+                rows = "".join(f"<li>{f['found_on']} [{f['grade']}] {f['description']} — "
+                               f"{term(STATUS_LABELS[f['status']])}</li>" for f in found)
+                more = f"<p><b>{term('隐患')}（{len(found)}）：</b></p><ul>{rows}</ul>"
+                self.detail.setHtml("".join([*parts, more]).replace("\n", "<br>"))
+
+        Operation(self, lambda task: task.services.findings_of_item(item_id), services=self.services,
+                  key="item").success(shown).run_in_background()
 
     def show_evidence(self) -> None:
         files = self.services.attachments_of("checklist_items", self.item["id"]) if self.item else []

@@ -87,3 +87,11 @@ class DialogDriver:
         self.running = False
         if self.errors:
             raise self.errors[0]
+
+
+def settle(qtbot, timeout: int = 20000) -> None:
+    """Wait until the work the window started in the background has come back and been shown."""
+    from inspector.ui import background
+
+    qtbot.waitUntil(lambda: not background.busy(), timeout=timeout)
+    QApplication.processEvents()

@@ -11,7 +11,7 @@ from inspector import workflow as wf
 from inspector.services import Services
 from inspector.services.demo import build_demo
 from inspector.ui.main_window import MainWindow
-from tests.ui.driver import ime_type
+from tests.ui.driver import ime_type, settle
 
 
 @pytest.fixture
@@ -21,7 +21,9 @@ def page(qtbot, tmp_path):
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
-    return window.go("findings")
+    page = window.go("findings")
+    settle(qtbot)
+    return page
 
 
 def shown(page) -> list[dict]:
@@ -35,20 +37,28 @@ def test_two_character_search_and_filters(qtbot, page):
     qtbot.waitUntil(lambda: 0 < len(page.model.rowids) < everything, timeout=3000)
     assert all("通道" in r["description"] or "通道" in (r["location"] or "") for r in shown(page))
     page.search.clear()
+    settle(qtbot)
     page.grade.setCurrentIndex(page.grade.findData("重大"))
+    settle(qtbot)
     assert shown(page) and all(r["grade"] == "重大" for r in shown(page))
     page.grade.setCurrentIndex(0)
+    settle(qtbot)
     page.overdue.setChecked(True)
+    settle(qtbot)
     today = date.today().isoformat()
     assert shown(page) and all(r["status"] not in wf.RECTIFIED and r["current_deadline"] < today
                                for r in shown(page))
     assert all(page.model.data(page.model.index(r, 4)).endswith("（逾期）") for r in range(page.model.rowCount()))
     page.overdue.setChecked(False)
+    settle(qtbot)
     town = page.town.itemData(1)
     page.town.setCurrentIndex(1)
+    settle(qtbot)
     assert shown(page) and all(r["town"] == town for r in shown(page))
     page.town.setCurrentIndex(0)
+    settle(qtbot)
     page.status.setCurrentIndex(page.status.findData(wf.CLOSED))
+    settle(qtbot)
     assert shown(page) and all(r["status"] == wf.CLOSED for r in shown(page))
     assert page.count.text() == f"共 {len(shown(page))} 条"
 
@@ -57,9 +67,11 @@ def test_sorting_by_deadline_and_buttons_follow_the_rules(qtbot, page):
     header = page.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(5) + 10, 5))  # the 整改期限 header
+    settle(qtbot)
     deadlines = [r["current_deadline"] or "" for r in shown(page)]
     assert deadlines in (sorted(deadlines), sorted(deadlines, reverse=True))
     page.status.setCurrentIndex(page.status.findData(wf.REGISTERED))
+    settle(qtbot)
     page.table.selectRow(0)
     assert page.buttons[wf.ORDER_ISSUED].isEnabled()
     for kind in (wf.CLOSE, wf.RECHECK, wf.REOPEN):
@@ -70,11 +82,14 @@ def test_sorting_by_deadline_and_buttons_follow_the_rules(qtbot, page):
 def test_from_a_site_file_to_its_findings(qtbot, page):
     window = page.window()
     sites = window.go("sites")
+    settle(qtbot)
     sites.table.selectRow(0)
     site = sites.current()
     button = next(b for b in sites.findChildren(type(page.site_button)) if b.text() == "查看该单位隐患")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.stack.currentWidget() is page and page.site_button.isVisible()
     assert shown(page) and all(r["site"] == site["name"] for r in shown(page))
     qtbot.mouseClick(page.site_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(page.model.rowids) == page.services.stats()["findings"]["total"]

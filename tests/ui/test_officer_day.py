@@ -31,7 +31,7 @@ from inspector.ui.inspections_page import NewInspectionDialog, WalkDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.sites_page import SiteDialog
 from tests.conftest import seed_path
-from tests.ui.driver import DialogDriver, ime_type
+from tests.ui.driver import DialogDriver, ime_type, settle
 
 SITE_CODE = "91310107MA1G8X2K3G"  # a code whose check character is right (GB 32100)
 
@@ -118,7 +118,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
 
     driver.then(SiteDialog, fill_site)
     click(qtbot, button_named(sites, "新增单位"))
-    qtbot.waitUntil(lambda: driver.done, timeout=5000)
+    qtbot.waitUntil(lambda: driver.done and bool(sites.model.records), timeout=5000)
     assert sites.model.records[0]["credit_code"] == SITE_CODE
 
     # 3. a new inspection (Ctrl+N) with two inspectors added on the way, against 九小场所消防
@@ -134,6 +134,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
         driver.then(QInputDialog, answer_name).then(QInputDialog, answer_cert)
 
     def fill_inspection(d: NewInspectionDialog) -> None:
+        qtbot.waitUntil(lambda: d.site.count() == 1, timeout=5000)  # the sites arrive from a worker
         new_person("林志明", "31001234")
         click(qtbot, button_named(d, "添加检查人员"))
         new_person("沈佳怡", "31005678")
@@ -187,6 +188,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
     page = window.pages["findings"]
     ime_type(page.search, "配电")
     qtbot.waitUntil(lambda: len(page.model.rowids) == 1, timeout=3000)
+    settle(qtbot)
     page.table.selectRow(0)
     assert not page.buttons[wf.CLOSE].isEnabled() and "不能销号" in page.buttons[wf.CLOSE].toolTip()
 
@@ -194,6 +196,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
         driver2 = DialogDriver().then(ActionDialog, fill)
         click(qtbot, page.buttons[kind])
         driver2.wait(qtbot, timeout=5000)
+        settle(qtbot)  # the list reloads with the finding selected
 
     def order(d):
         set_date(d.widgets["deadline"], today + timedelta(days=20))

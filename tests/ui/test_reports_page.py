@@ -9,6 +9,7 @@ from inspector import workflow as wf
 from inspector.services import Services
 from inspector.services.demo import build_demo
 from inspector.ui.main_window import MainWindow
+from tests.ui.driver import settle
 
 
 def test_generate_ledger_and_print_an_order_from_a_finding(qtbot, tmp_path, monkeypatch):
@@ -32,7 +33,9 @@ def test_generate_ledger_and_print_an_order_from_a_finding(qtbot, tmp_path, monk
     qtbot.waitUntil(lambda: page.last.suffix == ".xlsx", timeout=30000)
 
     findings = window.go("findings")
+    settle(qtbot)
     findings.status.setCurrentIndex(findings.status.findData(wf.RECHECK_FAILED))
+    settle(qtbot)
     findings.table.selectRow(0)
     chosen = findings.selected_id()
     action = next(a for a in findings.table.actions() if a.text() == "打印整改通知书")

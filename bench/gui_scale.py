@@ -1,0 +1,200 @@
+"""The window at district scale: ``python bench/gui_scale.py DATABASE [--runs N]`` prints one JSON object per line.
+
+Run it against a copy of a database made with ``inspector demo --scale N`` (it reads, never writes, except what
+opening the window itself records). Figures, each ``{"name", "value", "unit", "target"}`` as in ``bench/run.py``:
+
+- ``scale_startup_ratio``: launch → usable window of ``main.py --db DATABASE --quit-after-show``, over an empty
+  PySide6 window process launched in the same run (medians of ``--runs`` fresh processes each).
+- ``scale_page_open_ms``: the slowest of 工作任务, 检查, 隐患, 单位, 报表, 同步, each timed from the click on its
+  navigation entry until its data is on screen (background loads included) — plus one line per page.
+- ``scale_page_settled_ms_<page>``: until everything the page loads after its first screen is in too (the count
+  of the 隐患 list, the filter choices, the 同步 page's conflicts).
+- ``scale_search_ms``: per keystroke, typing 1–4 character words into the 隐患 search: from the keystroke until
+  the list for that text is painted and the first finding's details are shown (the median over every keystroke;
+  ``scale_search_max_ms`` is the slowest one); ``scale_search_count_ms`` until the full list and its count.
+- ``scale_gui_block_ms``: the longest time the event loop could not run during all of the above.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EMPTY_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.show(); app.processEvents()
+print("window-ready", flush=True)
+"""
+PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync")
+WORDS = ("消防", "灭火器", "电线", "燃气", "通道", "堆放", "配电", "有限空间", "电动车", "安全出口")
+
+
+def emit(name: str, value: float, unit: str, target: float | None) -> None:
+    print(json.dumps({"name": name, "value": round(value, 2), "unit": unit, "target": target},
+                     ensure_ascii=False), flush=True)
+
+
+# -- start-up, in fresh processes ---------------------------------------------------------------------------
+def _launch(args: list[str], home: str) -> float:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": home, "XDG_CONFIG_HOME": home,
+           "XDG_DATA_HOME": home}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait(timeout=120)
+    if "window-ready" not in line:
+        raise RuntimeError(f"window did not report ready: {line!r}")
+    return elapsed
+
+
+def bench_startup(db: Path, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        empty, app = [], []
+        for _ in range(runs):  # interleaved, so both see the same load on the machine
+            empty.append(_launch([sys.executable, "-c", EMPTY_WINDOW], home))
+            app.append(_launch([sys.executable, "main.py", "--db", str(db), "--quit-after-show"], home))
+    emit("scale_startup_empty_window_s", statistics.median(empty), "s", None)
+    emit("scale_startup_s", statistics.median(app), "s", None)
+    emit("scale_startup_ratio", statistics.median(app) / statistics.median(empty), "x", 2.0)
+
+
+# -- in one window ------------------------------------------------------------------------------------------
+class Heartbeat:
+    """The longest gap between beats of a 5 ms timer on the GUI thread: how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self.last = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, (now - self.last) * 1000)
+        self.last = now
+
+
+def _wait(app, done: Callable[[], bool], timeout: float = 120.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise RuntimeError("timed out")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+
+
+def _idle() -> bool:
+    from inspector.ui import background
+
+    return not background.busy()
+
+
+READY = {
+    "tasks": lambda p: p.lists_model.rowCount() > 0,
+    "inspections": lambda p: p.model.rowCount() > 0,
+    "findings": lambda p: p.model.rowCount() > 0 and p.finding is not None,
+    "sites": lambda p: p.model.rowCount() > 0,
+    "reports": lambda p: p.finding.count() > 0,
+    "sync": lambda p: bool(p.me.text()),
+}
+
+
+def bench_window(db: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("Inspector-bench")
+    from inspector.services import Services
+    from inspector.ui.main_window import MainWindow
+
+    services = Services.open(db, seed=False)
+    window = MainWindow(services)
+    window.show()
+    _wait(app, lambda: "隐患" in window.status.text() and _idle())
+    beat = Heartbeat()
+    opened, settled = {}, {}
+    for key in PAGES:
+        start = time.perf_counter()
+        window.nav.setCurrentRow(window.PAGES.index(key))
+        _wait(app, lambda key=key: key in window.pages and READY[key](window.pages[key]))
+        window.pages[key].repaint()
+        opened[key] = (time.perf_counter() - start) * 1000
+        _wait(app, _idle)  # what follows the first screen: counts, choice lists, the 同步 conflicts
+        settled[key] = (time.perf_counter() - start) * 1000
+    for key in PAGES:
+        emit(f"scale_page_open_ms_{key}", opened[key], "ms", 300)
+        emit(f"scale_page_settled_ms_{key}", settled[key], "ms", None)
+    emit("scale_page_open_ms", max(opened.values()), "ms", 300)
+    first, counted = _search(app, window.go("findings"))
+    emit("scale_search_ms", statistics.median(first), "ms", 50)
+    emit("scale_search_max_ms", max(first), "ms", None)
+    emit("scale_search_count_ms", statistics.median(counted), "ms", None)
+    emit("scale_gui_block_ms", beat.longest, "ms", 100)
+    window.close()
+    services.close()
+
+
+def _search(app, page) -> tuple[list[float], list[float]]:
+    """Type each word a character at a time (an input method commits the characters), clearing in between.
+
+    Per keystroke: until the list for the text is painted with the first finding's details (the first screen),
+    and until the full list and its count are in."""
+    first, counted = [], []
+    for word in WORDS:
+        page.search.clear()
+        _wait(app, lambda: page.model.filter.text == "" and _idle())
+        for n in range(1, len(word) + 1):
+            text = word[:n]
+            start = time.perf_counter()
+            page.search.setText(text)
+            _wait(app, lambda text=text: page.model.filter.text == text and (
+                page.finding is not None or page.model.rowCount() == 0))
+            page.table.viewport().repaint()
+            page.detail.viewport().repaint()
+            first.append((time.perf_counter() - start) * 1000)
+            _wait(app, _idle)
+            counted.append((time.perf_counter() - start) * 1000)
+    return first, counted
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gui_scale")
+    parser.add_argument("database", type=Path)
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up figure")
+    args = parser.parse_args(argv)
+    if not args.database.is_file():
+        parser.error(f"no such database: {args.database}")
+    from inspector.services import Services
+
+    probe = Services.open(args.database, seed=False)
+    findings = probe.stats()["findings"]["total"]
+    probe.close()
+    emit("scale_db_findings", findings, "findings", None)
+    bench_startup(args.database, args.runs)
+    bench_window(args.database)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""A guard against a reference-counting bug of PySide6 6.12 on Python 3.11.
+
+This PySide6 treats Python's singletons as immortal, as they are from Python 3.12 on: it hands out ``True``,
+``False`` and ``None`` without taking a reference. On Python 3.11 every ``emit()`` then takes a reference of
+``True`` away, and every queued slot call, timer callback and repaint of a table one of ``None``. ``True``
+starts with a few hundred references, ``None`` with some tens of thousands; when one reaches zero Python frees it
+and the process aborts ("Fatal Python error: bool_dealloc" / "none_dealloc") — within minutes of real use.
+
+The guard first checks whether one emit loses a reference, and only then gives each singleton a billion spare
+references (they are never freed anyway, so the spares cost nothing). On Python 3.12 and later, or with a
+PySide6 that keeps its references, it does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+SPARE = 1_000_000_000
+
+
+def emit_loses_a_reference() -> bool:
+    """Whether ``emit()`` takes a reference of ``True`` in the PySide6 loaded here."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        sig = Signal()
+
+    probe = Probe()
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.sig.emit()
+    return sys.getrefcount(True) <= before - 8
+
+
+def guard_signal_refcounts() -> bool:
+    """Give the singletons spare references if this PySide6 loses them; returns whether it did."""
+    if sys.version_info >= (3, 12) or not emit_loses_a_reference():
+        return False
+    for singleton in (None, True, False, Ellipsis, NotImplemented):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += SPARE  # ob_refcnt: the first field of an object
+    return True

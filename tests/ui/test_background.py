@@ -1,0 +1,157 @@
+"""The background helper: results on the GUI thread, own connection per worker, stale results dropped, cancel."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from inspector.errors import RuleError
+from inspector.ui import background
+from inspector.ui.background import Operation
+from tests.ui.driver import DialogDriver
+
+
+def widget(qtbot) -> QWidget:
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_work_runs_off_the_gui_thread_with_its_own_connection(qtbot, services):
+    services.add_site(name="上海恒达餐饮有限公司")
+    seen: dict = {}
+
+    def work(task):
+        seen["thread"] = threading.get_ident()
+        seen["own"] = task.services is not services and task.services.store.db is not services.store.db
+        return task.services.sites()[0]["name"]
+
+    def done(name):
+        seen["result"], seen["callback_thread"] = name, QThread.currentThread()
+
+    Operation(widget(qtbot), work, services=services).success(done).run_in_background()
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen["result"] == "上海恒达餐饮有限公司" and seen["own"]
+    assert seen["thread"] != threading.get_ident()
+    assert seen["callback_thread"] is QApplication.instance().thread()
+
+
+def test_a_failure_reaches_the_failure_callback(qtbot):
+    errors: list = []
+
+    def work(task):
+        raise RuleError("不能保存。")
+
+    Operation(widget(qtbot), work).success(lambda r: errors.append("success")).failure(errors.append) \
+        .run_in_background()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], RuleError)
+
+
+def test_a_failure_without_callback_is_shown_not_swallowed(qtbot):
+    shown: list = []
+    driver = DialogDriver().then(QMessageBox, lambda box: (shown.append(box.text()), box.accept()))
+    Operation(widget(qtbot), lambda task: 1 / 0, error_title="无法生成").run_in_background()
+    driver.wait(qtbot)
+    assert "意外错误" in shown[0]
+
+
+def test_a_newer_operation_with_the_same_key_drops_the_older_result(qtbot):
+    parent = widget(qtbot)
+    results: list = []
+    release = threading.Event()
+
+    def slow(task):
+        release.wait(5)
+        return "old"
+
+    old = Operation(parent, slow, key="search").success(results.append).run_in_background()
+    Operation(parent, lambda task: "new", key="search").success(results.append).run_in_background()
+    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
+    assert old.task.cancelled()
+    release.set()
+    qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    assert results == ["new"]
+
+
+def test_other_keys_and_other_parents_do_not_replace_each_other(qtbot):
+    a, b = widget(qtbot), widget(qtbot)
+    results: list = []
+    for parent, key in ((a, "x"), (a, "y"), (b, "x")):
+        Operation(parent, lambda task, k=key: k, key=key).success(results.append).run_in_background()
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=5000)
+    assert sorted(results) == ["x", "x", "y"]
+
+
+def test_cancel_in_the_progress_dialog_stops_the_work_and_drops_its_result(qtbot):
+    outcome: list = []
+    steps: list = []
+
+    def work(task):
+        for n in range(200):
+            if task.cancelled():
+                return "stopped"
+            task.progress(n // 2, f"第 {n} 步")
+            steps.append(n)
+            time.sleep(0.01)
+        return "finished"
+
+    driver = DialogDriver().then(QProgressDialog, lambda dialog: dialog.findChild(QPushButton).click())
+    Operation(widget(qtbot), work).success(lambda r: outcome.append(("success", r))).cancelled(
+        lambda r: outcome.append(("cancelled", r))).with_progress("正在生成…").run_in_background()
+    driver.wait(qtbot)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert outcome == [("cancelled", "stopped")] and len(steps) < 200
+
+
+def test_work_that_cannot_stop_has_no_cancel_button(qtbot):
+    labels: list = []
+    release = threading.Event()
+
+    def look(dialog) -> None:
+        labels.extend(b.text() for b in dialog.findChildren(QPushButton))
+        release.set()
+
+    driver = DialogDriver().then(QProgressDialog, look)
+    op = Operation(widget(qtbot), lambda task: release.wait(5)).with_progress("正在导入…", cancellable=False)
+    op.run_in_background()
+    driver.wait(qtbot)
+    qtbot.waitUntil(lambda: op.finished, timeout=5000)
+    assert "取消" not in labels
+
+
+def test_a_closed_page_gets_no_result(qtbot):
+    parent = QWidget()
+    results: list = []
+    release = threading.Event()
+    Operation(parent, lambda task: release.wait(5) and "late").success(results.append).run_in_background()
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    release.set()
+    assert background.shutdown(5000)
+    QApplication.processEvents()
+    assert results == []
+
+
+def test_a_first_part_arrives_before_the_result_and_not_after_it_went_stale(qtbot):
+    parent = widget(qtbot)
+    seen: list = []
+    release = threading.Event()
+
+    def work(task):
+        task.partial("first page")
+        release.wait(5)
+        task.partial("late part")
+        return "whole list"
+
+    old = Operation(parent, work, key="filter").partial(seen.append).success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen == ["first page"], timeout=5000)
+    Operation(parent, lambda task: "newer", key="filter").success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen[-1] == "newer", timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: old.finished, timeout=5000)
+    assert seen == ["first page", "newer"]
