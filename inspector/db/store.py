@@ -274,6 +274,11 @@ class Store:
             ],
         )
 
+    def interrupt(self) -> None:
+        """Stop the query this connection is running (called from another thread: a newer search replaced it)."""
+        with contextlib.suppress(sqlite3.ProgrammingError):  # already closed: nothing left to stop
+            self.db.conn.interrupt()
+
     def close(self) -> None:
         """Close the connection; the opening one first folds the WAL into the main file (see the class doc).
         Closing twice is harmless (a restore closes the services before the window does)."""

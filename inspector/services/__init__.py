@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,8 +56,7 @@ class Services:
 
     def interrupt(self) -> None:
         """Stop the query this connection is running (a newer search replaced it); safe from another thread."""
-        with contextlib.suppress(Exception):  # already closed: nothing left to stop
-            self.store.db.conn.interrupt()
+        self.store.interrupt()
 
     def seed(self) -> None:
         """Install the built-in templates and the sample documents, resumably (see :mod:`.seeding`)."""

@@ -6,18 +6,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.errors import InspectorError
 from inspector.services import backup as bk
-from inspector.ui.background import Job, run_in_background
+from inspector.ui.background import Operation
 
 if TYPE_CHECKING:
     from inspector.ui.main_window import MainWindow
 
 
-def backup_now(window: MainWindow) -> Job | None:
+def backup_now(window: MainWindow) -> Operation | None:
     """Ask where, then write a full backup (database and attachments) in the background with a progress
     dialog; the window stays responsive however many photos there are."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -27,36 +27,21 @@ def backup_now(window: MainWindow) -> Job | None:
     chosen, _ = QFileDialog.getSaveFileName(window, title, str(default), kinds)
     if not chosen:
         return None
-    progress = QProgressDialog(QCoreApplication.translate("backup", "正在备份…"), "", 0, 100, window)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(500)
-    services = window.services
-
-    def work(progress, cancelled):
-        worker = services.for_worker()  # its own connection: SQLite connections are per thread
-        try:
-            return worker.backups().full(Path(chosen), progress)
-        finally:
-            worker.close()
-
-    def step(percent: int, text: str) -> None:
-        progress.setValue(percent)
-        progress.setLabelText(QCoreApplication.translate("backup", "正在备份：{0}").format(text))
+    def work(task):
+        return task.services.backups().full(Path(chosen), task.progress)
 
     def done(result) -> None:
-        progress.hide()
         out, count = result
         text = QCoreApplication.translate(
             "backup", "已备份到“{0}”：数据库和 {1} 个附件。\n请把它复制到另一个磁盘或 U 盘保存。").format(out, count)
         QMessageBox.information(window, QCoreApplication.translate("backup", "已备份"), text)
 
     def failed(exc: Exception) -> None:
-        progress.hide()
         text = QCoreApplication.translate("backup", "没有生成备份：{0}").format(exc)
         QMessageBox.warning(window, QCoreApplication.translate("backup", "备份失败"), text)
 
-    window.backup_job = run_in_background(work, done, failed, step)
+    window.backup_job = Operation(window, work, services=window.services, key="backup").success(done).failure(
+        failed).with_progress(QCoreApplication.translate("backup", "正在备份…"), cancellable=False).run_in_background()
     return window.backup_job
 
 

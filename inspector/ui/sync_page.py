@@ -253,8 +253,8 @@ class SyncPage(QWidget):
             self.refresh()
             self.sig_changed.emit()
 
-        self._in_background(lambda s: s.sync().import_package(verified, receipt_out=receipt), done, self.tr("正在导入…"),
-                            cancellable=False)
+        self._in_background(lambda s: s.sync().import_package(verified, receipt_out=receipt), done,
+                            self.tr("正在导入…"), cancellable=False)
 
     def choose_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择回执"), "", self.tr("回执 (*.receipt)"))

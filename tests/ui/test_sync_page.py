@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from inspector.services import Services
+from inspector.ui.background import busy
 from inspector.ui.main_window import MainWindow
 from tests.sync.conftest import device
 from tests.ui.driver import DialogDriver, settle
@@ -109,6 +110,7 @@ def test_trusting_records_the_role_and_replacing_the_district_key_or_unrevoking_
     assert trusted == {"普陀区应急局": False, "普陀区应急局（新电脑）": True}
     town.sync().revoke(second.store.device_id)
     page.refresh()
+    qtbot.waitUntil(lambda: not busy())  # the page reads its devices on a worker
     row = next(r for r in range(page.peers.rowCount()) if page.peers.index(r, 0).data() == "普陀区应急局（新电脑）")
     page.peer_table.setCurrentIndex(page.peers.index(row, 0))
     driver = DialogDriver().then(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
