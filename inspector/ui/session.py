@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from inspector.services import Services
+from inspector.services import backup as bk
 from inspector.services.backup import Restored, restore
+from inspector.ui.background import Operation
 
 if TYPE_CHECKING:
     from inspector.ui.main_window import MainWindow
@@ -35,6 +37,7 @@ class Session(QObject):
         self.path = services.path
         self.window: MainWindow | None = None
         self.backups = services.backups()
+        self.last_backup: Path | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.periodic_backup)
@@ -65,15 +68,26 @@ class Session(QObject):
         self.timer.start()
         return self.window
 
-    def periodic_backup(self) -> Path | None:
-        """A backup when one is due; a failure is logged and shown in the status bar, never raised."""
-        try:
-            return self.backups.auto() if self.backups.due() else None
-        except Exception as exc:
-            log.warning("自动备份失败：%s", exc, exc_info=True)
+    def periodic_backup(self) -> Operation | None:
+        """A backup when one is due, written on a worker with its own connection (a district's database takes
+        seconds to copy); a failure is logged and shown in the status bar, never raised."""
+        if self.services is None or self.window is None or not self.backups.due():
+            return None
+        clock, path = self.backups.clock, self.path
+
+        def saved(result: Path | None) -> None:
+            self.last_backup = result
+            if self.services is not None:  # the next change is judged against the file just written
+                self.backups = bk.Backups(self.services.store, path, clock)
+
+        def failed(exc: Exception) -> None:
+            log.warning("自动备份失败：%s", exc, exc_info=exc)
             if self.window is not None:
                 self.window.statusBar().showMessage(self.tr("自动备份失败：{0}").format(exc), 10000)
-            return None
+
+        return Operation(self.window, lambda task: bk.Backups(task.services.store, path, clock).auto(),
+                         services=self.services, key="auto-backup").success(saved).failure(
+            failed).run_in_background()
 
     def shutdown(self) -> None:
         """Quit: a last automatic backup, then close the services (which checkpoints the WAL)."""

@@ -117,14 +117,23 @@ def test_quitting_takes_a_backup_and_closes_the_database(session):
     assert not wal.exists() or wal.stat().st_size == 0  # the .db alone is complete
 
 
-def test_a_periodic_backup_after_the_interval_of_work(session):
+def test_a_periodic_backup_after_the_interval_of_work(session, qtbot):
     now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
     session.backups = bk.Backups(session.services.store, session.path, lambda: now[0])
     assert session.timer.isActive()
-    assert session.periodic_backup() is not None  # the first one: there is none yet
+
+    def backed_up() -> bool:
+        op = session.periodic_backup()
+        if op is None:
+            return False
+        qtbot.waitUntil(lambda: op.finished)  # written on a worker: the window stays responsive
+        return session.last_backup is not None
+
+    assert backed_up()  # the first one: there is none yet
+    assert not backed_up()  # nothing changed since
     session.services.add_site(name="又一家")
     now[0] += timedelta(minutes=5)
-    assert session.periodic_backup() is None
+    assert not backed_up()  # too soon
     now[0] += timedelta(minutes=bk.INTERVAL_MINUTES)
-    assert session.periodic_backup() is not None
+    assert backed_up()
     assert len(bk.auto_backups(session.path)) == 2
