@@ -45,14 +45,14 @@ def backup_now(window: MainWindow) -> Job | None:
         progress.setLabelText(QCoreApplication.translate("backup", "正在备份：{0}").format(text))
 
     def done(result) -> None:
-        progress.hide()
+        progress.reset()  # not hide(): its show-timer would still pop it up over the window later
         out, count = result
         text = QCoreApplication.translate(
             "backup", "已备份到“{0}”：数据库和 {1} 个附件。\n请把它复制到另一个磁盘或 U 盘保存。").format(out, count)
         QMessageBox.information(window, QCoreApplication.translate("backup", "已备份"), text)
 
     def failed(exc: Exception) -> None:
-        progress.hide()
+        progress.reset()
         text = QCoreApplication.translate("backup", "没有生成备份：{0}").format(exc)
         QMessageBox.warning(window, QCoreApplication.translate("backup", "备份失败"), text)
 

@@ -274,12 +274,12 @@ class MainWindow(QMainWindow):
 
         def done(outline) -> None:
             cancelled = progress.wasCanceled()
-            progress.hide()  # close() would emit canceled()
+            progress.reset()  # not close(), which emits canceled(); not hide(), which leaves its show-timer
             if not cancelled:
                 self.preview(path, outline)
 
         def failed(exc: Exception) -> None:
-            progress.hide()
+            progress.reset()
             self.show_error(self.tr("无法导入"), exc)
 
         self.job = run_in_background(work, done, failed)

@@ -211,7 +211,7 @@ class ReportsPage(QWidget):
 
         def done(result) -> None:
             cancelled = progress.wasCanceled()
-            progress.hide()
+            progress.reset()  # not hide(): its show-timer would still pop it up over the window later
             self.generate_button.setEnabled(True)
             if cancelled:
                 result.path.unlink(missing_ok=True)
@@ -221,7 +221,7 @@ class ReportsPage(QWidget):
 
         def failed(exc: Exception) -> None:
             cancelled = progress.wasCanceled()
-            progress.hide()
+            progress.reset()
             self.generate_button.setEnabled(True)
             if cancelled:
                 self.message.setText(self.tr("已取消。"))
