@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QPushButton,
 )
 
 from inspector import workflow as wf
@@ -179,8 +180,9 @@ def test_the_lost_session_reaches_the_disk_step_by_step(qtbot, tmp_path, monkeyp
 
     def step(kind: str, fill, status: str) -> None:
         acting = DialogDriver().then(ActionDialog, fill)
-        qtbot.waitUntil(lambda: findings.buttons[kind].isEnabled())
-        click(qtbot, findings.buttons[kind])
+        button = next(b for b in findings.findChildren(QPushButton) if b.text() == wf.EVENT_LABELS[kind])
+        qtbot.waitUntil(button.isEnabled)
+        click(qtbot, button)
         acting.wait(qtbot, timeout=5000)
         qtbot.waitUntil(lambda: cell(findings.model, 2, "疏散通道堆放纸箱杂物", 4) == wf.STATUS_LABELS[status])
         seen = snapshot(path)["findings"][finding]
