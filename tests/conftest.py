@@ -37,6 +37,9 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 # Objects whose public methods are the verbs of the app: each call must leave no transaction open behind it.
 GUARDED = (("inspector.services", "Services"), ("inspector.services.reports", "Reports"),
            ("inspector.services.sync", "Sync"))
+# Verbs made to be called from another thread while the owner's thread may be inside a transaction of its own:
+# they do not touch the owner's connection, so the state of that connection says nothing about them.
+CROSS_THREAD = {"for_worker", "interrupt"}
 
 
 def _in_transaction(owner: object) -> bool:
@@ -71,7 +74,7 @@ class TransactionGuard:
 
         def __getattribute__(obj, name):
             value = object.__getattribute__(obj, name)
-            if name.startswith("_") or not inspect.ismethod(value):
+            if name.startswith("_") or name in CROSS_THREAD or not inspect.ismethod(value):
                 return value
             return guard.wrap(obj, name, value)
 

@@ -251,6 +251,7 @@ class Operation:
             del _LATEST[(id(self.parent), self.key)]
         if self.dialog is not None:
             self.dialog.blockSignals(True)
+            self.dialog.reset()  # stops the timer that would show the dialog later, over a finished job
             self.dialog.hide()  # close() would emit canceled()
             self.dialog.deleteLater()
         self.relay.deleteLater()
