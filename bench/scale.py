@@ -372,7 +372,9 @@ def markdown(figures: list[Figure]) -> str:
     """The figures as the table docs/benchmarks.md shows."""
     lines = ["| figure | value | target | what is measured |", "| --- | --- | --- | --- |"]
     for f in figures:
-        value = "—" if f["value"] is None else f"{f['value']:,.4g} {f['unit']}".replace("share", "")
+        number = f["value"] if f["value"] is None or abs(f["value"]) < 1000 else round(f["value"])
+        value = "—" if number is None else (f"{number:,} {f['unit']}" if isinstance(number, int)
+                                             else f"{number:.4g} {f['unit']}")
         if f["unit"] == "share" and f["value"] is not None:
             value = f"{100 * f['value']:.1f} %"
         target = "—" if f.get("target") is None else f"≤ {f['target']:g} {f['unit']}"
