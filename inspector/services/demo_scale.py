@@ -62,12 +62,16 @@ class _Batch:
 def build_scale(services: Services, findings: int, sites: int | None = None, towns: int = 16,
                 today: date | None = None, seed: int = 11,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Add about ``findings`` findings (exactly that many) in ``towns`` towns; returns the counts added."""
+    """Add exactly ``findings`` findings in ``towns`` towns (the built-in templates are installed first if
+    missing); returns the counts added."""
     today = today or date.today()
     rng = _Random(seed)
     store = services.store
     towns_used = w.TOWNS[:max(1, min(towns, len(w.TOWNS)))]
     templates = {c["code"]: c for c in services.checklists("template")}
+    if not set(w.PROBLEMS) <= set(templates):
+        services.seed()
+        templates = {c["code"]: c for c in services.checklists("template")}
     items = {code: services.checklist_items(t["id"]) for code, t in templates.items()}
     with store.atomic():
         officers = _officers(store, rng, towns_used)

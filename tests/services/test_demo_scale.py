@@ -115,3 +115,9 @@ def test_same_seed_same_data(tmp_path):
     assert rows[0] == rows[1]
     first.close()
     second.close()
+
+
+def test_a_database_without_the_built_in_templates_gets_them_first(services):
+    assert not services.checklists("template")
+    counts = build_scale(services, findings=50, towns=10, today=TODAY)
+    assert counts["findings"] == 50 and services.checklists("template")
