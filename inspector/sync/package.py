@@ -17,6 +17,7 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,22 +75,22 @@ class Opened:
 SPLIT = 100_000  # records per member: a large table is spread over records/<table>.jsonl, <table>.1.jsonl, …
 
 
-def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]],
-                   attachments: dict[str, bytes | Path]) -> dict[str, str]:
-    """Records written line by line into their members (no whole table held as one text); the sha256 of
-    every member, computed as it is written."""
+Records = dict[str, Iterable[dict[str, Any]]]
+Attachments = dict[str, bytes | Path] | Callable[[], dict[str, bytes | Path]]
+
+
+def _write_members(zf: zipfile.ZipFile, records: Records, attachments: Attachments) -> dict[str, str]:
+    """Records written line by line into their members as they come (rows may be read from the database as
+    they are written; no table is held whole); the sha256 of every member, computed as it is written. The
+    attachments may be a function, called once the records are written (their rows say which files)."""
     digests = {}
     for table, rows in records.items():
-        for part, start in enumerate(range(0, max(len(rows), 1), SPLIT)):
+        source, part, more = iter(rows), 0, True
+        while more:
             name = f"records/{table}.jsonl" if part == 0 else f"records/{table}.{part}.jsonl"
-            digest = hashlib.sha256()
-            with zf.open(name, "w", force_zip64=True) as member:
-                for r in rows[start:start + SPLIT]:
-                    line = (json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode("utf-8")
-                    digest.update(line)
-                    member.write(line)
-            digests[name] = digest.hexdigest()
-    for digest_name, data in attachments.items():
+            digests[name], more = _write_part(zf, name, source)
+            part += 1
+    for digest_name, data in (attachments() if callable(attachments) else attachments).items():
         name = f"attachments/{digest_name}"
         if isinstance(data, Path):  # a stored file, copied in chunks
             zf.write(data, name)
@@ -100,8 +101,23 @@ def _write_members(zf: zipfile.ZipFile, records: dict[str, list[dict[str, Any]]]
     return digests
 
 
-def write(path: Path, manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]],
-          attachments: dict[str, bytes | Path], sign_private: str, encrypt_to: str | None = None) -> Path:
+def _write_part(zf: zipfile.ZipFile, name: str, rows: Iterator[dict[str, Any]]) -> tuple[str, bool]:
+    """At most SPLIT rows into one member; (its sha256, whether rows remain)."""
+    digest = hashlib.sha256()
+    with zf.open(name, "w", force_zip64=True) as member:
+        for n, r in enumerate(rows, 1):
+            line = (json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode("utf-8")
+            digest.update(line)
+            member.write(line)
+            if n == SPLIT:
+                break
+        else:
+            return digest.hexdigest(), False
+    return digest.hexdigest(), True
+
+
+def write(path: Path, manifest: dict[str, Any], records: Records, attachments: Attachments, sign_private: str,
+          encrypt_to: str | None = None) -> Path:
     """Write a package atomically (a temporary file renamed into place): never a half-written package. The
     signed manifest is written last, when every member's checksum is known."""
     manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "encrypted": bool(encrypt_to)}
@@ -228,11 +244,43 @@ def verify(opened: Opened, sign_public: str) -> None:
 
 
 # -- reading: the rest, after the sender was accepted -----------------------------------------------------------
-def load(opened: Opened, enc_private: str | None) -> Contents:
-    """Every member checked against the signed checksums, decrypted when sealed, records parsed strictly.
+@dataclass
+class Source:
+    """A package whose members matched the signed checksums (first pass: nothing parsed, no row kept).
 
-    Records are read line by line from their member while its checksum is taken, so a member's text is never
-    held whole; rows read from a member whose checksum then fails are dropped with the refusal."""
+    The records are read again, batch by batch, by :func:`rows` (the import's second pass, inside its one
+    transaction); that pass takes every member's checksum again, so a file changed in between is refused and
+    the transaction rolled back. A sealed package keeps its decrypted inner zip (compressed) in memory; a plain
+    one keeps its file open, so the confirmed import reads what was verified even if the file is moved."""
+
+    path: Path
+    manifest: dict[str, Any]
+    archive: zipfile.ZipFile
+    listed: dict[str, str] | None  # the signed checksums of the members (None inside a sealed payload)
+    attachments: set[str] = field(default_factory=set)
+
+    def tables(self) -> dict[str, list[str]]:
+        """The record members of each table, in the order they were written."""
+        out: dict[str, list[str]] = {}
+        for member in sorted(self.archive.namelist(), key=member_order):
+            if member.startswith("records/"):
+                out.setdefault(member[8:-6].split(".")[0], []).append(member)
+        return out
+
+    def attachment(self, digest: str) -> bytes:
+        """An attachment's bytes, checked against its name again."""
+        data = _read_member(self.archive, f"attachments/{digest}", f"“{self.path.name}”")
+        if sha256(data) != digest:
+            raise ImportFailed(f"“{self.path.name}”中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
+        return data
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def check_members(opened: Opened, enc_private: str | None) -> Source:
+    """First pass: every member checked against the signed checksums (read in 1 MB chunks), decrypted when
+    sealed; attachments checked against their names. No record is parsed or kept."""
     name, manifest, archive = opened.path.name, opened.manifest, opened.archive
     listed = manifest["members"]
     present = set(archive.namelist()) - {"manifest.json"}
@@ -240,41 +288,63 @@ def load(opened: Opened, enc_private: str | None) -> Contents:
         raise ImportFailed(f"“{name}”的内容与清单不符（缺少或多出文件）。", "数据包可能被篡改，请勿导入。")
     if manifest["encrypted"] != ("payload.bin" in present) or (manifest["encrypted"] and len(present) != 1):
         raise ImportFailed(f"“{name}”的加密标记与内容不符。", "数据包可能被篡改，请勿导入。")
-    contents = Contents(manifest)
     if manifest["encrypted"]:
         payload = _read_member(archive, "payload.bin", f"数据包“{name}”")
         if sha256(payload) != listed["payload.bin"]:
             raise ImportFailed(f"“{name}”中“payload.bin”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
-        with _decrypt(payload, enc_private, name) as inner:
-            del payload
-            _members_into(contents, inner, None, f"“{name}”的加密内容")
+        inner = _decrypt(payload, enc_private, name)
+        del payload
+        source = Source(opened.path, manifest, inner, None)
     else:
-        _members_into(contents, archive, listed, f"“{name}”")
-    return contents
+        source = Source(opened.path, manifest, archive, listed)
+    try:
+        for member in sorted(set(source.archive.namelist()) - {"manifest.json"}, key=member_order):
+            _check_member(source, member)
+    except BaseException:
+        if manifest["encrypted"]:
+            source.close()
+        raise
+    return source
 
 
-def _members_into(contents: Contents, archive: zipfile.ZipFile, listed: dict[str, str] | None, what: str) -> None:
-    counter = [0]
-    for member in sorted(set(archive.namelist()) - {"manifest.json"}, key=member_order):
-        if member.startswith("records/"):
-            digest = _records_into(contents, archive, member, what, counter)
-        else:
-            data = _read_member(archive, member, what)
-            digest = sha256(data)
-            if digest != member[12:]:
-                raise ImportFailed(f"{what}中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
-            contents.attachments[member[12:]] = data
-        if listed is not None and digest != listed[member]:
-            raise ImportFailed(f"{what}中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
+def _check_member(source: Source, member: str) -> None:
+    what = f"“{source.path.name}”"
+    if member.startswith("attachments/"):
+        if _member_digest(source.archive, member, what) != member[12:]:
+            raise ImportFailed(f"{what}中的附件内容与名称不符。", "数据包可能被篡改，请勿导入。")
+        source.attachments.add(member[12:])
+    elif source.listed is not None and _member_digest(source.archive, member, what) != source.listed[member]:
+        raise ImportFailed(f"{what}中“{member}”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
 
 
-def _records_into(contents: Contents, archive: zipfile.ZipFile, member: str, what: str, counter: list[int]) -> str:
-    """The member's rows appended to its table, one strict JSON object per line; returns its sha256."""
-    rows = contents.records.setdefault(member[8:-6].split(".")[0], [])
+def _member_digest(archive: zipfile.ZipFile, name: str, what: str) -> str:
+    """A member's sha256, read in chunks and never more than its declared size."""
+    info = archive.getinfo(name)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with archive.open(info) as member:
+            while block := member.read(CHUNK):
+                size += len(block)
+                digest.update(block)
+                if size > info.file_size:
+                    break
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ImportFailed(f"{what}已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
+    if size != info.file_size:
+        raise ImportFailed(f"{what}中“{name}”的大小与目录不符，已拒绝。", "请重新获取数据包。")
+    return digest.hexdigest()
+
+
+def rows(source: Source, member: str, batch: int, counter: list[int]) -> Iterator[list[Any]]:
+    """Second pass: a member's records, one strict JSON object per line, ``batch`` at a time; its checksum is
+    taken again and the last batch is handed out only when it matches (``counter`` counts records over all
+    members, against the limit)."""
+    what = f"“{source.path.name}”"
     digest = hashlib.sha256()
+    out: list[Any] = []
     number = 0
     try:
-        with archive.open(member) as fh:
+        with source.archive.open(member) as fh:
             while line := fh.readline(MAX_LINE + 1):
                 number += 1
                 digest.update(line)
@@ -286,13 +356,35 @@ def _records_into(contents: Contents, archive: zipfile.ZipFile, member: str, wha
                 if counter[0] > MAX_RECORDS:
                     raise ImportFailed(f"{what}中的记录过多（超过 {MAX_RECORDS} 条），已拒绝。", "请勿导入。")
                 try:
-                    rows.append(strictjson.loads(line))
+                    out.append(strictjson.loads(line))
                 except strictjson.BadJSON as exc:
                     raise ImportFailed(f"{what}中“{member}”第 {number} 行无法读取（{exc}）。",
                                        "数据包已损坏或被篡改，请勿导入。") from exc
+                if len(out) >= batch:
+                    yield out
+                    out = []
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise ImportFailed(f"{what}已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
-    return digest.hexdigest()
+    if source.listed is not None and digest.hexdigest() != source.listed[member]:
+        raise ImportFailed(f"{what}中“{member}”的校验和不符：内容在校验后被改动。", "请勿导入，并联系发送方。")
+    if out:
+        yield out
+
+
+def load(opened: Opened, enc_private: str | None) -> Contents:
+    """Every member checked and every record parsed, all held in memory: for tools, tests and receipts (which
+    carry no records); an import streams through :func:`check` and :func:`rows` instead."""
+    source = check_members(opened, enc_private)
+    try:
+        contents = Contents(opened.manifest)
+        counter = [0]
+        for table, members in source.tables().items():
+            contents.records[table] = [r for m in members for part in rows(source, m, 10_000, counter) for r in part]
+        contents.attachments = {d: source.attachment(d) for d in source.attachments}
+    finally:
+        if source.archive is not opened.archive:
+            source.close()
+    return contents
 
 
 def _decrypt(payload: bytes, enc_private: str | None, name: str) -> zipfile.ZipFile:
