@@ -171,7 +171,8 @@ def _check_directory(archive: zipfile.ZipFile, what: str) -> None:
         total += info.file_size
         packed += info.compress_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (info.file_size > CHUNK and ratio > MAX_RATIO):
+        limit = MAX_TOTAL if name == "payload.bin" else MAX_MEMBER  # a sealed package is one member
+        if info.file_size > limit or total > MAX_TOTAL or (info.file_size > CHUNK and ratio > MAX_RATIO):
             raise ImportFailed(f"{what}解压后过大（可能是“压缩炸弹”），已拒绝。", "请向发送方核实文件来源。")
     if total > 16 * CHUNK and total > MAX_RATIO * max(packed, 1):
         raise ImportFailed(f"{what}解压后过大（可能是“压缩炸弹”），已拒绝。", "请向发送方核实文件来源。")
@@ -289,7 +290,7 @@ def check_members(opened: Opened, enc_private: str | None) -> Source:
     if manifest["encrypted"] != ("payload.bin" in present) or (manifest["encrypted"] and len(present) != 1):
         raise ImportFailed(f"“{name}”的加密标记与内容不符。", "数据包可能被篡改，请勿导入。")
     if manifest["encrypted"]:
-        payload = _read_member(archive, "payload.bin", f"数据包“{name}”")
+        payload = _read_member(archive, "payload.bin", f"数据包“{name}”", MAX_TOTAL)
         if sha256(payload) != listed["payload.bin"]:
             raise ImportFailed(f"“{name}”中“payload.bin”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
         inner = _decrypt(payload, enc_private, name)
