@@ -125,12 +125,7 @@ def write(path: Path, manifest: dict[str, Any], records: Records, attachments: A
     try:
         with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             if encrypt_to:
-                inner = io.BytesIO()
-                with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as iz:
-                    _write_members(iz, records, attachments)
-                payload = json.dumps(keys.encrypt(encrypt_to, inner.getvalue())).encode("ascii")
-                zf.writestr("payload.bin", payload)
-                manifest["members"] = {"payload.bin": sha256(payload)}
+                manifest["members"] = {"payload.bin": _sealed(zf, encrypt_to, records, attachments)}
             else:
                 manifest["members"] = _write_members(zf, records, attachments)
             manifest["signature"] = keys.sign(sign_private, canonical(manifest))
@@ -142,8 +137,26 @@ def write(path: Path, manifest: dict[str, Any], records: Records, attachments: A
     return Path(path)
 
 
+def _sealed(zf: zipfile.ZipFile, encrypt_to: str, records: Records, attachments: Attachments) -> str:
+    """The members zipped into a temporary file, then sealed into ``payload.bin`` a chunk at a time (stored:
+    ciphertext does not compress); its sha256."""
+    digest = hashlib.sha256()
+    with tempfile.TemporaryFile() as plain:
+        with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as iz:
+            _write_members(iz, records, attachments)
+        plain.seek(0)
+        info = zipfile.ZipInfo("payload.bin", date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED
+        with zf.open(info, "w", force_zip64=True) as member:
+            def put(block: bytes) -> None:
+                digest.update(block)
+                member.write(block)
+            keys.seal_stream(encrypt_to, plain, put)
+    return digest.hexdigest()
+
+
 # -- reading: the directory and the manifest ------------------------------------------------------------------
-def _archive(source: Path | bytes, what: str) -> zipfile.ZipFile:
+def _archive(source: Path | bytes | Any, what: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -251,7 +264,7 @@ class Source:
 
     The records are read again, batch by batch, by :func:`rows` (the import's second pass, inside its one
     transaction); that pass takes every member's checksum again, so a file changed in between is refused and
-    the transaction rolled back. A sealed package keeps its decrypted inner zip (compressed) in memory; a plain
+    the transaction rolled back. A sealed package keeps its decrypted inner zip in a temporary file; a plain
     one keeps its file open, so the confirmed import reads what was verified even if the file is moved."""
 
     path: Path
@@ -259,6 +272,7 @@ class Source:
     archive: zipfile.ZipFile
     listed: dict[str, str] | None  # the signed checksums of the members (None inside a sealed payload)
     attachments: set[str] = field(default_factory=set)
+    plain: Any = None  # the temporary file holding a sealed package's decrypted inner zip
 
     def tables(self) -> dict[str, list[str]]:
         """The record members of each table, in the order they were written."""
@@ -277,6 +291,8 @@ class Source:
 
     def close(self) -> None:
         self.archive.close()
+        if self.plain is not None:
+            self.plain.close()
 
 
 def check_members(opened: Opened, enc_private: str | None) -> Source:
@@ -290,12 +306,10 @@ def check_members(opened: Opened, enc_private: str | None) -> Source:
     if manifest["encrypted"] != ("payload.bin" in present) or (manifest["encrypted"] and len(present) != 1):
         raise ImportFailed(f"“{name}”的加密标记与内容不符。", "数据包可能被篡改，请勿导入。")
     if manifest["encrypted"]:
-        payload = _read_member(archive, "payload.bin", f"数据包“{name}”", MAX_TOTAL)
-        if sha256(payload) != listed["payload.bin"]:
+        if _member_digest(archive, "payload.bin", f"数据包“{name}”") != listed["payload.bin"]:
             raise ImportFailed(f"“{name}”中“payload.bin”的校验和不符：内容在签名后被改动。", "请勿导入，并联系发送方。")
-        inner = _decrypt(payload, enc_private, name)
-        del payload
-        source = Source(opened.path, manifest, inner, None)
+        plain = _open_sealed(archive, enc_private, name)
+        source = Source(opened.path, manifest, _inner(plain, name), None, plain=plain)
     else:
         source = Source(opened.path, manifest, archive, listed)
     try:
@@ -388,23 +402,53 @@ def load(opened: Opened, enc_private: str | None) -> Contents:
     return contents
 
 
-def _decrypt(payload: bytes, enc_private: str | None, name: str) -> zipfile.ZipFile:
-    """The inner zip of a sealed package (checked like the outer one)."""
+def _open_sealed(archive: zipfile.ZipFile, enc_private: str | None, name: str) -> Any:
+    """The decrypted inner zip of a sealed package, in a temporary file (a stream sealed a chunk at a time is
+    opened a chunk at a time; the single box of earlier packages is read whole)."""
     if not enc_private:
         raise ImportFailed(f"“{name}”已加密，本机没有解密密钥。", "请确认该数据包是发给本机的。")
+    plain = tempfile.TemporaryFile()  # noqa: SIM115 (kept open by the Source, closed with it)
+    try:
+        with archive.open("payload.bin") as fh:
+            magic = fh.read(len(keys.SEALED))
+            if magic == keys.SEALED:
+                ok = keys.open_stream(enc_private, fh, plain.write)
+            else:
+                data = _decrypt(magic + fh.read(), enc_private, name)
+                ok = data is not None and plain.write(data) >= 0
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        plain.close()
+        raise ImportFailed(f"“{name}”已损坏或不完整（解压失败）。", "请重新复制或让对方重新导出。") from exc
+    if not ok:
+        plain.close()
+        raise ImportFailed(f"“{name}”无法解密：不是发给本机的，或已被改动。", "请确认接收方后让对方重新导出。")
+    plain.seek(0)
+    return plain
+
+
+def _inner(plain: Any, name: str) -> zipfile.ZipFile:
+    """The inner zip of a sealed package (checked like the outer one)."""
+    try:
+        inner = _archive(plain, f"数据包“{name}”的加密内容")
+    except BaseException:
+        plain.close()
+        raise
+    if {"manifest.json", "payload.bin"} & set(inner.namelist()):
+        inner.close()
+        plain.close()
+        raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
+    return inner
+
+
+def _decrypt(payload: bytes, enc_private: str, name: str) -> bytes | None:
+    """The plaintext of the single sealed box earlier versions wrote (None when it does not open)."""
     try:
         box = strictjson.loads(payload)
     except strictjson.BadJSON:
-        box = None
-    plain = keys.decrypt(enc_private, box) if isinstance(box, dict) and all(
-        isinstance(box.get(k), str) for k in ("ephemeral", "salt", "nonce", "ciphertext")) else None
-    if plain is None:
-        raise ImportFailed(f"“{name}”无法解密：不是发给本机的，或已被改动。", "请确认接收方后让对方重新导出。")
-    inner = _archive(plain, f"数据包“{name}”的加密内容")
-    if {"manifest.json", "payload.bin"} & set(inner.namelist()):
-        inner.close()
-        raise ImportFailed(f"“{name}”的加密内容中有不允许的文件。", "数据包可能被篡改，请勿导入。")
-    return inner
+        return None
+    ok = isinstance(box, dict) and all(isinstance(box.get(k), str) for k in ("ephemeral", "salt", "nonce",
+                                                                              "ciphertext"))
+    return keys.decrypt(enc_private, box) if ok else None
 
 
 def member_order(name: str) -> tuple[str, int, str]:
