@@ -193,3 +193,14 @@ def write_transaction(store: Store, wait_ms: int = 5000) -> Iterator[None]:
         store.db.conn.rollback()
         raise
     store.db.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def read_transaction(store: Store) -> Iterator[None]:
+    """One read transaction: every query inside sees the same snapshot, and writers on other connections are
+    not held up (the database is in WAL mode), however long the reading takes."""
+    store.db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.db.conn.rollback()  # nothing was written: ending it either way is the same

@@ -148,33 +148,37 @@ class Sync:
         manifest = {"package_id": new_id(), "kind": "data", "created": utc_now(), "full": full,
                     "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
                     "receiver": {"device": peer["device"]}, "acked": {"seq": peer["last_seq_received"]}}
-        # One transaction that holds the write lock (so it waits for an import instead of reading a stale
-        # snapshot): the package's number, the rows streamed into the file a batch at a time, the change number
-        # they stand for, and the package's record. The file is complete before the transaction commits and is
-        # put in place only after: a number is never used by two files, nor a file left with no record.
+        # A short transaction that holds the write lock (so it waits for an import instead of reading a stale
+        # snapshot) takes the package's number (before the file exists: never reused) and the change number
+        # the rows stand for. The rows are then streamed into the file from one read snapshot taken after it,
+        # which holds up nobody; a change made in between travels in this package and again in the next one,
+        # which merges to the same. The file is put in place once it is complete.
+        with sq.write_transaction(self.store):
+            self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
+            peer = self.peer(peer["device"])
+            manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())
+            record_id = self.store.insert("packages", {
+                "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
+                "sha256": "", "file_name": Path(out).name, "record_count": 0, "status": "writing",
+                "package_id": manifest["package_id"], "receiver": peer["device"], "created": manifest["created"],
+                "upto": manifest["upto"]})
         out = Path(out)
         part = out.with_name(f".{out.name}.{manifest['package_id'][:8]}.part")
+        counts: dict[str, int] = {}
+        blobs: dict[str, bytes | Path] = {}
         try:
-            with sq.write_transaction(self.store):
-                self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
-                peer = self.peer(peer["device"])
-                manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store),
-                                clock=self.store.clock.now())
-                counts: dict[str, int] = {}
+            with sq.read_transaction(self.store):
                 digests: list[str] = []
                 records = {t: _counted(rows, t, counts, digests if t == "attachments" else None)
                            for t, rows in self._records(0 if full else peer["acked_upto"]).items()}
-                blobs: dict[str, bytes | Path] = {}
                 package.write(part, manifest, records, lambda: blobs.update(self._blobs(digests)) or blobs,
                               pair["sign_private"], seal)
-                self.store.insert("packages", {
-                    "direction": "out", "peer_id": peer["id"], "sender_device": me["device"],
-                    "seq": manifest["seq"], "sha256": package.file_sha256(part), "file_name": out.name,
-                    "record_count": sum(counts.values()), "status": "sent", "package_id": manifest["package_id"],
-                    "receiver": peer["device"], "created": manifest["created"], "upto": manifest["upto"]})
             os.replace(part, out)
         finally:
             part.unlink(missing_ok=True)
+        with self.store.atomic():
+            self.store.update("packages", record_id, {"sha256": package.file_sha256(out), "status": "sent",
+                                                      "record_count": sum(counts.values())})
         return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
                 "encrypted": bool(seal), "counts": counts, "attachments": len(blobs)}
 
