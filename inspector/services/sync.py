@@ -152,16 +152,11 @@ class Sync:
         # snapshot) takes the package's number (before the file exists: never reused) and the change number
         # the rows stand for. The rows are then streamed into the file from one read snapshot taken after it,
         # which holds up nobody; a change made in between travels in this package and again in the next one,
-        # which merges to the same. The file is put in place once it is complete.
+        # which merges to the same. The file is put in place, and recorded, once it is complete.
         with sq.write_transaction(self.store):
             self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
             peer = self.peer(peer["device"])
             manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())
-            record_id = self.store.insert("packages", {
-                "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
-                "sha256": "", "file_name": Path(out).name, "record_count": 0, "status": "writing",
-                "package_id": manifest["package_id"], "receiver": peer["device"], "created": manifest["created"],
-                "upto": manifest["upto"]})
         out = Path(out)
         part = out.with_name(f".{out.name}.{manifest['package_id'][:8]}.part")
         counts: dict[str, int] = {}
@@ -176,9 +171,12 @@ class Sync:
             os.replace(part, out)
         finally:
             part.unlink(missing_ok=True)
-        with self.store.atomic():
-            self.store.update("packages", record_id, {"sha256": package.file_sha256(out), "status": "sent",
-                                                      "record_count": sum(counts.values())})
+        with self.store.atomic():  # recorded once the file is complete and in place
+            self.store.insert("packages", {
+                "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
+                "sha256": package.file_sha256(out), "file_name": out.name, "record_count": sum(counts.values()),
+                "status": "sent", "package_id": manifest["package_id"], "receiver": peer["device"],
+                "created": manifest["created"], "upto": manifest["upto"]})
         return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
                 "encrypted": bool(seal), "counts": counts, "attachments": len(blobs)}
 
