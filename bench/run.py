@@ -246,8 +246,26 @@ def bench_sync(quick: bool) -> None:
     emit("sync_reimport_s", reimport_s, "s", 1)
 
 
+def sync_findings(quick: bool, scale: bool = False) -> int:
+    """Findings in the town of the district-scale sync figures: 1 M with ``--scale``, 200 k for ``scale_sync``,
+    1 k (``--quick`` set) or 3 k (``scale_sync --quick``); ``INSPECTOR_BENCH_SYNC_FINDINGS`` overrides."""
+    import os
+
+    default = (1_000 if scale else 3_000) if quick else (1_000_000 if scale else 200_000)
+    return int(os.environ.get("INSPECTOR_BENCH_SYNC_FINDINGS", default))
+
+
+def bench_scale_sync(quick: bool) -> None:
+    """scale_sync_export_s, scale_sync_import_s, scale_sync_reimport_s and scale_sync_import_ratio with peak
+    memory (bench/scale_sync.py): a town's full package, streamed, beside a bare unzip + parse + executemany."""
+    from scale_sync import sync_figures
+
+    sync_figures(sync_findings(quick), lambda f: emit(f["name"], f["value"], f["unit"], f["target"]))
+
+
 BENCHMARKS: dict[str, Callable[[bool], None]] = {
     "sync": bench_sync,
+    "scale_sync": bench_scale_sync,
     "reports": bench_reports,
     "findings": bench_findings,
     "startup": bench_startup,
@@ -265,8 +283,11 @@ def run_scale(quick: bool) -> None:
     from datetime import date
 
     from scale import markdown, run_all
+    from scale_sync import sync_figures
 
-    figures = run_all(quick, lambda f: print(json.dumps(f, ensure_ascii=False), flush=True))
+    show = lambda f: print(json.dumps(f, ensure_ascii=False), flush=True)  # noqa: E731
+    figures = run_all(quick, show)
+    figures += sync_figures(sync_findings(quick, scale=True), show)
     if quick:
         return
     doc = ROOT / "docs" / "benchmarks.md"

@@ -20,13 +20,22 @@ def change_seq(store: Store) -> int:
     return store.scalar("SELECT seq FROM sync_counter WHERE id = 1") or 0
 
 
-def changed_since(store: Store, table: str, since: int, owner: str) -> list[dict[str, Any]]:
-    """Rows ``owner`` owns whose last local change is after change number ``since`` (all of them at 0)."""
+def changed_since(store: Store, table: str, since: int, owner: str) -> Iterator[dict[str, Any]]:
+    """Rows ``owner`` owns whose last local change is after change number ``since`` (all of them at 0), read
+    a batch at a time. Finding events come grouped by finding (in the order they were stored), as an import
+    takes them a finding at a time."""
+    order = ("t.finding_id, " if table == "finding_events" else "") + ("t.rowid" if not since else "c.seq")
     if not since:
-        return store.rows(f"SELECT * FROM {table} WHERE device_id = ? ORDER BY rowid", [owner])
-    return store.rows(
-        f"""SELECT t.* FROM sync_changes c JOIN {table} t ON t.id = c.record_id
-            WHERE c.table_name = ? AND c.seq > ? AND t.device_id = ? ORDER BY c.seq""", [table, since, owner])
+        cursor = store.db.execute(f"SELECT t.* FROM {table} t WHERE t.device_id = ? ORDER BY {order}", [owner])
+    else:
+        cursor = store.db.execute(
+            f"""SELECT t.* FROM sync_changes c JOIN {table} t ON t.id = c.record_id
+                WHERE c.table_name = ? AND c.seq > ? AND t.device_id = ? ORDER BY {order}""",
+            [table, since, owner])
+    names = [d[0] for d in cursor.description]
+    while batch := cursor.fetchmany(2000):
+        for row in batch:
+            yield dict(zip(names, row, strict=True))
 
 
 def own_workplan_items(store: Store, owner: str) -> list[str]:
@@ -184,3 +193,14 @@ def write_transaction(store: Store, wait_ms: int = 5000) -> Iterator[None]:
         store.db.conn.rollback()
         raise
     store.db.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def read_transaction(store: Store) -> Iterator[None]:
+    """One read transaction: every query inside sees the same snapshot, and writers on other connections are
+    not held up (the database is in WAL mode), however long the reading takes."""
+    store.db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.db.conn.rollback()  # nothing was written: ending it either way is the same

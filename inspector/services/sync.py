@@ -10,7 +10,8 @@ previewed without reading the file again.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +23,9 @@ from inspector.db.schema import SYNCED_TABLES
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import ImportFailed, RuleError
 from inspector.paths import attachments_dir
+from inspector.services.sync_batches import Run, refusal
 from inspector.sync import apply as applying
-from inspector.sync import builtin, keyfile, keys, merge, package, register
-from inspector.sync.authorize import Sender, authorize
-from inspector.sync.schema import RowChecker
-from inspector.sync.validate import validate
+from inspector.sync import builtin, keyfile, keys, package, register
 
 SKEW_MS = 24 * 3600 * 1000  # a sender's clock may run at most a day ahead of this one
 EXPORTED = (*SYNCED_TABLES, )
@@ -58,9 +57,8 @@ class Verified:
     path: Path
     digest: str
     peer: dict[str, Any]
-    contents: package.Contents
+    source: package.Source
     report: ImportReport
-    plan: merge.Plan | None = None
 
 
 class Sync:
@@ -149,36 +147,49 @@ class Sync:
         manifest = {"package_id": new_id(), "kind": "data", "created": utc_now(), "full": full,
                     "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
                     "receiver": {"device": peer["device"]}, "acked": {"seq": peer["last_seq_received"]}}
-        # One transaction that holds the write lock (so it waits for an import instead of reading a stale
-        # snapshot): the package's number (taken before the file exists: never reused), the rows, the change
-        # number they stand for.
+        # A short transaction that holds the write lock (so it waits for an import instead of reading a stale
+        # snapshot) takes the package's number (before the file exists: never reused) and the change number
+        # the rows stand for. The rows are then streamed into the file from one read snapshot taken after it,
+        # which holds up nobody; a change made in between travels in this package and again in the next one,
+        # which merges to the same. The file is put in place, and recorded, once it is complete.
         with sq.write_transaction(self.store):
             self.store.update("peers", peer["id"], {"last_seq_sent": peer["last_seq_sent"] + 1})
             peer = self.peer(peer["device"])
             manifest.update(seq=peer["last_seq_sent"], upto=sq.change_seq(self.store), clock=self.store.clock.now())
-            records = self._records(0 if full else peer["acked_upto"])
-            record_id = self.store.insert("packages", {
+        out = Path(out)
+        part = out.with_name(f".{out.name}.{manifest['package_id'][:8]}.part")
+        counts: dict[str, int] = {}
+        blobs: dict[str, bytes | Path] = {}
+        try:
+            with sq.read_transaction(self.store):
+                digests: list[str] = []
+                records = {t: _counted(rows, t, counts, digests if t == "attachments" else None)
+                           for t, rows in self._records(0 if full else peer["acked_upto"]).items()}
+                package.write(part, manifest, records, lambda: blobs.update(self._blobs(digests)) or blobs,
+                              pair["sign_private"], seal)
+            os.replace(part, out)
+        finally:
+            part.unlink(missing_ok=True)
+        with self.store.atomic():  # recorded once the file is complete and in place
+            self.store.insert("packages", {
                 "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
-                "sha256": "", "file_name": Path(out).name, "record_count": sum(len(r) for r in records.values()),
-                "status": "writing", "package_id": manifest["package_id"], "receiver": peer["device"],
+                "sha256": package.file_sha256(out), "file_name": out.name, "record_count": sum(counts.values()),
+                "status": "sent", "package_id": manifest["package_id"], "receiver": peer["device"],
                 "created": manifest["created"], "upto": manifest["upto"]})
-        blobs = self._blobs(records.get("attachments", []))
-        package.write(Path(out), manifest, records, blobs, pair["sign_private"], seal)
-        with self.store.atomic():
-            self.store.update("packages", record_id, {"sha256": package.file_sha256(Path(out)), "status": "sent"})
         return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
-                "encrypted": bool(seal), "counts": {t: len(r) for t, r in records.items()}, "attachments": len(blobs)}
+                "encrypted": bool(seal), "counts": counts, "attachments": len(blobs)}
 
-    def _records(self, since: int) -> dict[str, list[dict[str, Any]]]:
+    def _records(self, since: int) -> dict[str, Iterator[dict[str, Any]]]:
         """Only rows this device owns travel; a town keeps its own work plans (only the district publishes
-        them), and so the progress it notes against them."""
+        them), and so the progress it notes against them. Rows are read as they are written out."""
         me = self.store.device_id
         local_plans = set(sq.own_workplan_items(self.store, me)) - set(builtin.reference()["checklist_items"])
-        records: dict[str, list[dict[str, Any]]] = {}
+        town = register.my_role(self.store) != "district"
+        records: dict[str, Iterator[dict[str, Any]]] = {}
         for table in EXPORTED:
             rows = sq.changed_since(self.store, table, since, me)
-            if register.my_role(self.store) != "district":
-                rows = [r for r in rows if self._town_may_send(table, r, local_plans)]
+            if town:
+                rows = (r for r in rows if self._town_may_send(table, r, local_plans))
             records[table] = rows
         records["finding_events"] = sq.changed_since(self.store, "finding_events", since, me)
         return records
@@ -191,14 +202,14 @@ class Sync:
             return (row["id"] if table == "checklist_items" else row["item_id"]) not in local_plans
         return True
 
-    def _blobs(self, attachments: list[dict[str, Any]]) -> dict[str, bytes | Path]:
+    def _blobs(self, digests: list[str]) -> dict[str, bytes | Path]:
         """The stored files of these attachments (copied into the package in chunks, never read whole)."""
         blobs: dict[str, bytes | Path] = {}
-        for att in attachments:
-            if filestore.is_digest(att["sha256"]):
-                path = filestore.path_for(self.files, att["sha256"])
+        for digest in digests:
+            if filestore.is_digest(digest):
+                path = filestore.path_for(self.files, digest)
                 if path.is_file():
-                    blobs[att["sha256"]] = path
+                    blobs[digest] = path
         return blobs
 
     # -- import ----------------------------------------------------------------------------------------------
@@ -225,14 +236,22 @@ class Sync:
         return peer
 
     def verify(self, path: Path) -> Verified | ImportReport:
-        """Read and verify a package once (all checks, nothing written): the preview, kept for the import."""
-        path = Path(path)
+        """Read and verify a package (all checks, nothing written): the preview, kept for the import. The
+        stages run as the import runs them and are rolled back, so the preview is what the import will do."""
+        verified = self._read(Path(path))
+        if isinstance(verified, Verified):
+            self._run(verified, commit=False)
+        return verified
+
+    def _read(self, path: Path) -> Verified | ImportReport:
+        """The first pass: the manifest and the sender, then every member's checksum (no record kept)."""
         self._keys()
         digest = package.file_sha256(path) if path.is_file() else ""
         seen = sq.package_seen(self.store, "", digest) if digest else None
         if seen:  # byte-for-byte a package already verified and merged: nothing to do
             return ImportReport(seen["package_id"], "", seen["seq"], duplicate=True)
         opened = package.open_package(path)
+        source = None
         try:
             manifest = opened.manifest
             if manifest["kind"] == "receipt":
@@ -243,12 +262,11 @@ class Sync:
                 report.duplicate = True
                 return report
             self._check_clock(manifest, path.name)
-            contents = package.load(opened, self._keys()["enc_private"])
+            source = package.check_members(opened, self._keys()["enc_private"])
         finally:
-            opened.close()
-        verified = Verified(path, digest, peer, contents, report)
-        verified.plan = self._plan(verified)
-        return verified
+            if source is None or source.archive is not opened.archive:
+                opened.close()
+        return Verified(path, digest, peer, source, report)
 
     def _check_clock(self, manifest: dict[str, Any], name: str) -> None:
         stamp = manifest.get("clock")
@@ -259,32 +277,28 @@ class Sync:
     def _now_ms(self) -> int:
         return int(self.now().timestamp() * 1000)
 
-    def _plan(self, verified: Verified) -> merge.Plan:
-        """Validate, authorize and merge the verified records (no writes); fills in the report. The stages are
-        written so that no input reaches an exception other than ImportFailed; should one still slip through,
-        the officer gets a message, not a traceback, and nothing has been written."""
+    def _run(self, verified: Verified, commit: bool) -> set[str]:
+        """The second pass, in one transaction: every batch validated, authorized, merged and written; then the
+        package either commits (nothing refused) or is rolled back (a refusal, or a dry run). Fills in the
+        report and returns the digests of the attachment files to save. The stages are written so that no
+        input reaches an exception other than ImportFailed; should one still slip through, the officer gets a
+        message, not a traceback, and nothing has been written."""
+        report = verified.report
+        report.tables, report.refused, report.events, report.attachments = {}, [], 0, 0
+        run = Run(self, verified, SKEW_MS)
         try:
-            return self._stages(verified)
+            with applying.transaction(self.store, verified.path.name):
+                for table, rows in run.batches():
+                    run.batch(table, rows)
+                if commit and report.refused:
+                    raise ImportFailed(*refusal(verified.path.name, report.refused, run.refused))
+                if not commit:
+                    raise applying.Rollback
+                self._record_received(verified)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
             raise ImportFailed(f"“{verified.path.name}”的内容无法检查（{type(exc).__name__}），未导入任何内容。",
                                "该数据包不是按本程序的格式生成的，请勿导入，并联系发送方。") from exc
-
-    def _stages(self, verified: Verified) -> merge.Plan:
-        records, report = verified.contents.records, verified.report
-        checkers = {t: RowChecker(t, sq.column_types(self.store, t)) for t in (*SYNCED_TABLES, "finding_events")}
-        validate(records, checkers, verified.path.name)
-        verdict = authorize(records, Sender(verified.peer["device"], verified.peer["role"] or "town"),
-                            self._lookup, today=self.now().date(), now_ms=self._now_ms(), skew_ms=SKEW_MS)
-        plan = merge.plan(verdict.accepted, verdict.local, verdict.local_events, verdict.builtin, utc_now())
-        report.tables = plan.counts
-        for r in verdict.refused:
-            report.tables.setdefault(r["table"], {"new": 0, "changed": 0, "conflicts": 0, "unchanged": 0,
-                                                  "refused": 0})["refused"] += 1
-        report.refused, report.events = verdict.refused, len(plan.events)
-        wanted = {a["sha256"] for a in verdict.accepted.get("attachments", [])}
-        report.attachments = len([d for d in verified.contents.attachments
-                                  if d in wanted and not filestore.path_for(self.files, d).exists()])
-        return plan
+        return run.files
 
     def _lookup(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         if table == "finding_events_of":
@@ -294,26 +308,24 @@ class Sync:
     def import_package(self, path: Path | Verified, dry_run: bool = False,
                        receipt_out: Path | None = None) -> ImportReport:
         """Verify (or take the verified preview), then merge in one transaction; write a receipt."""
-        previewed = isinstance(path, Verified)
-        verified = path if isinstance(path, Verified) else self.verify(Path(path))
+        verified = path if isinstance(path, Verified) else self._read(Path(path))
         if isinstance(verified, ImportReport):
             verified.dry_run = dry_run
             return verified
         report = verified.report
         report.dry_run = dry_run
-        if dry_run or report.duplicate:
+        if report.duplicate:
             return report
-        # a kept preview is planned again on the same verified records: the database may have moved on since
-        plan = self._plan(verified) if previewed or verified.plan is None else verified.plan
-        if report.refused:
-            listed = "；".join(f"{r['table']} {r['id'][:8]}：{r['reason']}" for r in report.refused[:5])
-            more = f"等 {len(report.refused)} 条" if len(report.refused) > 5 else ""
-            raise ImportFailed(f"“{verified.path.name}”中有发送方无权提交的记录{more}，整个数据包未导入：{listed}。",
-                               "数据包要么整体导入，要么不导入；请联系发送方核实。")
-        manifest = verified.contents.manifest
-        applying.apply(self.store, plan, lambda: self._record_received(verified), verified.path.name)
-        wanted = {a["sha256"] for a in plan.new.get("attachments", []) + plan.changed.get("attachments", [])}
-        applying.save_files(self.files, {d: b for d, b in verified.contents.attachments.items() if d in wanted})
+        # a kept preview is run again on the same verified package: the database may have moved on since
+        try:
+            files = self._run(verified, commit=not dry_run)
+            if dry_run:
+                return report
+            applying.save_files(self.files, (verified.source.attachment(d) for d in sorted(files)))
+        finally:
+            if not (dry_run and isinstance(path, Verified)):
+                verified.source.close()
+        manifest = verified.source.manifest
         if manifest.get("clock"):
             self.store.clock.observe(manifest["clock"])  # later edits here are ordered after the sender's
         if receipt_out is not None:
@@ -321,7 +333,7 @@ class Sync:
         return report
 
     def _record_received(self, verified: Verified) -> None:
-        manifest, peer, report = verified.contents.manifest, verified.peer, verified.report
+        manifest, peer, report = verified.source.manifest, verified.peer, verified.report
         self.store.insert("packages", {
             "direction": "in", "peer_id": peer["id"], "sender_device": peer["device"],
             "seq": manifest["seq"], "sha256": verified.digest, "file_name": verified.path.name,
@@ -392,6 +404,17 @@ class Sync:
         if "others" not in meta.get(field_name, {}):
             raise RuleError("该字段没有冲突。")
         self.store.settle(table, record_id, field_name, value)
+
+
+def _counted(rows: Iterator[dict[str, Any]], table: str, counts: dict[str, int],
+             digests: list[str] | None) -> Iterator[dict[str, Any]]:
+    """The rows as they pass into the package, counted (and, for attachments, their files noted)."""
+    counts[table] = 0
+    for row in rows:
+        counts[table] += 1
+        if digests is not None:
+            digests.append(row["sha256"])
+        yield row
 
 
 def gaps(seqs: list[int], limit: int = 50) -> list[int]:

@@ -1,14 +1,17 @@
-"""Stage five of an import: the plan written in one Store transaction, then the attachment files.
+"""Stage five of an import: each batch's plan written inside the import's one Store transaction, then the files.
 
-Files are written only after the transaction committed, each under its checked name through
-:mod:`inspector.filestore`; a file already there is left alone. A constraint the database still refuses (a
-reference to a record neither here nor in the package) rolls the whole transaction back with one message.
+The whole import — every batch, the package's record and the peer's sequence number — is one transaction: a
+refusal, a failed check in a later batch, or a reference the database still refuses at commit rolls it all
+back with one message. A dry run walks the same batches and rolls back at the end, so the preview is exactly
+what the import would do. Files are written only after the transaction committed, each under its checked name
+through :mod:`inspector.filestore`; a file already there is left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 from inspector import filestore
@@ -19,21 +22,18 @@ from inspector.errors import ImportFailed
 from inspector.sync.merge import Plan
 
 
-def apply(store: Store, plan: Plan, bookkeeping: Callable[[], None], name: str) -> None:
+class Rollback(Exception):
+    """Raised inside :func:`transaction` to end it without writing anything (a dry run)."""
+
+
+@contextlib.contextmanager
+def transaction(store: Store, name: str) -> Iterator[None]:
     try:
         with store.atomic():
             sq.defer_foreign_keys(store)
-            sq.insert_events(store, plan.events)
-            for table, rows in plan.new.items():
-                sq.insert(store, table, rows)
-            for table, rows in plan.changed.items():
-                sq.upsert(store, table, rows)
-            sq.set_derived(store, plan.derived)
-            new = {r["id"] for r in plan.new.get("findings", [])}
-            changed = {r["id"] for r in plan.changed.get("findings", [])} | (set(plan.derived) - new)
-            reindex_many(store.db, sorted(changed), existing=True)
-            reindex_many(store.db, sorted(new), existing=False)
-            bookkeeping()
+            yield
+    except Rollback:
+        return
     except sqlite3.IntegrityError as exc:
         raise ImportFailed(f"“{name}”中的记录与本机数据不一致（{str(exc)[:80]}），未导入任何内容。",
                            "通常是引用了本机没有的记录；请让对方导出“全部数据”后再导入。") from exc
@@ -42,9 +42,22 @@ def apply(store: Store, plan: Plan, bookkeeping: Callable[[], None], name: str) 
                            "请稍后重试；如果反复出现，请关闭其他正在使用该数据库的程序。") from exc
 
 
-def save_files(folder: Path, attachments: dict[str, bytes]) -> int:
+def write(store: Store, plan: Plan) -> None:
+    """One batch: events, rows, derived statuses, and the search entries of the findings written. (A finding's
+    search text has no derived column, so a status change alone leaves its entry as it is.)"""
+    sq.insert_events(store, plan.events)
+    for table, rows in plan.new.items():
+        sq.insert(store, table, rows)
+    for table, rows in plan.changed.items():
+        sq.upsert(store, table, rows)
+    sq.set_derived(store, plan.derived)
+    reindex_many(store.db, [r["id"] for r in plan.changed.get("findings", [])], existing=True)
+    reindex_many(store.db, [r["id"] for r in plan.new.get("findings", [])], existing=False)
+
+
+def save_files(folder: Path, attachments: Iterator[bytes]) -> int:
     written = 0
-    for data in attachments.values():
+    for data in attachments:
         _, new = filestore.put_bytes(folder, data)
         written += new
     return written

@@ -84,6 +84,7 @@ def authorize(records: dict[str, list[dict[str, Any]]], sender: Sender, lookup: 
         rows = records.get(table, [])
         if rows:
             ctx.verdict.local[table] = lookup(table, [r["id"] for r in rows])
+            _prefetch(ctx, _parents(table, rows))
         for row in rows:
             reason = _record_reason(ctx, table, row)
             if reason:
@@ -93,6 +94,29 @@ def authorize(records: dict[str, list[dict[str, Any]]], sender: Sender, lookup: 
                 ctx.accepted_ids.setdefault(table, {})[row["id"]] = row
     _events(ctx, records.get("finding_events", []))
     return ctx.verdict
+
+
+def _parents(table: str, rows: list[dict[str, Any]]) -> dict[str, set[Any]]:
+    """The records these rows point to (their parent, an attachment's owner), by table."""
+    wanted: dict[str, set[Any]] = {}
+    if table in PARENTS:
+        column, parent_table = PARENTS[table]
+        wanted[parent_table] = {r.get(column) for r in rows}
+    if table == "attachments":
+        for r in rows:
+            if r.get("owner_table") in OWNERSHIP:
+                wanted.setdefault(r["owner_table"], set()).add(r.get("owner_id"))
+    return wanted
+
+
+def _prefetch(ctx: Context, wanted: dict[str, set[Any]]) -> None:
+    """The stored records a batch points to, looked up in one go (``find`` then asks the database no more)."""
+    for table, ids in wanted.items():
+        known = ctx.verdict.local.setdefault(table, {})
+        missing = sorted(i for i in ids if isinstance(i, str) and i not in known and
+                         i not in ctx.accepted_ids.get(table, {}))
+        if missing:
+            known.update(ctx.lookup(table, missing))
 
 
 def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
@@ -231,6 +255,7 @@ def _stamp(ms: int) -> str:
 def _events(ctx: Context, events: list[dict[str, Any]]) -> None:
     verdict = ctx.verdict
     finding_ids = sorted({e["finding_id"] for e in events})
+    _prefetch(ctx, {"findings": set(finding_ids)})
     local = {e["id"]: e for evs in _local_events(ctx, finding_ids).values() for e in evs}
     fresh: dict[str, list[dict[str, Any]]] = {}
     for e in events:

@@ -7,7 +7,10 @@ register of trusted devices.
 from __future__ import annotations
 
 import base64
+import json
 import os
+from collections.abc import Callable
+from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -81,3 +84,57 @@ def decrypt(private: str, box: dict[str, str]) -> bytes | None:
         return AESGCM(_key(shared, unb64(box["salt"]))).decrypt(unb64(box["nonce"]), unb64(box["ciphertext"]), None)
     except (InvalidTag, ValueError, KeyError):
         return None
+
+
+# -- sealing a large payload as a stream ---------------------------------------------------------------------
+SEALED = b"INSPX-SEALED-1\n"
+SEAL_CHUNK = 1 << 20
+
+
+def seal_stream(recipient_public: str, source: BinaryIO, write: Callable[[bytes], None]) -> None:
+    """AES-GCM over ``source`` in 1 MB chunks, for a key agreed as in :func:`encrypt`: a header line, then each
+    chunk as a 4-byte length and its ciphertext. A chunk's nonce is a random prefix and its number, and its
+    associated data says whether it is the last, so a stream cut short, reordered or spliced does not open."""
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(unb64(recipient_public)))
+    salt, prefix = os.urandom(16), os.urandom(8)
+    aes = AESGCM(_key(shared, salt))
+    header = {"ephemeral": b64(ephemeral.public_key().public_bytes(RAW, PUB)), "salt": b64(salt),
+              "prefix": b64(prefix)}
+    write(SEALED + json.dumps(header).encode("ascii") + b"\n")
+    block, number = source.read(SEAL_CHUNK), 0
+    while True:
+        following = source.read(SEAL_CHUNK)
+        sealed = aes.encrypt(prefix + number.to_bytes(4, "big"), block, b"more" if following else b"last")
+        write(len(sealed).to_bytes(4, "big") + sealed)
+        if not following:
+            return
+        block, number = following, number + 1
+
+
+def open_stream(private: str, source: BinaryIO, write: Callable[[bytes], None]) -> bool:
+    """The plaintext of a :func:`seal_stream` stream (after its first line) written out chunk by chunk; False
+    when the key is wrong or anything was altered, cut or added (what was written must then be discarded)."""
+    try:
+        header = json.loads(source.readline(1024))
+        shared = X25519PrivateKey.from_private_bytes(unb64(private)).exchange(
+            X25519PublicKey.from_public_bytes(unb64(header["ephemeral"])))
+        aes, prefix = AESGCM(_key(shared, unb64(header["salt"]))), unb64(header["prefix"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False
+    for number in range(2**32):
+        size = int.from_bytes(source.read(4), "big")
+        sealed = source.read(size) if 16 <= size <= SEAL_CHUNK + 16 else b""
+        if not sealed or len(sealed) != size or len(prefix) != 8:
+            return False
+        nonce = prefix + number.to_bytes(4, "big")
+        for last in (False, True):
+            try:
+                write(aes.decrypt(nonce, sealed, b"last" if last else b"more"))
+                break
+            except InvalidTag:
+                if last:
+                    return False
+        if last:
+            return not source.read(1)
+    return False

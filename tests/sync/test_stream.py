@@ -1,0 +1,93 @@
+"""The import walks a package in bounded batches: the same result as taking it whole, events a finding at a
+time, and every refusal still leaves the district exactly as before."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from inspector import workflow as wf
+from inspector.db import findings as fq
+from inspector.db.sync import dump
+from inspector.errors import ImportFailed
+from inspector.sync import stream
+from tests.sync.forge import forge, row
+
+TODAY = date.today()
+
+
+def ev(finding: str, n: int) -> dict:
+    return {"id": f"{finding}-{n}", "finding_id": finding}
+
+
+def test_event_batches_are_cut_only_where_the_finding_changes():
+    parts = [[ev("a", 1), ev("a", 2), ev("b", 1)], [ev("b", 2), ev("b", 3), ev("c", 1)], [ev("c", 2)]]
+    out = list(stream.by_finding(parts, "p.inspx", batch=3))
+    assert [[e["id"] for e in b] for b in out] == [["a-1", "a-2"], ["b-1", "b-2", "b-3"], ["c-1", "c-2"]]
+
+
+def test_a_finding_whose_events_come_back_after_its_batch_refuses_the_package():
+    parts = [[ev("a", 1), ev("b", 1)], [ev("a", 2), ev("c", 1)]]
+    with pytest.raises(ImportFailed, match="没有按隐患分组"):
+        list(stream.by_finding(parts, "p.inspx", batch=2))
+    assert len(list(stream.by_finding(parts, "p.inspx", batch=10))) == 1  # one batch: taken whole, any order
+
+
+def test_one_finding_with_endless_events_is_refused(monkeypatch):
+    monkeypatch.setattr(stream, "MAX_EVENTS_PER_FINDING", 5)
+    with pytest.raises(ImportFailed, match="处理记录过多"):
+        list(stream.by_finding([[ev("a", n)] for n in range(10)], "p.inspx", batch=2))
+
+
+def _town_with_findings(a, count: int) -> None:
+    site = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    for n in range(count):
+        finding = a.record_finding(description=f"疏散通道堆放杂物{n}", grade="一般", found_on=TODAY,
+                                   deadline=TODAY + timedelta(days=30), site_id=site)
+        if n % 2:
+            a.act(finding, wf.Event(wf.ORDER_ISSUED, TODAY, {"deadline": TODAY + timedelta(days=20)}))
+
+
+def _findings(services) -> list[tuple]:
+    return services.store.db.execute(
+        "SELECT id, status, current_deadline, (SELECT count(*) FROM finding_events e WHERE e.finding_id = f.id) "
+        "FROM findings f ORDER BY id").fetchall()
+
+
+def test_small_batches_give_what_the_whole_package_gives(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    _town_with_findings(a, 7)
+    out = tmp_path / "a.inspx"
+    a.sync().export("普陀区应急局", out)
+    monkeypatch.setattr(stream, "BATCH", 2)
+    preview = d.sync().import_package(out, dry_run=True)
+    report = d.sync().import_package(out)
+    assert (preview.tables, preview.events) == (report.tables, report.events)
+    assert report.tables["findings"]["new"] == 7 and report.events == 7 + 3
+    assert _findings(d) == _findings(a)
+    found = fq.finding_rowids(d.store.db, fq.FindingFilter(text="杂物3"), TODAY)  # the search index was filled
+    assert len(found) == 1
+
+
+def test_the_same_record_twice_in_two_batches_is_refused(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    site = row(a, "sites", a.add_site(name="甲"))
+    out = forge(a, d, tmp_path / "twice.inspx", {"sites": [site, {**site, "name": "乙"}]})
+    monkeypatch.setattr(stream, "BATCH", 1)
+    before = dump(d.store)
+    with pytest.raises(ImportFailed, match="出现了两次"):
+        d.sync().import_package(out)
+    assert dump(d.store) == before
+
+
+def test_a_refusal_in_a_later_batch_undoes_the_earlier_batches(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    sites = [row(a, "sites", a.add_site(name=f"单位{n}")) for n in range(4)]
+    sites[3] = {**sites[3], "device_id": d.store.device_id}  # not the sender's
+    out = forge(a, d, tmp_path / "late.inspx", {"sites": sites})
+    monkeypatch.setattr(stream, "BATCH", 1)
+    before = dump(d.store)
+    with pytest.raises(ImportFailed, match="整个数据包未导入"):
+        d.sync().import_package(out)
+    assert dump(d.store) == before
