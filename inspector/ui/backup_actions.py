@@ -70,13 +70,14 @@ def restore_from(window: MainWindow) -> bool:
         question += "\n\n" + note
     if QMessageBox.question(window, title, question) != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        result = session.replace_database(Path(chosen))
-    except InspectorError as exc:
+    def restored(result) -> None:
+        kept = QCoreApplication.translate("backup", "原数据库保留为“{0}”。").format(result.kept) if result.kept else ""
+        done = QCoreApplication.translate("backup", "已从备份恢复，补回附件 {0} 个。{1}").format(
+            result.attachments_added, kept)
+        QMessageBox.information(session.window, QCoreApplication.translate("backup", "已恢复"), done)
+
+    def refused(exc: Exception) -> None:
         QMessageBox.warning(session.window, QCoreApplication.translate("backup", "未能恢复"), str(exc))
-        return False
-    kept = QCoreApplication.translate("backup", "原数据库保留为“{0}”。").format(result.kept) if result.kept else ""
-    done = QCoreApplication.translate("backup", "已从备份恢复，补回附件 {0} 个。{1}").format(
-        result.attachments_added, kept)
-    QMessageBox.information(session.window, QCoreApplication.translate("backup", "已恢复"), done)
+
+    session.replace_database(Path(chosen), restored, refused)
     return True

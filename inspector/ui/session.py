@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,9 +106,11 @@ class Session(QObject):
         self.services.close()
         self.services = None
 
-    def replace_database(self, source: Path) -> Restored:
-        """Close the services, restore ``source`` over the database, and open it again in a new window. A
-        refused backup (``DatabaseError``) leaves the database as it was, and it is opened again as it was."""
+    def replace_database(self, source: Path, restored: Callable[[Restored], None],
+                         refused: Callable[[Exception], None]) -> Operation:
+        """Close the services, restore ``source`` over the database on a worker (a district's database takes a
+        while to copy; the window waits behind a progress dialog), and open it again in a new window. A refused
+        backup leaves the database as it was, and it is opened again as it was; then ``refused`` is told why."""
         from inspector.ui import undo
 
         self.timer.stop()
@@ -115,9 +118,17 @@ class Session(QObject):
         if self.services is not None:
             self.services.close()
             self.services = None
-        try:
-            return restore(source, self.path)
-        finally:
-            self.services = Services.open(self.path, seed=False)
+        path = self.path
+
+        def reopened(result: Restored | None, exc: Exception | None) -> None:
+            self.services = Services.open(path, seed=False)
             self.backups = self.services.backups()
             self.show()
+            if exc is None:
+                restored(result)
+            else:
+                refused(exc)
+
+        return Operation(self.window, lambda task: restore(source, path), key="restore").success(
+            lambda result: reopened(result, None)).failure(lambda exc: reopened(None, exc)).with_progress(
+            self.tr("正在从备份恢复…"), maximum=0, cancellable=False).run_in_background()

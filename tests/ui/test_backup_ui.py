@@ -6,6 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from inspector.filestore import sha256_file
@@ -19,11 +20,13 @@ def session(qtbot, tmp_path):
     services = Services.open(tmp_path / "town.db", seed=False)
     services.add_site(name="备份前的单位")
     s = Session(services)
-    s.show()
-    qtbot.addWidget(s.window)
+    s.show()  # not handed to qtbot: a restore replaces (and deletes) the window
     qtbot.wait(10)  # the window's first status update
     yield s
     s.shutdown()
+    if shiboken6.isValid(s.window):
+        s.window.close()
+        s.window.deleteLater()
 
 
 @pytest.fixture
@@ -70,7 +73,8 @@ def test_backup_then_restore_from_the_menu_reopens_with_the_backup(qtbot, sessio
     answers["open"] = str(tmp_path / "U盘" / "周一.inspbak")
     old_window.restore_action.trigger()
     assert "单位 1 家" in shown["question"][0]
-    assert session.window is not old_window and not old_window.isVisible()
+    qtbot.waitUntil(lambda: session.window is not old_window, timeout=10000)  # restored on a worker
+    assert not shiboken6.isValid(old_window) or not old_window.isVisible()  # closed, then deleted
     with pytest.raises(sqlite3.ProgrammingError):
         old_services.sites()  # the replaced database's connection was closed
     assert [s["name"] for s in session.window.services.sites()] == ["备份前的单位"]

@@ -2454,6 +2454,11 @@ Click “Copy report” and send the report with the log to whoever looks after 
         <source>自动备份失败：{0}</source>
         <translation>Automatic backup failed: {0}</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/session.py" line="118" />
+        <source>正在从备份恢复…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
 </context>
 <context>
     <name>backup</name>
