@@ -110,16 +110,6 @@ def _idle() -> bool:
     return not background.busy()
 
 
-READY = {
-    "tasks": lambda p: p.lists_model.rowCount() > 0,
-    "inspections": lambda p: p.model.rowCount() > 0,
-    "findings": lambda p: p.model.rowCount() > 0 and p.finding is not None,
-    "sites": lambda p: p.model.rowCount() > 0,
-    "reports": lambda p: p.finding.count() > 0,
-    "sync": lambda p: bool(p.me.text()),
-}
-
-
 def bench_window(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -137,7 +127,7 @@ def bench_window(db: Path) -> None:
     for key in PAGES:
         start = time.perf_counter()
         window.nav.setCurrentRow(window.PAGES.index(key))
-        _wait(app, lambda key=key: key in window.pages and READY[key](window.pages[key]))
+        _wait(app, lambda key=key: key in window.pages and window.pages[key].shown_data())
         window.pages[key].repaint()
         opened[key] = (time.perf_counter() - start) * 1000
         _wait(app, _idle)  # what follows the first screen: counts, choice lists, the 同步 conflicts

@@ -145,6 +145,11 @@ class FindingsPage(QWidget):
             self.table.addAction(action)
         self.apply_filter()
 
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return self.model.rowCount() > 0 and self.finding is not None
+
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)

@@ -289,6 +289,11 @@ class InspectionsPage(QWidget):
         layout.addWidget(self.table, 1)
         self.refresh()
 
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return self.model.rowCount() > 0
+
     def refresh(self) -> None:
         """The newest inspections, loaded on a worker (the window stays usable while they come)."""
         Operation(self, lambda task: task.services.inspections(LIMIT), services=self.services,

@@ -120,6 +120,11 @@ class ReportsPage(QWidget):
         self.kinds.setCurrentRow(4)
         self.update_buttons()
 
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return self.finding.count() > 0
+
     def folder(self) -> Path:
         folder = self.services.path.parent / f"{self.services.path.stem}-reports"
         folder.mkdir(parents=True, exist_ok=True)

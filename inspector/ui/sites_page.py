@@ -141,6 +141,11 @@ class SitesPage(QWidget):
         layout.addWidget(splitter, 1)
         self.refresh()
 
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return self.model.rowCount() > 0
+
     def refresh(self) -> None:
         """Load the matching sites on a worker; the next keystroke replaces a search still running."""
         text = self.search.text().strip()

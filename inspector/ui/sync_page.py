@@ -117,6 +117,11 @@ class SyncPage(QWidget):
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------------------------
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return bool(self.me.text())
+
     def refresh(self) -> None:
         """Devices, history and conflicts, read on a worker (at district scale the conflicts are a search)."""
         def work(task):

@@ -135,6 +135,11 @@ class TasksPage(QWidget):
         self.progress_by_item: dict[str, dict[str, Any]] = {}
         self.refresh()
 
+
+    def shown_data(self) -> bool:
+        """Whether the page's first data is on screen (what benchmarks and the GUI-thread tests wait for)."""
+        return self.lists_model.rowCount() > 0
+
     def _progress_form(self) -> QWidget:
         box = QWidget(self)
         form = QFormLayout(box)

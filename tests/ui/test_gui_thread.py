@@ -16,14 +16,7 @@ from inspector.ui.main_window import MainWindow
 from tests.ui.driver import DialogDriver, ime_type
 from tests.ui.watchdog import GuiWatchdog
 
-READY = {
-    "tasks": lambda p: p.lists_model.rowCount() > 0,
-    "inspections": lambda p: p.model.rowCount() > 0,
-    "findings": lambda p: p.model.rowCount() > 0 and p.finding is not None,
-    "sites": lambda p: p.model.rowCount() > 0,
-    "reports": lambda p: p.finding.count() > 0,
-    "sync": lambda p: p.peer is not None,
-}
+PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync")
 
 
 @pytest.fixture
@@ -40,17 +33,17 @@ def settle(qtbot) -> None:
     qtbot.waitUntil(lambda: not background.busy(), timeout=20000)
 
 
-@pytest.mark.parametrize("key", list(READY))
+@pytest.mark.parametrize("key", PAGES)
 def test_each_page_opens_without_blocking(qtbot, window, key):
     with GuiWatchdog(qtbot, what=f"opening {key}"):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + window.PAGES.index(key)), Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: key in window.pages and READY[key](window.pages[key]), timeout=20000)
+        qtbot.waitUntil(lambda: key in window.pages and window.pages[key].shown_data(), timeout=20000)
         settle(qtbot)
 
 
 def test_filters_and_search_do_not_block(qtbot, window):
     page = window.go("findings")
-    qtbot.waitUntil(lambda: READY["findings"](page), timeout=20000)
+    qtbot.waitUntil(lambda: page.shown_data(), timeout=20000)
     settle(qtbot)
     total = len(page.model.rowids)
     with GuiWatchdog(qtbot, what="changing the grade filter"):
