@@ -7,7 +7,6 @@ kept with the new version so the officer can see what the district changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -19,6 +18,7 @@ from inspector.db.store import Store, stable_id
 from inspector.docimport.model import SUBSECTION, TASK, Outline
 from inspector.docimport.text import normalise_name
 from inspector.docimport.units import ALIASES, canonical
+from inspector.filestore import sha256_file
 from inspector.paths import builtin_templates_file
 
 
@@ -35,10 +35,6 @@ class ImportResult:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:

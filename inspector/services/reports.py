@@ -19,6 +19,7 @@ from inspector.db import queries
 from inspector.db import reports as rq
 from inspector.db.store import Store
 from inspector.errors import InspectorError
+from inspector.filestore import is_digest, path_for
 from inspector.paths import attachments_dir
 from inspector.services.tasks import effective_status
 
@@ -62,6 +63,10 @@ class Reports:
         return "责改" if self.store.setting("issuer_kind") == "enforcement" else "整改"
 
     # -- helpers ---------------------------------------------------------------------------------------------
+    def _stored(self, digest: str) -> Path | None:
+        """The stored file of an attachment; a name that is not a digest is printed as a missing file."""
+        return path_for(self.files, digest) if is_digest(digest) else None
+
     def _signatures(self, inspection: dict[str, Any]) -> dict[str, Any]:
         raw = json.loads(inspection.get("signatures") or "{}")
         out: dict[str, Any] = {}
@@ -70,7 +75,7 @@ class Reports:
                 out[signer] = {"refused": True}
             elif sig.get("attachment"):
                 att = self.store.get("attachments", sig["attachment"])
-                out[signer] = {"path": self.files / att["sha256"][:2] / att["sha256"]}
+                out[signer] = {"path": self._stored(att["sha256"])}
         return out
 
     def _inspectors(self, inspection: dict[str, Any]) -> list[dict[str, Any]]:
@@ -97,7 +102,7 @@ class Reports:
         photos = []
         for att in queries.attachments_of(self.store, "findings", owner_id):
             if att["role"] in ("before:report", "after:report"):
-                photos.append({"role": att["role"], "path": self.files / att["sha256"][:2] / att["sha256"],
+                photos.append({"role": att["role"], "path": self._stored(att["sha256"]),
                                "caption": att["caption"] or att["file_name"], "taken": att["created_at"][:10]})
         return photos
 

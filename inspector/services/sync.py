@@ -22,6 +22,7 @@ from inspector.db import sync as sq
 from inspector.db.schema import SYNCED_TABLES
 from inspector.db.store import Store, new_id, utc_now
 from inspector.errors import ImportFailed, RuleError
+from inspector.filestore import sha256_file
 from inspector.paths import attachments_dir
 from inspector.services.sync_batches import Run, refusal
 from inspector.sync import apply as applying
@@ -173,7 +174,7 @@ class Sync:
         with self.store.atomic():  # recorded once the file is complete and in place
             self.store.insert("packages", {
                 "direction": "out", "peer_id": peer["id"], "sender_device": me["device"], "seq": manifest["seq"],
-                "sha256": package.file_sha256(out), "file_name": out.name, "record_count": sum(counts.values()),
+                "sha256": sha256_file(out), "file_name": out.name, "record_count": sum(counts.values()),
                 "status": "sent", "package_id": manifest["package_id"], "receiver": peer["device"],
                 "created": manifest["created"], "upto": manifest["upto"]})
         return {"path": str(out), "package_id": manifest["package_id"], "seq": manifest["seq"],
@@ -246,7 +247,7 @@ class Sync:
     def _read(self, path: Path) -> Verified | ImportReport:
         """The first pass: the manifest and the sender, then every member's checksum (no record kept)."""
         self._keys()
-        digest = package.file_sha256(path) if path.is_file() else ""
+        digest = sha256_file(path) if path.is_file() else ""
         seen = sq.package_seen(self.store, "", digest) if digest else None
         if seen:  # byte-for-byte a package already verified and merged: nothing to do
             return ImportReport(seen["package_id"], "", seen["seq"], duplicate=True)

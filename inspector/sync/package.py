@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.errors import ImportFailed
+from inspector.filestore import sha256_file
 from inspector.sync import keys, strictjson
 from inspector.sync.schema import MANIFEST, check
 
@@ -94,7 +95,7 @@ def _write_members(zf: zipfile.ZipFile, records: Records, attachments: Attachmen
         name = f"attachments/{digest_name}"
         if isinstance(data, Path):  # a stored file, copied in chunks
             zf.write(data, name)
-            digests[name] = file_sha256(data)
+            digests[name] = sha256_file(data)
         else:
             zf.writestr(name, data)
             digests[name] = sha256(data)
@@ -468,9 +469,3 @@ def read(path: Path, enc_private: str | None = None) -> Contents:
         return load(opened, enc_private)
     finally:
         opened.close()
-
-
-def file_sha256(path: Path) -> str:
-    from inspector.filestore import sha256_file
-
-    return sha256_file(path)

@@ -12,8 +12,6 @@ from typing import Any
 from inspector.errors import ImportFailed
 from inspector.sync.schema import RowChecker
 
-EVENTS = "finding_events"
-
 
 def validate(records: dict[str, list[Any]], checkers: dict[str, RowChecker], name: str) -> None:
     for table, rows in records.items():

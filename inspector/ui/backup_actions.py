@@ -40,9 +40,8 @@ def backup_now(window: MainWindow) -> Operation | None:
         text = QCoreApplication.translate("backup", "没有生成备份：{0}").format(exc)
         QMessageBox.warning(window, QCoreApplication.translate("backup", "备份失败"), text)
 
-    window.backup_job = Operation(window, work, services=window.services, key="backup").success(done).failure(
+    return Operation(window, work, services=window.services, key="backup").success(done).failure(
         failed).with_progress(QCoreApplication.translate("backup", "正在备份…"), cancellable=False).run_in_background()
-    return window.backup_job
 
 
 def restore_from(window: MainWindow) -> bool:

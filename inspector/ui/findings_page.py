@@ -73,7 +73,6 @@ class FindingsPage(QWidget):
         self.finding: dict | None = None
         self.prefetched: dict | None = None
         self.names: dict[str, str] = {}
-        self.loading: Operation | None = None
         self.base: tuple | None = None  # (filter without its text, today) and the rowids it matches, in order
         self.site_button = QPushButton(self)
         self.site_button.setToolTip(self.tr("点击取消按单位筛选"))
@@ -238,7 +237,7 @@ class FindingsPage(QWidget):
                 shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep)
             return (base_key, ordered), rowids, shown
 
-        self.loading = Operation(self, work, services=self.services, key="filter").partial(
+        Operation(self, work, services=self.services, key="filter").partial(
             lambda screen: self._show_screen(screen, today)).success(self._show_all).run_in_background()
 
     def _show_screen(self, screen: tuple, today: date) -> None:
