@@ -55,9 +55,10 @@ def put_file(folder: Path, source: Path, digest: str) -> bool:
     return True
 
 
-def put_bytes(folder: Path, data: bytes) -> tuple[str, bool]:
-    """Store ``data`` under its own sha256; returns the name and whether a new file was written."""
-    digest = hashlib.sha256(data).hexdigest()
+def put_bytes(folder: Path, data: bytes, digest: str | None = None) -> tuple[str, bool]:
+    """Store ``data`` under its own sha256 (``digest``, when the caller has just computed it); returns the name
+    and whether a new file was written."""
+    digest = digest or hashlib.sha256(data).hexdigest()
     target = path_for(folder, digest)
     if target.exists():
         return digest, False

@@ -9,6 +9,7 @@ folder the transaction created is removed again if it rolls back, so a refused s
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,11 +52,10 @@ def stage_file(staged: Staged, folder: Path, source: Path) -> str:
 
 def stage_bytes(staged: Staged, folder: Path, data: bytes) -> str:
     """Store ``data`` in ``folder`` under its own sha256 (once); returns the name."""
-    import hashlib
-
-    target = path_for(folder, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    target = path_for(folder, digest)
     created = _missing_folders(target)
-    digest, new = put_bytes(folder, data)
+    _, new = put_bytes(folder, data, digest)
     if new:
         staged.folders += created
         staged.files.append(target)
