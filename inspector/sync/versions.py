@@ -12,21 +12,30 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 BOOKKEEPING = {"id", "created_at", "updated_at", "device_id", "sync_meta", "deleted_at"}
 
 
-class Clock:
-    """A hybrid logical clock: wall time in ms, a counter for events within one ms, and the device id."""
+def wall_ms() -> int:
+    """This computer's wall-clock time in ms (the clock a :class:`Clock` reads unless it is given another)."""
+    return int(time.time() * 1000)
 
-    def __init__(self, device: str) -> None:
+
+class Clock:
+    """A hybrid logical clock: wall time in ms, a counter for events within one ms, and the device id.
+
+    ``wall`` is the wall clock it reads; tests hand in a fake one to make a laptop's clock lag or stop."""
+
+    def __init__(self, device: str, wall: Callable[[], int] = wall_ms) -> None:
         self.device = device[:8]
+        self.wall = wall
         self.last_ms = 0
         self.counter = 0
 
     def now(self) -> str:
-        ms = int(time.time() * 1000)
+        ms = self.wall()
         if ms > self.last_ms:
             self.last_ms, self.counter = ms, 0
         else:
