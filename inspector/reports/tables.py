@@ -14,9 +14,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from inspector.reports.excel import write_table
-from inspector.reports.forms import _cn_date, photo_pairs
+from inspector.reports.form_pdf import photo_pairs
 from inspector.reports.layout import Render, build
 from inspector.reports.ledger_pdf import Cancelled, LedgerLayout, write_ledger
+from inspector.reports.wording import cn_date
 
 __all__ = ["Cancelled", "excel", "ledger", "site_file", "statistics", "task_progress"]
 
@@ -96,7 +97,7 @@ def site_file(data: dict[str, Any], path: Path, render: Render) -> Path:
                            f.get("doc_no") or ""] for f in data["findings"]],
                          [20 * mm, 70 * mm, 12 * mm, 22 * mm, 20 * mm, 30 * mm])]
     story.extend(photo_pairs(render, data.get("photos", [])))
-    story.append(render.p(f"制表日期：{_cn_date(data.get('date'))}", "right"))
+    story.append(render.p(f"制表日期：{cn_date(data.get('date'))}", "right"))
     return build(path, story, render, title="一企一档")
 
 
