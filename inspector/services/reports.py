@@ -213,18 +213,19 @@ class Reports:
                         "credit_code": r["credit_code"], "town": r["town"], "location": r["location"],
                         "description": r["description"], "category": r["category"], "grade": r["grade"],
                         "deadline": r["current_deadline"],
-                        "contact": " ".join(filter(None, [r["contact_person"], r["contact_phone"]])),
+                        "contact": "\n".join(filter(None, [r["contact_person"], r["contact_phone"]])),
                         "doc_no": r["doc_no"], "closed_on": r["closed_on"],
                         "status": wf.STATUS_LABELS[r["status"]] + ("（逾期）" if overdue else "")})
         found = len(rows)
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
         rate = wf.rectification_rate(found, fixed)
         overdue_count = sum(1 for r in out if r["status"].endswith("（逾期）"))
-        scope = "　".join(filter(None, [f"{date_from or '不限'}至{date_to or '不限'}", town, grade, campaign,
+        scope = "　".join(filter(None, [f"发现日期：{period(date_from, date_to)}", town, grade, campaign,
                                         wf.STATUS_LABELS.get(status or "", "")]))
         totals = (f"合计：隐患 {found} 条，其中重大隐患 {sum(1 for r in rows if r['grade'] == '重大')} 条；"
                   f"已整改 {fixed} 条，整改率 {_rate(rate)}；逾期未改 {overdue_count} 条。")
-        return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed}
+        return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed,
+                "filled_by": self.store.setting("officer_name") or "", "date": date.today().isoformat()}
 
     def task_progress(self, checklist_id: str) -> dict[str, Any]:
         checklist = self.store.get("checklists", checklist_id)
@@ -362,6 +363,15 @@ class Reports:
                                    params.get("date_to") or today.isoformat(), params.get("town"))
         return self.ledger(params.get("date_from"), params.get("date_to"), params.get("town"), params.get("status"),
                            params.get("grade"), params.get("campaign"), params.get("site_id"))
+
+
+def period(date_from: str | None, date_to: str | None) -> str:
+    """A date range as people say it: 全部, 2026-01-01 起, 截至 2026-06-30, or 2026-01-01 至 2026-06-30."""
+    if date_from and date_to:
+        return f"{date_from} 至 {date_to}"
+    if date_from:
+        return f"{date_from} 起"
+    return f"截至 {date_to}" if date_to else "全部"
 
 
 def _rate(rate: float | None) -> str:
