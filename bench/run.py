@@ -181,7 +181,8 @@ def bench_reports(quick: bool) -> None:
             [str(r.get(key) or "") for key, *_ in tables.LEDGER_COLUMNS] for r in data["rows"]]
         shape = tables.ledger_geometry(data["rows"], render)
         start = time.perf_counter()
-        table = Table([[Paragraph(c, shape.style) for c in row] for row in cells], repeatRows=1,
+        table = Table([[Paragraph(c, shape.head if n == 0 else shape.style) for c in row]
+                       for n, row in enumerate(cells)], repeatRows=1,
                       colWidths=shape.widths)
         SimpleDocTemplate(str(folder / "bare.pdf"), pagesize=landscape(A4)).build([table])
         bare = time.perf_counter() - start

@@ -62,7 +62,7 @@ def bare_ledger_pdf(data: dict[str, Any], out: Path, render: Any, chunk: int = 0
     from inspector.reports.tables import LEDGER_COLUMNS, ledger_footer, ledger_geometry
 
     shape = ledger_geometry(data["rows"], render)
-    head, small = render.styles["head"], shape.style
+    head, small = shape.head, shape.style
     header = [Paragraph(escape(h), head) for _k, h, *_ in LEDGER_COLUMNS]
     cells = [[Paragraph(escape(r.get(k) if r.get(k) is not None else ""), small) for k, *_ in LEDGER_COLUMNS]
              for r in data["rows"]]

@@ -22,7 +22,8 @@ SAMPLE = 600
 PAD = 2 * 2.5 + 1  # grid_style's cell padding on both sides, and a point of slack
 SIZES = (8, 7.5, 7, 6.5)
 FLEX = "description"
-MIN_FLEX = 52 * mm
+MIN_FLEX = 48 * mm
+HEAD_EXTRA = 1.5  # the header's size over the cells' (9.5 pt over 8)
 # lines a column's longest value may take; columns not named take two
 LINES = {"no": 1, "found_on": 1, "deadline": 1, "closed_on": 1, "credit_code": 1, "grade": 1, "type": 1,
          "town": 1, "contact": 1}
@@ -33,6 +34,7 @@ CAP = 46 * mm  # no column but 隐患描述 wider than this
 class Geometry:
     widths: list[float]
     style: ParagraphStyle
+    head: ParagraphStyle
 
 
 def sample(rows: Sequence[Any]) -> Sequence[Any]:
@@ -59,12 +61,13 @@ def _head_lines(header: str) -> list[str]:
 
 
 def geometry(columns: list[tuple[str, str, int, int]], rows: Sequence[dict[str, Any]], total: float,
-             base: ParagraphStyle, head_size: float) -> Geometry:
-    """Column widths (points) for ``total`` points of page and the cell style at the size that fits."""
+             base: ParagraphStyle, head: ParagraphStyle) -> Geometry:
+    """Column widths (points) for ``total`` points of page and the cell and header styles at the size that
+    fits."""
     picked = sample(rows)
     values = {key: [_text(r.get(key)) for r in picked] for key, *_ in columns}
     for size in SIZES:
-        widths = [0.0 if key == FLEX else _width(key, header, values[key], base.fontName, size, head_size)
+        widths = [0.0 if key == FLEX else _width(key, header, values[key], base.fontName, size, size + HEAD_EXTRA)
                   for key, header, *_ in columns]
         if total - sum(widths) >= MIN_FLEX or size == SIZES[-1]:
             break
@@ -77,7 +80,9 @@ def geometry(columns: list[tuple[str, str, int, int]], rows: Sequence[dict[str, 
         rest = total - sum(widths)
     widths = [rest if key == FLEX else w for (key, *_), w in zip(columns, widths, strict=True)]
     style = ParagraphStyle(f"ledger{size}", parent=base, fontSize=size, leading=round(size * 1.35, 1))
-    return Geometry(widths, style)
+    head_style = ParagraphStyle(f"ledger-head{size}", parent=head, fontSize=size + HEAD_EXTRA,
+                                leading=round((size + HEAD_EXTRA) * 1.35, 1))
+    return Geometry(widths, style, head_style)
 
 
 def _text(value: Any) -> str:

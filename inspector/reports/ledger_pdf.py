@@ -59,6 +59,7 @@ class LedgerLayout:
     totals: Callable[[], str]
     style: ParagraphStyle | None = None  # the cells' style; the render's "small" when None
     footer: str = ""  # 填表人 / 审核人 / 填报日期, under the totals
+    head_style: ParagraphStyle | None = None  # the header row's; the render's "head" when None
 
 
 class _Pages:
@@ -128,7 +129,7 @@ def write_ledger(path: Path, render: Render, layout: LedgerLayout, rows: Iterabl
     pages.box = pages.canvas.stringWidth("0" * len(str(max(1, expected_rows))), render.font.name, 9)
     for flowable in (*render.title(layout.title), render.p(layout.scope, "number"), Spacer(1, 2 * mm)):
         pages.place(flowable)
-    head = render.styles["head"]
+    head = layout.head_style or render.styles["head"]
     header = [_Cell(escape(_split(h, w - 2 * PAD_X, head)), head) for h, w in zip(layout.header, layout.widths,
                                                                                    strict=True)]
     header_height = _row_height(header, layout.widths)

@@ -69,7 +69,7 @@ def ledger(data: dict[str, Any], path: Path, render: Render,
     rows = data["rows"]
     shape = ledger_geometry(rows, render)
     layout = LedgerLayout("隐患排查治理台账", data["scope"], [c[1] for c in LEDGER_COLUMNS], shape.widths,
-                          lambda: data["totals"], shape.style, ledger_footer(data))
+                          lambda: data["totals"], shape.style, ledger_footer(data), shape.head)
     values = ([r.get(key) for key, *_ in LEDGER_COLUMNS] for r in rows)
     write_ledger(path, render, layout, values, len(rows), progress, cancelled)
     return path
@@ -78,7 +78,7 @@ def ledger(data: dict[str, Any], path: Path, render: Render,
 def ledger_geometry(rows: list[dict[str, Any]], render: Render) -> Geometry:
     """The ledger's column widths and cell style, measured from a sample of its rows (also used by the
     benchmark's bare reportlab table, so both lay out the same cells)."""
-    return geometry(LEDGER_COLUMNS, rows, LEDGER_WIDTH, render.styles["small"], render.styles["head"].fontSize)
+    return geometry(LEDGER_COLUMNS, rows, LEDGER_WIDTH, render.styles["small"], render.styles["head"])
 
 
 def ledger_footer(data: dict[str, Any]) -> str:
