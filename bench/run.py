@@ -179,10 +179,11 @@ def bench_reports(quick: bool) -> None:
         render = new_render()
         cells = [[c[1] for c in tables.LEDGER_COLUMNS]] + [
             [str(r.get(key) or "") for key, *_ in tables.LEDGER_COLUMNS] for r in data["rows"]]
-        style = render.styles["small"]
+        shape = tables.ledger_geometry(data["rows"], render)
         start = time.perf_counter()
-        table = Table([[Paragraph(c, style) for c in row] for row in cells], repeatRows=1,
-                      colWidths=tables._widths(tables.LEDGER_COLUMNS, 261 * 72 / 25.4))
+        table = Table([[Paragraph(c, shape.head if n == 0 else shape.style) for c in row]
+                       for n, row in enumerate(cells)], repeatRows=1,
+                      colWidths=shape.widths)
         SimpleDocTemplate(str(folder / "bare.pdf"), pagesize=landscape(A4)).build([table])
         bare = time.perf_counter() - start
         services.close()

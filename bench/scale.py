@@ -48,25 +48,28 @@ def worker_ledger_pdf(db: Path, rows: int, out: Path, bare: bool, chunk: int = 0
 
 def bare_ledger_pdf(data: dict[str, Any], out: Path, render: Any, chunk: int = 0) -> None:
     """The baseline: a plain reportlab Table of the rows, header row repeated, in the ledger's own style (the
-    same paragraph styles, grid, padding, column widths, margins and font), the title, scope and totals around
-    it and a page number at the foot of each page. ``chunk`` > 0 splits the rows over tables of that many
-    rows: one Table of 100,000 rows costs reportlab time that grows with the square of the rows (each page's
-    split copies the rest of the table), so the bare figure at that size is of tables of ``chunk`` rows."""
+    same paragraph styles, grid, padding, column widths measured from the same sample, margins and font), the
+    title, scope, totals and 填表人 footer around it and a page number at the foot of each page.
+
+    ``chunk`` > 0 splits the rows over tables of that many rows: one Table of 100,000 rows costs reportlab time
+    that grows with the square of the rows (each page's split copies the rest of the table), so the bare figure
+    at that size is of tables of ``chunk`` rows."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
     from inspector.reports.layout import escape, grid_style
-    from inspector.reports.tables import LEDGER_COLUMNS, _widths
+    from inspector.reports.tables import LEDGER_COLUMNS, ledger_footer, ledger_geometry
 
-    head, small = render.styles["head"], render.styles["small"]
+    shape = ledger_geometry(data["rows"], render)
+    head, small = shape.head, shape.style
     header = [Paragraph(escape(h), head) for _k, h, *_ in LEDGER_COLUMNS]
     cells = [[Paragraph(escape(r.get(k) if r.get(k) is not None else ""), small) for k, *_ in LEDGER_COLUMNS]
              for r in data["rows"]]
     size = chunk or max(1, len(cells))
     story = [*render.title("隐患排查治理台账"), render.p(data["scope"], "number"), Spacer(1, 2 * mm)]
     for start in range(0, max(1, len(cells)), size):
-        table = Table([header, *cells[start:start + size]], colWidths=_widths(LEDGER_COLUMNS, 261 * mm),
+        table = Table([header, *cells[start:start + size]], colWidths=shape.widths,
                       repeatRows=1)
         table.setStyle(grid_style(header=True))
         story.append(table)
@@ -77,7 +80,8 @@ def bare_ledger_pdf(data: dict[str, Any], out: Path, render: Any, chunk: int = 0
 
     doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=18 * mm, bottomMargin=20 * mm, title="隐患排查治理台账", author="Inspector")
-    doc.build([*story, Spacer(1, 4 * mm), render.p(data["totals"], "plain")], onFirstPage=foot, onLaterPages=foot)
+    doc.build([*story, Spacer(1, 4 * mm), render.p(data["totals"], "plain"), Spacer(1, 4 * mm),
+               render.p(ledger_footer(data), "plain")], onFirstPage=foot, onLaterPages=foot)
 
 
 def worker_ledger_xlsx(db: Path, rows: int, out: Path, bare: bool) -> dict[str, Any]:

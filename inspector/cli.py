@@ -284,7 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = add("report", cmd_report, "生成文书或报表（PDF；台账、任务落实情况表、统计表也可 .xlsx）")
     report.add_argument("kind", choices=["inspection-record", "rectification-order", "recheck-opinion",
                                          "major-hazard", "ledger", "task-progress", "site-file", "statistics"])
-    report.add_argument("--out", type=Path, required=True, help="输出文件（.pdf 或 .xlsx）")
+    report.add_argument("--out", type=Path, required=True,
+                        help="输出文件（.pdf；检查文书也可 .docx；台账等表格也可 .xlsx）")
     for flag in ("inspection", "finding", "site", "checklist", "town", "status", "grade", "campaign", "font"):
         report.add_argument(f"--{flag}")
     report.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD")

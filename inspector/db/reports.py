@@ -31,7 +31,8 @@ def next_case_number(store: Store, issuer: str, year: int) -> int:
 
 
 def ledger_rows(store: Store, where: list[str], params: list[Any], limit: int | None = None) -> list[dict[str, Any]]:
-    """The ledger's rows in the order printed (oldest first); ``limit`` keeps the first rows only. Only the
+    """The ledger's rows in the order printed (oldest first); ``limit`` keeps the first rows only. 文书号 is the
+    case's printed order number, else the number typed when the order was issued. Only the
     columns the ledger and the statistics print are read: a finding's versions and plan would triple the
     memory of a 100,000-row ledger."""
     clause = " AND ".join([f"f.{ALIVE}", *where])
@@ -40,8 +41,12 @@ def ledger_rows(store: Store, where: list[str], params: list[Any], limit: int | 
                    f.closed_on, f.contact_person, f.contact_phone, f.campaign, f.site_id, f.inspection_id,
                    s.name AS site, s.credit_code, s.town, s.address, s.industry, s.grid,
                    i.type AS inspection_type, i.campaign AS inspection_campaign,
-                   (SELECT text FROM doc_numbers d WHERE d.case_id = f.inspection_id AND d.category IN ('责改', '整改')
-                    LIMIT 1) AS doc_no
+                   coalesce((SELECT text FROM doc_numbers d WHERE d.case_id = f.inspection_id
+                                                            AND d.category IN ('责改', '整改') LIMIT 1),
+                            (SELECT json_extract(e.data, '$.doc_no') FROM finding_events e
+                             WHERE e.finding_id = f.id AND e.kind = 'order_issued'
+                                   AND coalesce(json_extract(e.data, '$.doc_no'), '') != ''
+                             ORDER BY e.on_date DESC, e.created_at DESC LIMIT 1)) AS doc_no
             FROM findings f LEFT JOIN sites s ON s.id = f.site_id LEFT JOIN inspections i ON i.id = f.inspection_id
             WHERE {clause} ORDER BY f.found_on, f.rowid {'LIMIT ' + str(int(limit)) if limit else ''}""",
         params,

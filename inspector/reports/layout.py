@@ -18,9 +18,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from inspector.reports.blocks import BLANK
 from inspector.reports.fonts import FontChoice, choose_font
 
-BLANK = "＿＿＿＿＿＿＿＿"
+__all__ = ["BLANK", "Render", "build", "escape", "grid_style", "new_render"]
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Render:
             "head": ParagraphStyle("head", fontName=f, fontSize=9.5, leading=13, alignment=TA_CENTER,
                                    wordWrap="CJK"),
             "right": ParagraphStyle("right", fontName=f, fontSize=12, leading=20, alignment=TA_RIGHT),
+            "centre": ParagraphStyle("centre", fontName=f, fontSize=12, leading=20, alignment=TA_CENTER),
+            "head_line": ParagraphStyle("head_line", fontName=f, fontSize=15, leading=22, alignment=TA_CENTER,
+                                        wordWrap="CJK"),
             "left": ParagraphStyle("left", fontName=f, fontSize=12, leading=20, alignment=TA_LEFT),
         }
 
@@ -58,8 +62,11 @@ class Render:
             return BLANK
         return str(value)
 
-    def fields(self, rows: list[tuple[str, Any]], widths: tuple[float, float] = (38 * mm, 132 * mm)) -> Table:
-        data = [[self.p(label, "cell"), self.p(self.value(label, value), "cell")] for label, value in rows]
+    def fields(self, rows: list[tuple[str, Any]], widths: tuple[float, float] = (38 * mm, 132 * mm),
+               blank: bool = True) -> Table:
+        """Label and value rows; ``blank`` prints (and reports) a missing value as a blank line."""
+        data = [[self.p(label, "cell"), self.p(self.value(label, value) if blank else value, "cell")]
+                for label, value in rows]
         table = Table(data, colWidths=list(widths))
         table.setStyle(grid_style())
         return table
@@ -84,24 +91,6 @@ class Render:
         iw, ih = ImageReader(str(path)).getSize()
         scale = min(width / iw, height / ih)
         return Image(str(path), width=iw * scale, height=ih * scale)
-
-    def signatures(self, signers: list[tuple[str, dict[str, Any] | None]]) -> Table:
-        """Each signer: the signature image, “拒绝签字”, or a line to sign on."""
-        cells = []
-        for label, sig in signers:
-            if sig and sig.get("refused"):
-                mark: Any = self.p("拒绝签字", "plain")
-            elif sig and sig.get("path"):
-                mark = self.image(Path(sig["path"]), 38 * mm, 14 * mm, f"{label}签名") or self.p(BLANK)
-            else:
-                mark = self.p(BLANK)
-            cells.append([self.p(f"{label}（签名）：", "plain"), mark])
-        table = Table(cells, colWidths=[75 * mm, 60 * mm], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        return table
-
-    def seal(self, issuer: str, on: str) -> list[Any]:
-        return [Spacer(1, 6 * mm), self.p(f"{issuer or BLANK}（印章）", "right"), self.p(on, "right")]
 
 
 def escape(text: Any) -> str:

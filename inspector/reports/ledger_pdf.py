@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -56,6 +57,9 @@ class LedgerLayout:
     header: list[str]
     widths: list[float]
     totals: Callable[[], str]
+    style: ParagraphStyle | None = None  # the cells' style; the render's "small" when None
+    footer: str = ""  # 填表人 / 审核人 / 填报日期, under the totals
+    head_style: ParagraphStyle | None = None  # the header row's; the render's "head" when None
 
 
 class _Pages:
@@ -125,7 +129,9 @@ def write_ledger(path: Path, render: Render, layout: LedgerLayout, rows: Iterabl
     pages.box = pages.canvas.stringWidth("0" * len(str(max(1, expected_rows))), render.font.name, 9)
     for flowable in (*render.title(layout.title), render.p(layout.scope, "number"), Spacer(1, 2 * mm)):
         pages.place(flowable)
-    header = [_Cell(escape(h), render.styles["head"]) for h in layout.header]
+    head = layout.head_style or render.styles["head"]
+    header = [_Cell(escape(_split(h, w - 2 * PAD_X, head)), head) for h, w in zip(layout.header, layout.widths,
+                                                                                   strict=True)]
     header_height = _row_height(header, layout.widths)
     table_width = sum(layout.widths)
     page_rows: list[list[_Cell]] = []
@@ -138,8 +144,9 @@ def write_ledger(path: Path, render: Render, layout: LedgerLayout, rows: Iterabl
         page_rows.clear()
         heights.clear()
 
+    style = layout.style or render.styles["small"]
     for done, values in enumerate(rows):
-        cells = [_Cell(escape(_cut(v)), render.styles["small"]) for v in values]
+        cells = [_Cell(escape(_cut(v)), style) for v in values]
         height = _row_height(cells, layout.widths)
         if header_height + sum(heights) + height > pages.room() and (page_rows or pages.y < pages.top):
             if page_rows:
@@ -153,16 +160,27 @@ def write_ledger(path: Path, render: Render, layout: LedgerLayout, rows: Iterabl
         heights.append(min(height, pages.room() - header_height))
     flush()
     totals = render.p(layout.totals(), "plain")
-    _w, h = totals.wrap(pages.width, pages.room())
-    if h + 4 * mm > pages.room():
+    footer = render.p(layout.footer, "plain")
+    need = totals.wrap(pages.width, pages.room())[1] + footer.wrap(pages.width, pages.room())[1] + 8 * mm
+    if need > pages.room():
         pages.next_page()
-    pages.place(Spacer(1, 4 * mm))
-    pages.place(totals)
+    for flowable in (Spacer(1, 4 * mm), totals, Spacer(1, 4 * mm), footer):
+        pages.place(flowable)
     return pages.finish()
 
 
 def _row_height(cells: list[_Cell], widths: list[float]) -> float:
     return max(c.wrap(w - 2 * PAD_X, 1e6)[1] for c, w in zip(cells, widths, strict=True)) + 2 * PAD_Y
+
+
+def _split(header: str, width: float, style: ParagraphStyle) -> str:
+    """A header too wide for its column breaks in the middle (“发现 / 日期”), not before its last character."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if len(header) < 4 or stringWidth(header, style.fontName, style.fontSize) <= width:
+        return header
+    half = (len(header) + 1) // 2
+    return f"{header[:half]}\n{header[half:]}"
 
 
 def _cut(value: Any) -> str:

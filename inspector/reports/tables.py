@@ -13,10 +13,13 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from inspector.reports.blocks import BLANK
 from inspector.reports.excel import write_table
-from inspector.reports.forms import _cn_date, photo_pairs
+from inspector.reports.form_pdf import photo_pairs
 from inspector.reports.layout import Render, build
+from inspector.reports.ledger_columns import Geometry, geometry
 from inspector.reports.ledger_pdf import Cancelled, LedgerLayout, write_ledger
+from inspector.reports.wording import cn_date
 
 __all__ = ["Cancelled", "excel", "ledger", "site_file", "statistics", "task_progress"]
 
@@ -43,6 +46,9 @@ STAT_COLUMNS = [
 ]
 
 
+LEDGER_WIDTH = 261 * mm - 12  # the landscape frame (layout.build's margins, less its padding)
+
+
 def _widths(columns: list[tuple[str, str, int, int]], total: float) -> list[float]:
     raw = sum(c[2] for c in columns)
     return [c[2] * total / raw for c in columns]
@@ -61,11 +67,24 @@ def ledger(data: dict[str, Any], path: Path, render: Render,
     Long ledgers report progress page by page and stop (raising :class:`Cancelled`) when asked to.
     """
     rows = data["rows"]
-    layout = LedgerLayout("隐患排查治理台账", data["scope"], [c[1] for c in LEDGER_COLUMNS],
-                          _widths(LEDGER_COLUMNS, 261 * mm), lambda: data["totals"])
+    shape = ledger_geometry(rows, render)
+    layout = LedgerLayout("隐患排查治理台账", data["scope"], [c[1] for c in LEDGER_COLUMNS], shape.widths,
+                          lambda: data["totals"], shape.style, ledger_footer(data), shape.head)
     values = ([r.get(key) for key, *_ in LEDGER_COLUMNS] for r in rows)
     write_ledger(path, render, layout, values, len(rows), progress, cancelled)
     return path
+
+
+def ledger_geometry(rows: list[dict[str, Any]], render: Render) -> Geometry:
+    """The ledger's column widths and cell style, measured from a sample of its rows (also used by the
+    benchmark's bare reportlab table, so both lay out the same cells)."""
+    return geometry(LEDGER_COLUMNS, rows, LEDGER_WIDTH, render.styles["small"], render.styles["head"])
+
+
+def ledger_footer(data: dict[str, Any]) -> str:
+    """填表人 (the officer of this computer), a line for 审核人, and 填报日期."""
+    return (f"填表人：{data.get('filled_by') or BLANK}　　　审核人：{BLANK}　　　"
+            f"填报日期：{cn_date(data.get('date'))}")
 
 
 def task_progress(data: dict[str, Any], path: Path, render: Render) -> Path:
@@ -96,7 +115,7 @@ def site_file(data: dict[str, Any], path: Path, render: Render) -> Path:
                            f.get("doc_no") or ""] for f in data["findings"]],
                          [20 * mm, 70 * mm, 12 * mm, 22 * mm, 20 * mm, 30 * mm])]
     story.extend(photo_pairs(render, data.get("photos", [])))
-    story.append(render.p(f"制表日期：{_cn_date(data.get('date'))}", "right"))
+    story.append(render.p(f"制表日期：{cn_date(data.get('date'))}", "right"))
     return build(path, story, render, title="一企一档")
 
 

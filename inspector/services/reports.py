@@ -59,6 +59,19 @@ class Reports:
                                               "number": number, "case_id": case_id, "text": text})
         return text
 
+    def enforcement(self) -> bool:
+        return self.store.setting("issuer_kind") == "enforcement"
+
+    def issuing_body(self) -> str:
+        """The body named in the head line and on the seal: the bureau for an enforcement body's 指令书, the
+        town itself for a town's 意见书 (sealed by the town, not by the district bureau)."""
+        own = self.store.setting("issuer_name")
+        if own:
+            return own
+        if self.enforcement():
+            return self.issuer()
+        return self.store.setting("town") or self.store.setting("unit") or ""
+
     def order_category(self) -> str:
         return "责改" if self.store.setting("issuer_kind") == "enforcement" else "整改"
 
@@ -96,7 +109,24 @@ class Reports:
             [inspection_id])
         for row in rows:
             row["plan"] = json.loads(row["plan"]) if row["plan"] else None
-        return rows
+        return self._with_items(rows)
+
+    def _with_items(self, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Each finding with its checklist item's problem statement and law, where the item records them
+        (``item_problem``, ``item_law``, ``item_article``, ``item_legal_basis``; see reports.wording)."""
+        items: dict[str, dict[str, Any]] = {}
+        for f in findings:
+            item_id = f.get("item_id")
+            if item_id and item_id not in items:
+                try:
+                    items[item_id] = self.store.get("checklist_items", item_id)
+                except KeyError:
+                    items[item_id] = {}
+            item = items.get(item_id or "", {})
+            f["item"] = item.get("title")
+            for key in ("problem", "law", "article", "legal_basis"):
+                f[f"item_{key}"] = item.get(key) or item.get(f"law_{key}" if key == "article" else key)
+        return findings
 
     def _photos(self, owner_id: str) -> list[dict[str, Any]]:
         photos = []
@@ -109,13 +139,9 @@ class Reports:
     # -- forms -----------------------------------------------------------------------------------------------
     def inspection_record(self, inspection_id: str) -> dict[str, Any]:
         inspection = self.store.get("inspections", inspection_id)
-        items = {i["id"]: i for i in queries.checklist_items(self.store, inspection["checklist_id"])} \
-            if inspection.get("checklist_id") else {}
         findings = self._findings_of(inspection_id)
-        for f in findings:
-            f["item"] = items.get(f["item_id"], {}).get("title")
         return {"number": self.number(inspection_id, "检记", _day(inspection.get("started_at"))),
-                "issuer": self.issuer(), "site": self.store.get("sites", inspection["site_id"]),
+                "head": self.issuing_body(), "site": self.store.get("sites", inspection["site_id"]),
                 "inspection": inspection, "inspectors": self._inspectors(inspection), "findings": findings,
                 "signatures": self._signatures(inspection), "date": (inspection.get("ended_at") or "")[:10] or None}
 
@@ -125,7 +151,8 @@ class Reports:
         deadlines = sorted(f["current_deadline"] for f in findings if f["current_deadline"])
         kind = "enforcement" if self.store.setting("issuer_kind") == "enforcement" else "town"
         return {"number": self.number(inspection["id"], self.order_category()), "kind": kind,
-                "issuer": self.issuer(), "site": self.store.get("sites", inspection["site_id"]), "findings": findings,
+                "head": self.issuing_body(), "inspectors": self._inspectors(inspection),
+                "site": self.store.get("sites", inspection["site_id"]), "findings": findings,
                 "deadline": deadlines[-1] if deadlines else None, "signatures": self._signatures(inspection),
                 "review_body": self.store.setting("review_body") or "上海市普陀区人民政府",
                 "court": self.store.setting("court") or "上海市普陀区人民法院", "date": date.today().isoformat()}
@@ -143,9 +170,10 @@ class Reports:
                 continue
             last = rechecks[-1]
             target = passed if last["data"].get("passed") else failed
-            target.append({"description": f["description"], "deadline": last["data"].get("deadline")})
+            target.append({**f, "deadline": last["data"].get("deadline")})
         order = rq.document_number(self.store, inspection["id"], self.order_category())
-        return {"number": self.number(inspection["id"], "复查"), "issuer": self.issuer(),
+        return {"number": self.number(inspection["id"], "复查"), "head": self.issuing_body(),
+                "inspectors": self._inspectors(inspection),
                 "order_number": order["text"] if order else None,
                 "order_title": "责令限期整改指令书" if self.order_category() == "责改" else "限期整改意见书",
                 "order_date": order_date, "site": self.store.get("sites", inspection["site_id"]),
@@ -159,7 +187,9 @@ class Reports:
         events = [{"on": e["on_date"], "label": wf.EVENT_LABELS[e["kind"]], "detail": _event_detail(e["data"])}
                   for e in finding["events"]]
         case = finding["inspection_id"] or finding_id
+        finding = self._with_items([finding])[0]
         return {"number": self.number(case, "隐患", _day(finding["found_on"])), "finding": finding,
+                "head": self.issuing_body(), "date": date.today().isoformat(),
                 "site": finding["site"] or {}, "status_label": wf.STATUS_LABELS[finding["status"]],
                 "plan_parts": wf.PLAN_PARTS, "events": events, "photos": self._photos(finding_id)}
 
@@ -183,18 +213,19 @@ class Reports:
                         "credit_code": r["credit_code"], "town": r["town"], "location": r["location"],
                         "description": r["description"], "category": r["category"], "grade": r["grade"],
                         "deadline": r["current_deadline"],
-                        "contact": " ".join(filter(None, [r["contact_person"], r["contact_phone"]])),
+                        "contact": "\n".join(filter(None, [r["contact_person"], r["contact_phone"]])),
                         "doc_no": r["doc_no"], "closed_on": r["closed_on"],
                         "status": wf.STATUS_LABELS[r["status"]] + ("（逾期）" if overdue else "")})
         found = len(rows)
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
         rate = wf.rectification_rate(found, fixed)
         overdue_count = sum(1 for r in out if r["status"].endswith("（逾期）"))
-        scope = "　".join(filter(None, [f"{date_from or '不限'}至{date_to or '不限'}", town, grade, campaign,
+        scope = "　".join(filter(None, [f"发现日期：{period(date_from, date_to)}", town, grade, campaign,
                                         wf.STATUS_LABELS.get(status or "", "")]))
         totals = (f"合计：隐患 {found} 条，其中重大隐患 {sum(1 for r in rows if r['grade'] == '重大')} 条；"
                   f"已整改 {fixed} 条，整改率 {_rate(rate)}；逾期未改 {overdue_count} 条。")
-        return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed}
+        return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed,
+                "filled_by": self.store.setting("officer_name") or "", "date": date.today().isoformat()}
 
     def task_progress(self, checklist_id: str) -> dict[str, Any]:
         checklist = self.store.get("checklists", checklist_id)
@@ -280,19 +311,22 @@ class Reports:
         if kind not in KINDS:
             raise InspectorError(f"未知的报表类型“{kind}”。", "可用：" + "、".join(KINDS))
         out = Path(out)
+        suffix = out.suffix.lower()
+        if suffix == ".docx" and kind not in forms.WRITERS:
+            raise InspectorError(f"“{kind}”不能输出 Word 文档。", "Word（.docx）只用于检查文书；请改为 .pdf 或 .xlsx。")
         data = self._gather(kind, params)
-        if out.suffix.lower() == ".xlsx":
+        if suffix == ".xlsx":
             columns = {"ledger": tables.LEDGER_COLUMNS, "task-progress": tables.PROGRESS_COLUMNS,
                        "statistics": tables.STAT_COLUMNS}.get(kind)
             if columns is None:
-                raise InspectorError(f"“{kind}”只能输出 PDF。", "请把输出文件名改为 .pdf。")
+                raise InspectorError(f"“{kind}”只能输出 PDF 或 Word 文档。", "请把输出文件名改为 .pdf 或 .docx。")
             tables.excel(columns, data["rows"], out, kind)
             return ReportResult(out, None, [])
         font_file = font_file or self.store.setting("pdf_font") or None
+        if kind in forms.WRITERS:
+            return ReportResult(out, data.get("number"), forms.write(kind, data, out, font_file))
         render = new_render(font_file)
-        writer = {"inspection-record": forms.inspection_record, "rectification-order": forms.rectification_order,
-                  "recheck-opinion": forms.recheck_opinion, "major-hazard": forms.major_hazard,
-                  "ledger": tables.ledger, "task-progress": tables.task_progress, "site-file": tables.site_file,
+        writer = {"ledger": tables.ledger, "task-progress": tables.task_progress, "site-file": tables.site_file,
                   "statistics": tables.statistics}[kind]
         if kind == "ledger":
             try:
@@ -329,6 +363,15 @@ class Reports:
                                    params.get("date_to") or today.isoformat(), params.get("town"))
         return self.ledger(params.get("date_from"), params.get("date_to"), params.get("town"), params.get("status"),
                            params.get("grade"), params.get("campaign"), params.get("site_id"))
+
+
+def period(date_from: str | None, date_to: str | None) -> str:
+    """A date range as people say it: 全部, 2026-01-01 起, 截至 2026-06-30, or 2026-01-01 至 2026-06-30."""
+    if date_from and date_to:
+        return f"{date_from} 至 {date_to}"
+    if date_from:
+        return f"{date_from} 起"
+    return f"截至 {date_to}" if date_to else "全部"
 
 
 def _rate(rate: float | None) -> str:

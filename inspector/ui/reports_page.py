@@ -39,6 +39,7 @@ KINDS = [("inspection-record", "现场检查记录"), ("rectification-order", "�
          ("ledger", "隐患排查治理台账"), ("task-progress", "任务落实情况表"), ("site-file", "一企一档"),
          ("statistics", "季度/半年统计表")]
 TABLES = {"ledger", "task-progress", "statistics"}
+FORMS = {"inspection-record", "rectification-order", "recheck-opinion", "major-hazard"}
 NEEDS = {"inspection-record": "inspection", "rectification-order": "finding", "recheck-opinion": "finding",
          "major-hazard": "finding", "task-progress": "checklist", "site-file": "site"}
 
@@ -69,6 +70,7 @@ class ReportsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.pdf = QRadioButton("PDF", self)
         self.xlsx = QRadioButton("Excel (.xlsx)", self)
+        self.docx = QRadioButton(self.tr("Word (.docx，可在 WPS 中修改)"), self)
         self.pdf.setChecked(True)
         self.form = QFormLayout()
         self.rows: dict[str, QWidget] = {}
@@ -80,6 +82,7 @@ class ReportsPage(QWidget):
         formats = QHBoxLayout()
         formats.addWidget(self.pdf)
         formats.addWidget(self.xlsx)
+        formats.addWidget(self.docx)
         format_box = QWidget(self)
         format_box.setLayout(formats)
         for key, label, widget in (("inspection", "检查", self.inspection), ("finding", "隐患", self.finding),
@@ -160,9 +163,11 @@ class ReportsPage(QWidget):
             visible |= {"site", "dates", "town", "grade", "status"}
         if kind == "statistics":
             visible |= {"dates", "town"}
-        if kind in TABLES:
+        if kind in TABLES or kind in FORMS:
             visible.add("format")
-        else:
+        self.xlsx.setVisible(kind in TABLES)
+        self.docx.setVisible(kind in FORMS)
+        if not ((self.xlsx.isChecked() and kind in TABLES) or (self.docx.isChecked() and kind in FORMS)):
             self.pdf.setChecked(True)
         for key, widget in self.rows.items():
             widget.setVisible(key in visible)
@@ -205,7 +210,11 @@ class ReportsPage(QWidget):
 
     def generate(self) -> None:
         kind, params = self.kind(), self.params()
-        suffix = ".xlsx" if self.xlsx.isChecked() and kind in TABLES else ".pdf"
+        suffix = ".pdf"
+        if self.xlsx.isChecked() and kind in TABLES:
+            suffix = ".xlsx"
+        elif self.docx.isChecked() and kind in FORMS:
+            suffix = ".docx"
         out = self.folder() / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}"
         self.generate_button.setEnabled(False)
 
@@ -262,7 +271,7 @@ class ReportsPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            pages = print_pdf(self.last, printer)
+            pages = print_pdf(self.preview, printer)
             self.message.setText(self.tr("已发送 {0} 页到打印机。").format(pages))
 
 
