@@ -59,7 +59,7 @@ class SetupDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton(self.tr("以后再说"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.later_button.clicked.connect(self.later)
         layout.addWidget(self.buttons)
         self.guard = form_habits(self)
         self.resize(720, self.sizeHint().height())
@@ -180,10 +180,13 @@ class SetupDialog(QDialog):
             return
         super().accept()
 
+    def later(self) -> None:
+        """以后再说: like Escape, it asks first when something was typed."""
+        if self.guard.may_discard():
+            self.reject()
+
     def reject(self) -> None:
-        """以后再说 or Escape: nothing is saved; at the first start the set-up is not offered again."""
-        if self.sender() is self.buttons and not self.guard.may_discard():
-            return
+        """Nothing is saved; at the first start the set-up is not offered again (设置 still opens it)."""
         if self.first_start:
             self.services.skip_setup()
         super().reject()

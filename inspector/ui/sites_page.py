@@ -224,12 +224,13 @@ class SitesPage(QWidget):
         parts = [f"<h3>{f['name']}</h3><p>{term('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
                  f"{term('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
                  f"{term('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{term('联系电话')}："
-                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}：{f['risk_level'] or '—'}</p>",
+                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}："
+                 f"{term(f['risk_level']) if f['risk_level'] else '—'}</p>",
                  f"<h4>{term('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
         parts += [f"<li>{(i['started_at'] or '')[:16]} {i['type']} {i['checklist'] or ''}</li>"
                   for i in f["inspections"]]
         parts.append(f"</ul><h4>{term('隐患')}（{len(f['findings'])}）</h4><ul>")
-        parts += [f"<li>{x['found_on']} [{x['grade']}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
+        parts += [f"<li>{x['found_on']} [{term(x['grade'])}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
                   "</li>" for x in f["findings"]]
         parts.append("</ul>")
         self.file.setHtml("".join(parts))
