@@ -32,7 +32,7 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.profile import Profile
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import form_habits
+from inspector.ui.widgets import form_habits, show_saved
 
 FIELDS = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
           ("doc_prefix", "文书编号前缀")]
@@ -206,7 +206,7 @@ def open_setup(window, first_start: bool = False) -> int:
     window.setup_dialog = dialog
     result = dialog.exec()
     if result == QDialog.DialogCode.Accepted:
-        window.statusBar().showMessage(window.tr("已保存"), 2500)
+        show_saved(window)
         if hasattr(window, "sig_changed"):
             window.sig_changed.emit()
     return result

@@ -30,7 +30,7 @@ from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import form_habits, ok_cancel
 
 LIMIT = 1000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
@@ -71,6 +71,7 @@ class SiteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        form_habits(self)  # Tab leaves multi-line boxes; Escape asks before discarding typed text
         self.resize(520, self.sizeHint().height())
 
     def values(self) -> dict[str, Any]:
