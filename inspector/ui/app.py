@@ -134,12 +134,18 @@ def install_qt_translation(app: QApplication) -> bool:
 
     if getattr(app, "inspector_qt_translator", None) is not None:
         return True
+    from inspector.paths import resource_path
+
     folder = qt_translations_dir()
     for catalog in QT_CATALOGS:
         translator = QTranslator(app)
         if translator.load(catalog, str(folder)):
             app.installTranslator(translator)
             app.inspector_qt_translator = translator  # kept alive with the application
+            extra = QTranslator(app)  # the few file-dialog texts Qt's catalog leaves English; searched first
+            if extra.load(str(resource_path("translations", "qt_extra_zh_CN.qm"))):
+                app.installTranslator(extra)
+                translator.extra = extra  # removed together with Qt's own
             return True
     return False
 
