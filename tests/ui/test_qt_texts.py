@@ -79,7 +79,8 @@ def test_english_values_are_translated(qtbot, tmp_path):
         site = services.add_site(name="上海恒达餐饮有限公司", risk_level="红")
         people = [services.add_inspector(n, c) for n, c in (("林志明", "310"), ("沈佳怡", "311"))]
         inspection = services.start_inspection(site, None, inspector1_id=people[0], inspector2_id=people[1])
-        services.record_finding(inspection_id=inspection, site_id=site, description="灭火器过期", grade="一般", found_on=date(2026, 3, 2),
+        services.record_finding(inspection_id=inspection, site_id=site, description="灭火器过期", grade="一般",
+                                found_on=date(2026, 3, 2),
                                 category="物的不安全状态")
         window = MainWindow(services)
         qtbot.addWidget(window)
