@@ -124,12 +124,13 @@ def summary(store: Store) -> dict[str, int]:
     """The record counts the status bar shows beside the findings' (cheap: no count of findings or
     inspections)."""
     one = store.scalar
+    current = f"NOT EXISTS (SELECT 1 FROM checklists n WHERE n.previous_id = c.id AND n.{ALIVE})"  # newest only
     return {
-        "checklists": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'workplan'"),
-        "templates": one(f"SELECT count(*) FROM checklists WHERE {ALIVE} AND kind = 'template'"),
+        "checklists": one(f"SELECT count(*) FROM checklists c WHERE {ALIVE} AND kind = 'workplan' AND {current}"),
+        "templates": one(f"SELECT count(*) FROM checklists c WHERE {ALIVE} AND kind = 'template' AND {current}"),
         "tasks": one(
             f"""SELECT count(*) FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
-                WHERE i.{ALIVE} AND c.{ALIVE} AND c.kind = 'workplan' AND i.kind = 'task'"""
+                WHERE i.{ALIVE} AND c.{ALIVE} AND c.kind = 'workplan' AND i.kind = 'task' AND {current}"""
         ),
         "sites": one(f"SELECT count(*) FROM sites WHERE {ALIVE}"),
     }

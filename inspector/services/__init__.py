@@ -15,7 +15,7 @@ from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
-from inspector.services import attachments, documents, findings, seeding, sites, tasks, templates
+from inspector.services import attachments, documents, findings, profile, seeding, sites, tasks, templates
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
 
@@ -213,7 +213,8 @@ class Services:
         return queries.finding_detail(self.store, finding_id)
 
     def inspectors(self) -> list[dict[str, Any]]:
-        return queries.inspectors(self.store)
+        """Every inspector, the officer's own record (the profile) first: the default first inspector."""
+        return profile.profile_first(queries.inspectors(self.store), profile.inspector_id(self.store))
 
     def towns(self) -> list[str]:
         return queries.distinct_values(self.store, "sites", "town")
@@ -254,9 +255,31 @@ class Services:
 
     def set_setting(self, key: str, value: str) -> None:
         """A profile or preference value; recorded in the audit log like every other change."""
-        self.store.set_setting(key, value, audit=True)
+        if key in profile.ON_RECORD:
+            profile.set_field(self.store, key, value)  # the officer's inspector record changes with it
+        else:
+            self.store.set_setting(key, value, audit=True)
         if key == "officer_name":
             self.store.actor = value
+
+    # -- the first start ------------------------------------------------------------------------------------
+    def needs_setup(self) -> bool:
+        return profile.needs_setup(self.store)
+
+    def officer_profile(self) -> profile.Profile:
+        return profile.load(self.store)
+
+    def complete_setup(self, officer: profile.Profile, district: dict[str, Any] | None = None) -> str:
+        """The first-run set-up as one action: the profile, its inspector record and, when the district's
+        identity file was chosen and its fingerprint compared, the district trusted — all kept or none."""
+        with self.store.atomic():
+            inspector_id = profile.save(self.store, officer)
+            if district is not None:
+                self.sync().add_peer(district, role="district")
+        return inspector_id
+
+    def skip_setup(self) -> None:
+        profile.skip(self.store)
 
     def reports(self):
         from inspector.services.reports import Reports

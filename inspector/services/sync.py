@@ -102,8 +102,11 @@ class Sync:
     def unrevoke(self, device: str) -> None:
         register.unrevoke(self.store, self.peer(device)["device"])
 
-    def export_identity(self, out: Path) -> Path:
-        Path(out).write_text(json.dumps(self.identity(), ensure_ascii=False, indent=1), encoding="utf-8")
+    def export_identity(self, out: Path, **names: str) -> Path:
+        """Write this device's identity file; ``names`` (name, unit, town) replace the stored ones, so the
+        first-run set-up can hand over its file before the profile typed beside it is saved."""
+        identity = {**self.identity(), **{k: v for k, v in names.items() if k in ("name", "unit", "town") and v}}
+        Path(out).write_text(json.dumps(identity, ensure_ascii=False, indent=1), encoding="utf-8")
         return Path(out)
 
     @staticmethod
@@ -129,10 +132,20 @@ class Sync:
         return sq.packages(self.store)
 
     def peer(self, name_or_device: str) -> dict[str, Any]:
-        for p in sq.peers(self.store):
+        peers = sq.peers(self.store)
+        for p in peers:
             if name_or_device in (p["name"], p["device"], p["id"]):
                 return p
-        raise RuleError(f"没有名为“{name_or_device}”的对方设备。", "请先用 `inspector keys trust 身份文件` 登记对方。")
+        for p in peers:  # a device is also known by its unit (“普陀区应急局”) when only one has that unit
+            if p["unit"] == name_or_device and sum(q["unit"] == name_or_device for q in peers) == 1:
+                return p
+        if not peers:
+            raise RuleError(f"本机还没有登记任何对方设备，找不到“{name_or_device}”。",
+                            "请先与区里交换身份文件：在程序的“设置 → 首次设置…”中导出本机身份、信任区里的身份文件"
+                            "（电话核对双方指纹），或运行 `inspector keys trust 区里的身份文件`。")
+        known = "、".join(p["name"] for p in peers[:10])
+        raise RuleError(f"没有名为“{name_or_device}”的对方设备（已登记：{known}）。",
+                        "请用已登记的名称，或先用 `inspector keys trust 身份文件` 登记对方。")
 
     # -- export ----------------------------------------------------------------------------------------------
     def export(self, peer_name: str, out: Path, full: bool = False, encrypt: bool | None = None) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import form_habits, ok_cancel
 
 # (field, label, kind) per event; kinds: date, text, long, money, passed, inspectors, file, files
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -69,6 +69,7 @@ class ActionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        form_habits(self)  # Tab leaves multi-line boxes; Escape asks before discarding typed text
         self.resize(520, self.sizeHint().height())
 
     def _make(self, name: str, kind: str) -> QWidget:

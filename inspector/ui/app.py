@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         print("window-ready", flush=True)
         session.shutdown()
         return 0
+    from PySide6.QtCore import QTimer
+
+    from inspector.ui.setup_dialog import offer_first_setup
+
+    QTimer.singleShot(0, lambda: offer_first_setup(session.window))  # a new officer is asked who they are
     return app.exec()
 
 
@@ -105,14 +110,55 @@ def install_crash_handler(app: QApplication):
     return app.inspector_crash_handler
 
 
+# Qt's own texts (file dialogs, OK/Cancel, input dialogs) are in qtbase; qt_zh_CN.qm only names the catalogs of
+# every Qt module and fails to load when one is missing, as in the bundle, which carries qtbase alone.
+QT_CATALOGS = ("qtbase_zh_CN", "qt_zh_CN")
+
+
+def qt_translations_dir() -> Path:
+    """Where Qt's own .qm files are: Qt's configured folder, or the copy inside the PySide6 package (the
+    PyInstaller bundle carries them there, see packaging/inspector.spec)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if any((configured / f"{name}.qm").is_file() for name in QT_CATALOGS):
+        return configured
+    import PySide6
+
+    return Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
+
+
+def install_qt_translation(app: QApplication) -> bool:
+    """Chinese for Qt's own dialogs and buttons (“查找范围”, “文件名”, 确定/取消), which are English otherwise."""
+    from PySide6.QtCore import QTranslator
+
+    if getattr(app, "inspector_qt_translator", None) is not None:
+        return True
+    from inspector.paths import resource_path
+
+    folder = qt_translations_dir()
+    for catalog in QT_CATALOGS:
+        translator = QTranslator(app)
+        if translator.load(catalog, str(folder)):
+            app.installTranslator(translator)
+            app.inspector_qt_translator = translator  # kept alive with the application
+            extra = QTranslator(app)  # the few file-dialog texts Qt's catalog leaves English; searched first
+            if extra.load(str(resource_path("translations", "qt_extra_zh_CN.qm"))):
+                app.installTranslator(extra)
+                translator.extra = extra  # removed together with Qt's own
+            return True
+    return False
+
+
 def install_translation(app: QApplication, language: str | None = None) -> bool:
-    """Load the interface translation chosen on the command line or in 设置 (Chinese needs none)."""
+    """Load the interface translation chosen on the command line or in 设置; Chinese needs only Qt's own."""
     from PySide6.QtCore import QSettings, QTranslator
 
     from inspector.paths import translation_file
 
     language = language or str(QSettings().value("language", "zh_CN"))
     if language == "zh_CN":
+        install_qt_translation(app)
         return False
     translator = QTranslator(app)
     if not translator.load(str(translation_file(language))):

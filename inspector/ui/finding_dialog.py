@@ -34,7 +34,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import form_habits, ok_cancel
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".webp")
 
@@ -138,6 +138,7 @@ class FindingDialog(QDialog):
         self.grade.currentIndexChanged.connect(self.grade_changed)
         self.grade_changed()
         QShortcut(QKeySequence.StandardKey.Paste, self, activated=self._paste)
+        form_habits(self)  # Tab leaves multi-line boxes; Escape asks before discarding typed text
         self.resize(640, self.sizeHint().height())
 
     def _paste(self) -> None:

@@ -116,8 +116,8 @@ class FindingsModel(QAbstractTableModel):
             if key == "status":
                 label = term(STATUS_LABELS[data["status"]])
                 return label + (self.tr("（逾期）") if self.overdue(data) else "")
-            if key == "grade" and data["listed_supervision"]:
-                return data["grade"] + self.tr("·挂牌")
+            if key == "grade":  # a value from the data: translated like the statuses
+                return term(data["grade"]) + (self.tr("·挂牌") if data["listed_supervision"] else "")
             return data[key]
         if role == ROW_ROLE:
             return data

@@ -34,7 +34,7 @@ from inspector.ui.background import Operation
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import form_habits, ok_cancel
 
 SITES = 5000  # sites offered when starting an inspection (typing in the box finds one among them)
 LIMIT = 500  # the newest inspections listed; older ones are found through 单位 → 一企一档
@@ -93,6 +93,7 @@ class NewInspectionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        form_habits(self)  # Tab leaves multi-line boxes; Escape asks before discarding typed text
         self.resize(640, self.sizeHint().height())
 
     def show_sites(self, sites: list[dict[str, Any]]) -> None:

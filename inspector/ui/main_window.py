@@ -268,10 +268,11 @@ class MainWindow(QMainWindow):
             break
 
     def import_file(self, path: Path) -> None:
-        """Parse in the background with a progress dialog, then show the preview."""
+        """Parse in the background with a progress dialog, then show the preview — once the progress dialog is
+        gone (it is deleted when the result's callback returns), so nothing of it can stay over the preview."""
         self.job = Operation(self, lambda task: self.services.parse(path), key="import",
                              error_title=self.tr("无法导入")).success(
-            lambda outline: self.preview(path, outline)).with_progress(
+            lambda outline: QTimer.singleShot(0, lambda: self.preview(path, outline))).with_progress(
             self.tr("正在读取“{0}”…").format(path.name), maximum=0).run_in_background()
 
     def preview(self, path: Path, outline) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from inspector.ui.vocabulary import term
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+VOCABULARY_COLUMNS = {"grade", "category", "risk_level", "type"}  # columns whose values are domain words
 
 
 class RecordsModel(QAbstractTableModel):
@@ -40,7 +41,10 @@ class RecordsModel(QAbstractTableModel):
             return None
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = record.get(self.columns[index.column()][0])
+            key = self.columns[index.column()][0]
+            value = record.get(key)
+            if key in VOCABULARY_COLUMNS and isinstance(value, str) and value:
+                return term(value)  # 一般/重大, 红/橙/黄/蓝, 日常/专项…: values from the data, translated too
             return "" if value is None else str(value)
         if role == RECORD_ROLE:
             return record

@@ -1,6 +1,7 @@
 """The 设置 page: the officer's profile, the PDF font, the language and where the data lives.
 
-Each field is saved when it is left; the profile fills forms and document numbers.
+Each field is saved when it is left (the status bar says “已保存”); the profile fills forms and document numbers.
+首次设置… opens the first-run set-up again (profile and the exchange of identity files with the district).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushBu
 
 from inspector.services import Services
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import show_saved
 
 PROFILE = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
            ("doc_prefix", "文书编号前缀（如“（普）应急”）")]
@@ -22,6 +24,10 @@ class SettingsPage(QWidget):
         self.services = services
         self.setMaximumWidth(760)
         form = QFormLayout(self)
+        setup = QPushButton(self.tr("首次设置…（本人信息、与区里交换身份文件）"), self)
+        setup.setObjectName("open_setup")
+        setup.clicked.connect(self.open_setup)
+        form.addRow(setup)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in PROFILE:
             edit = QLineEdit(services.store.setting(key) or "", self)
@@ -71,6 +77,20 @@ class SettingsPage(QWidget):
     def save(self, key: str, value: str) -> None:
         if (self.services.store.setting(key) or "") != value:
             self.services.set_setting(key, value)
+            show_saved(self)
+
+    def refresh(self) -> None:
+        """After the set-up (or an import of settings) the fields show what is stored."""
+        for key, edit in self.edits.items():
+            edit.setText(self.services.store.setting(key) or "")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(self.services.store.setting("issuer_kind") or "town")))
+
+    def open_setup(self) -> None:
+        from inspector.ui.setup_dialog import open_setup
+
+        if open_setup(self.window()) == 1:
+            self.refresh()
 
     def set_language(self) -> None:
         QSettings().setValue("language", self.language.currentData())
+        show_saved(self)

@@ -30,7 +30,7 @@ from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import form_habits, ok_cancel
 
 LIMIT = 1000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
@@ -71,6 +71,7 @@ class SiteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        form_habits(self)  # Tab leaves multi-line boxes; Escape asks before discarding typed text
         self.resize(520, self.sizeHint().height())
 
     def values(self) -> dict[str, Any]:
@@ -224,12 +225,13 @@ class SitesPage(QWidget):
         parts = [f"<h3>{f['name']}</h3><p>{term('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
                  f"{term('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
                  f"{term('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{term('联系电话')}："
-                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}：{f['risk_level'] or '—'}</p>",
+                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}："
+                 f"{term(f['risk_level']) if f['risk_level'] else '—'}</p>",
                  f"<h4>{term('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
         parts += [f"<li>{(i['started_at'] or '')[:16]} {i['type']} {i['checklist'] or ''}</li>"
                   for i in f["inspections"]]
         parts.append(f"</ul><h4>{term('隐患')}（{len(f['findings'])}）</h4><ul>")
-        parts += [f"<li>{x['found_on']} [{x['grade']}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
+        parts += [f"<li>{x['found_on']} [{term(x['grade'])}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
                   "</li>" for x in f["findings"]]
         parts.append("</ul>")
         self.file.setHtml("".join(parts))

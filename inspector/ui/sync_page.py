@@ -61,6 +61,15 @@ class SyncPage(QWidget):
         form.addRow("", self.full)
         form.addRow("", self.encrypt)
         form.addRow("", export)
+        self.hint = QLabel(box)
+        self.hint.setObjectName("missing_peer")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #a15c00")
+        self.setup_button = QPushButton(self.tr("与区里交换身份文件…"), box)
+        self.setup_button.clicked.connect(self.open_setup)
+        form.addRow(self.hint)
+        form.addRow("", self.setup_button)
+        self.peer.setPlaceholderText(self.tr("（尚未信任对方设备）"))
         importing = QGroupBox(self.tr("导入"), self)
         import_layout = QVBoxLayout(importing)
         for text, handler in ((self.tr("导入数据包…"), self.choose_package),
@@ -145,6 +154,7 @@ class SyncPage(QWidget):
             if p["trusted"] and not p["revoked"]:
                 self.peer.addItem(p["name"], p["name"])
         self.peer.setCurrentIndex(max(0, self.peer.findData(current)))
+        self.show_missing(identity["role"], overview)
         names = {p["device"]: p["name"] for p in overview}
         rows = []
         for pkg in history:
@@ -160,6 +170,28 @@ class SyncPage(QWidget):
             p["gaps"] = "、".join(map(str, p["gaps"])) or "—"
         self.peers.set_rows(overview)
         self.peer_table.resizeColumnsToContents()
+
+    def show_missing(self, role: str, overview: list) -> None:
+        """What is missing before a package can be sent, and how to do it (a new officer's 发给 list is empty)."""
+        usable = [p for p in overview if p["trusted"] and not p["revoked"]]
+        if usable:
+            text = ""
+        elif role == "district":
+            text = self.tr("还没有信任任何街镇的设备，“发给”列表为空。请让各街镇把“本机身份”文件交来，在下方"
+                           "“受信任的设备”中点“信任设备…”选择该文件，并电话核对双方的密钥指纹。")
+        else:
+            text = self.tr("还没有信任区里的设备，“发给”列表为空，数据包无法发出。请与区里交换身份文件："
+                           "① 点“导出本机身份…”，把文件交给区里；② 从区里拿到区里的身份文件，点“信任设备…”选择它；"
+                           "③ 电话与区里逐字核对双方的密钥指纹。也可点下面的按钮，在首次设置中一步完成。")
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        self.setup_button.setVisible(bool(text) and role != "district")
+
+    def open_setup(self) -> None:
+        from inspector.ui.setup_dialog import open_setup
+
+        open_setup(self.window())
+        self.refresh()
 
     def _show_conflicts(self, conflicts: list) -> None:
         for c in conflicts:

@@ -1,7 +1,9 @@
 """The 工作任务 page: work-plan checklists as trees, filtered by unit and status, with each task's follow-up.
 
 A town officer picks "各街镇" to see the tasks the town must carry out, writes the quarterly progress, sets the
-status and, at the end, the closing note. Every field is saved as soon as it is left.
+status and, at the end, the closing note. Every field is saved as soon as it is left (the status bar says
+“已保存”). 我的全部任务 lists the town's tasks of every current work plan at once, one branch per plan; 打印任务落实
+情况表 prints the plan shown (or, in 我的全部任务, the plan of the chosen task) through the 报表 page.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QMessageBox,
@@ -34,10 +37,13 @@ from inspector.services.tasks import LATE, STATUSES, effective_status
 from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import show_saved
 from inspector.workflow import STATUS_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MY_TOWN = "\x00my-town"
+ALL_PLANS = "\x00all-plans"
+COL_STATUS = 4
 
 
 def deadline_matches(deadline: str | None, wanted: str | None, today: date) -> bool:
@@ -70,6 +76,8 @@ class SaveOnLeave(QPlainTextEdit):
 class TasksPage(QWidget):
     sig_changed = Signal()
     """Progress of a task was saved."""
+    sig_print = Signal(str, str, str)
+    """A document to print: report kind, the key of its record (``checklist``) and the record's id."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +109,9 @@ class TasksPage(QWidget):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(QLabel(self.tr("期限："), self))
         filters.addWidget(self.deadline_filter, 1)
+        self.print_button = QPushButton(self.tr("打印任务落实情况表"), self)
+        self.print_button.clicked.connect(self.print_progress)
+        filters.addWidget(self.print_button)
 
         self.items_model = QStandardItemModel(self)
         self.tree = QTreeView(self)
@@ -108,6 +119,10 @@ class TasksPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the room left over
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)  # 状态 never clipped
         self.tree.selectionModel().currentChanged.connect(self.show_item)
 
         self.detail = QTextBrowser(self)
@@ -133,6 +148,8 @@ class TasksPage(QWidget):
         layout.addWidget(self.splitter)
         self.rows: list[dict[str, Any]] = []
         self.progress_by_item: dict[str, dict[str, Any]] = {}
+        self.status_cells: dict[str, QStandardItem] = {}
+        self.checklist_id: str | None = None
         self.refresh()
 
 
@@ -156,6 +173,7 @@ class TasksPage(QWidget):
                            ("evidence", "佐证材料"), ("closing_note", "完成情况")):
             edit = SaveOnLeave(box)
             edit.setFixedHeight(44)
+            edit.setTabChangesFocus(True)  # Tab goes on to the next quarter, as in the other fields
             edit.sig_left.connect(lambda text, k=key: self.save(k, text.strip()))
             self.quarters[key] = edit
             form.addRow(term(label) + "：", edit)
@@ -172,6 +190,14 @@ class TasksPage(QWidget):
         current = self.lists.currentIndex().data(ID_ROLE)
         self.lists_model.clear()
         select = None
+        mine = QStandardItem(self.tr("我的全部任务（所有工作清单）"))
+        mine.setData(ALL_PLANS, ID_ROLE)
+        font = mine.font()
+        font.setBold(True)
+        mine.setFont(font)
+        self.lists_model.appendRow(mine)
+        if current == ALL_PLANS:
+            select = mine
         for kind, label in (("workplan", self.tr("工作任务清单")), ("template", self.tr("检查表模板"))):
             header = QStandardItem(label)
             header.setSelectable(False)
@@ -185,7 +211,7 @@ class TasksPage(QWidget):
                 item.setData(row["id"], ID_ROLE)
                 item.setToolTip(" ".join(filter(None, [row.get("issuer"), row.get("doc_no")])))
                 self.lists_model.appendRow(item)
-                if row["id"] == current or (select is None and current is None):
+                if row["id"] == current or (select is None and current is None and kind == "workplan"):
                     select = item
         if select is not None:
             self.lists.setCurrentIndex(select.index())
@@ -197,9 +223,12 @@ class TasksPage(QWidget):
                 self.lists.setCurrentIndex(item.index())
 
     def show_checklist(self, index) -> None:
-        checklist_id = index.data(ID_ROLE)
-        self.rows = self.services.checklist_items(checklist_id) if checklist_id else []
-        self.progress_by_item = self.services.checklist_progress(checklist_id) if checklist_id else {}
+        checklist_id = self.checklist_id = index.data(ID_ROLE)
+        if checklist_id == ALL_PLANS:
+            self.rows, self.progress_by_item = self.all_plans()
+        else:
+            self.rows = self.services.checklist_items(checklist_id) if checklist_id else []
+            self.progress_by_item = self.services.checklist_progress(checklist_id) if checklist_id else {}
         units = sorted({u["name"] for r in self.rows for u in r["units"]}, key=lambda n: (not n.startswith("各"), n))
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
@@ -209,8 +238,23 @@ class TasksPage(QWidget):
             self.unit_filter.addItem(self.tr("我的街镇（{0}，含“各街镇”）").format(town), MY_TOWN)
         for name in units:
             self.unit_filter.addItem(name, name)
+        if checklist_id == ALL_PLANS:  # 我的: the town's share (everything when no 街镇 is set in 设置)
+            self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(MY_TOWN)))
         self.unit_filter.blockSignals(False)
         self.refill_tree()
+
+    def all_plans(self) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """Every current work plan as one tree: a branch per plan, its items below, and their progress."""
+        rows: list[dict[str, Any]] = []
+        progress: dict[str, dict[str, Any]] = {}
+        for plan in self.services.checklists("workplan"):
+            rows.append({"id": plan["id"], "parent_id": None, "kind": "plan", "number": "", "title": plan["name"],
+                         "units": [], "deadline": None, "deadline_text": "", "text": plan.get("doc_no") or "",
+                         "checklist_id": plan["id"]})
+            for item in self.services.checklist_items(plan["id"]):
+                rows.append({**item, "parent_id": item["parent_id"] or plan["id"]})
+            progress.update(self.services.checklist_progress(plan["id"]))
+        return rows, progress
 
     def unit_matches(self, item: dict[str, Any], unit: str | None) -> bool:
         names = {u["name"] for u in item["units"]}
@@ -225,6 +269,7 @@ class TasksPage(QWidget):
 
     def refill_tree(self) -> None:
         self.items_model.clear()
+        self.status_cells = {}
         self.items_model.setHorizontalHeaderLabels(
             [self.tr("编号"), self.tr("标题"), self.tr("责任单位"), self.tr("期限"), self.tr("状态")])
         self.detail.clear()
@@ -252,6 +297,8 @@ class TasksPage(QWidget):
                      QStandardItem(status_text)]
             if status_text == term(LATE):
                 cells[4].setForeground(LATE_BRUSH)
+            if task_like:
+                self.status_cells[item["id"]] = cells[COL_STATUS]
             cells[0].setData(item["id"], ID_ROLE)
             cells[1].setData(item, ID_ROLE)
             cells[1].setToolTip(item["text"] or "")
@@ -259,8 +306,9 @@ class TasksPage(QWidget):
             parent.appendRow(cells)
             nodes[item["id"]] = cells[0]
         self.tree.expandAll()
-        for col, width in ((0, 140), (1, 400), (2, 280), (3, 100)):
+        for col, width in ((0, 140), (2, 260), (3, 100)):
             self.tree.setColumnWidth(col, width)
+        self.print_button.setEnabled(self.checklist_id is not None)
 
     # -- one task -------------------------------------------------------------------------------------------
     def show_item(self, index) -> None:
@@ -336,10 +384,12 @@ class TasksPage(QWidget):
         def write(v: str) -> None:
             self.services.save_task_progress(item_id, **{key: v})
             self.progress_by_item.setdefault(item_id, {})[key] = v
+            show_saved(self)
 
         undo.push(self.tr("修改任务进展"), write, old, value, after=lambda: self.after_undoable_edit(item_id))
 
     def after_undoable_edit(self, item_id: str) -> None:
+        self.show_status(item_id)
         if self.item and self.item["id"] == item_id:
             progress = self.progress_by_item.get(item_id, {})
             self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(progress.get("status") or "未启动")))
@@ -347,3 +397,26 @@ class TasksPage(QWidget):
                 if edit.toPlainText() != (progress.get(key) or ""):
                     edit.setPlainText(progress.get(key) or "")
         self.sig_changed.emit()
+
+    def show_status(self, item_id: str) -> None:
+        """The tree's 状态 cell of one task, after its status was saved, undone or redone."""
+        cell = self.status_cells.get(item_id)
+        item = next((r for r in self.rows if r["id"] == item_id), None)
+        if cell is None or item is None:
+            return
+        status = self.status_of(item)
+        cell.setText(term(status))
+        cell.setForeground(LATE_BRUSH if status == LATE else QBrush())
+
+    def print_progress(self) -> None:
+        """The 任务落实情况表 of the plan shown (in 我的全部任务: of the chosen task's plan), made on the 报表 page in
+        the background and previewed there."""
+        checklist_id = self.checklist_id
+        if checklist_id == ALL_PLANS:
+            checklist_id = self.item.get("checklist_id") if self.item else None
+            if not checklist_id:
+                QMessageBox.information(self, self.tr("打印任务落实情况表"),
+                                        self.tr("请先在树中选择一项任务（或一个清单），再打印它所在清单的落实情况表。"))
+                return
+        if checklist_id:
+            self.sig_print.emit("task-progress", "checklist", checklist_id)
