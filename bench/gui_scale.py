@@ -1,4 +1,4 @@
-"""The window at district scale: ``python bench/gui_scale.py DATABASE [--runs N]`` prints one JSON object per line.
+"""The window at district scale: ``python bench/gui_scale.py DATABASE [--runs N] [--quick]`` prints JSON lines.
 
 Run it against a copy of a database made with ``inspector demo --scale N`` (it reads, never writes, except what
 opening the window itself records). Figures, each ``{"name", "value", "unit", "target"}`` as in ``bench/run.py``:
@@ -170,19 +170,16 @@ def _search(app, page) -> tuple[list[float], list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gui_scale")
-    parser.add_argument("database", type=Path)
-    parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up figure")
+    parser.add_argument("database", type=Path, nargs="?")
+    parser.add_argument("--db", type=Path, help="the database (instead of the positional argument)")
+    parser.add_argument("--runs", type=int, help="fresh processes per start-up figure (default 7, --quick 3)")
+    parser.add_argument("--quick", action="store_true", help="fewer start-up runs (CI)")
     args = parser.parse_args(argv)
-    if not args.database.is_file():
-        parser.error(f"no such database: {args.database}")
-    from inspector.services import Services
-
-    probe = Services.open(args.database, seed=False)
-    findings = probe.stats()["findings"]["total"]
-    probe.close()
-    emit("scale_db_findings", findings, "findings", None)
-    bench_startup(args.database, args.runs)
-    bench_window(args.database)
+    database = args.db or args.database
+    if database is None or not database.is_file():
+        parser.error(f"no such database: {database}")
+    bench_startup(database, args.runs or (3 if args.quick else 7))
+    bench_window(database)
     return 0
 
 

@@ -9,6 +9,7 @@ prefix query (``消*``), and Latin words or numbers are matched as prefixes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 TOKEN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -37,3 +38,27 @@ def match_query(query: str) -> str | None:
         else:
             parts.append(f'"{run.lower()}"*')
     return " AND ".join(parts) if parts else None
+
+
+def body_matcher(query: str) -> Callable[[str], bool] | None:
+    """A test of one finding's stored tokens (:func:`index_tokens`) that agrees with ``MATCH match_query(query)``.
+
+    The 隐患 list shows its first screen by checking the findings at the top of the list it already holds, a few
+    thousand at most, instead of reading every match from the index (a third of a million findings contain 消):
+    the index answers in the order of rowids, the list is in the order of dates. The rules are FTS5's for the
+    expressions :func:`match_query` writes: a prefix matches a token that starts with it, a phrase matches its
+    tokens one after another, and every part must match. None when there is nothing to search for."""
+    needles: list[str] = []
+    for run in TOKEN_RE.findall(query or ""):
+        if CJK_RE.match(run) and len(run) > 1:
+            needles.append(" " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " ")
+        else:
+            needles.append(" " + (run if CJK_RE.match(run) else run.lower()))  # a prefix: the token's start
+    if not needles:
+        return None
+
+    def matches(tokens: str) -> bool:
+        padded = f" {tokens} "
+        return all(needle in padded for needle in needles)
+
+    return matches

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 
 from sqlite_utils import Database
 
@@ -17,11 +18,13 @@ from inspector.db.findings import SORTS
 from inspector.textsearch import match_query
 
 
-def matching_rowids(db: Database, text: str, span: int = 250_000) -> set[int] | None:
+def matching_rowids(db: Database, text: str, span: int = 250_000,
+                    stop: Callable[[], bool] | None = None) -> set[int] | None:
     """Rowids of the findings whose search text matches ``text``; None when there is nothing to search for.
 
     Read in rowid ranges of ``span``, yielding the interpreter between them: parsing a few hundred thousand
-    numbers at once would keep the window's event loop (another thread of this process) from running.
+    numbers at once would keep the window's event loop (another thread of this process) from running. ``stop``
+    is asked between ranges (a newer keystroke replaced this search: the rest is not read).
     """
     match = match_query(text)
     if match is None:
@@ -29,6 +32,8 @@ def matching_rowids(db: Database, text: str, span: int = 250_000) -> set[int] | 
     top = db.execute("SELECT max(rowid) FROM findings").fetchone()[0] or 0
     found: set[int] = set()
     for low in range(0, top + 1, span):
+        if stop is not None and stop():
+            break
         joined = db.execute(
             "SELECT group_concat(rowid) FROM findings_fts WHERE findings_fts MATCH ? AND rowid > ? AND rowid <= ?",
             [match, low, low + span]).fetchone()[0]
@@ -45,3 +50,11 @@ def newest_rowids(db: Database, sort: str, descending: bool, limit: int) -> list
     return [r[0] for r in db.execute(
         f"""SELECT f.rowid FROM findings f WHERE f.deleted_at IS NULL
             ORDER BY {SORTS.get(sort, 'f.found_on')} {order}, f.rowid {order} LIMIT ?""", [int(limit)])]
+
+
+def stored_tokens(db: Database, rowids: list[int]) -> dict[int, str]:
+    """The search tokens stored for these findings (rowid lookups in the index's own copy of them)."""
+    if not rowids:
+        return {}
+    marks = ", ".join("?" * len(rowids))
+    return dict(db.execute(f"SELECT rowid, body FROM findings_fts WHERE rowid IN ({marks})", rowids).fetchall())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -195,9 +195,14 @@ class Services:
     def status_counts(self, today: date | None = None) -> dict[str, int]:
         return finding_queries.status_counts(self.store.db, today or date.today())
 
-    def matching_rowids(self, text: str) -> set[int] | None:
-        """The findings whose text contains the words typed (None: no words, so no text filter)."""
-        return search.matching_rowids(self.store.db, text)
+    def matching_rowids(self, text: str, stop: Callable[[], bool] | None = None) -> set[int] | None:
+        """The findings whose text contains the words typed (None: no words, so no text filter); ``stop`` ends
+        the reading early (the result is then incomplete, for a search nobody waits for any more)."""
+        return search.matching_rowids(self.store.db, text, stop=stop)
+
+    def stored_tokens(self, rowids: list[int]) -> dict[int, str]:
+        """The search tokens the index holds for these findings (see ``textsearch.body_matcher``)."""
+        return search.stored_tokens(self.store.db, rowids)
 
     def newest_rowids(self, sort: str, descending: bool, limit: int) -> list[int]:
         """The first findings of the unfiltered list, read without reading the whole list."""

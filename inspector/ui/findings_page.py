@@ -5,6 +5,7 @@ Each step's button is enabled only when the rules allow it; when it is not, its 
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from datetime import date
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector import workflow as wf
 from inspector.services import FindingFilter, Services
+from inspector.textsearch import body_matcher
 from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.background import Operation
 from inspector.ui.findings_model import BATCH, ROW_ROLE, FindingsModel
@@ -223,11 +225,16 @@ class FindingsPage(QWidget):
             if opening:  # the newest findings by an index walk, before the whole list is read
                 task.partial(first_screen(s, flt, s.newest_rowids(flt.sort, flt.descending, BATCH), today))
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
-            matches = s.matching_rowids(flt.text)
-            wanted = None if matches is None else matches.__contains__
+            head, first = (base[2] if base else ListHead(ordered)), None
             if keep is None and not opening:  # the first screen at once, the full list and its count after it
-                head = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
-                task.partial(first_screen(s, flt, head, today))
+                first = head.first_matches(s, flt.text, BATCH)
+                if first is not None:
+                    task.partial(first_screen(s, flt, first, today))
+            matches = s.matching_rowids(flt.text, stop=task.cancelled)
+            wanted = None if matches is None else matches.__contains__
+            if keep is None and not opening and first is None:  # too rare for the head of the list
+                first = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
+                task.partial(first_screen(s, flt, first, today))
             if task.cancelled():
                 return None  # the next keystroke replaced this search: do not build a list nobody will see
             rowids = ordered if wanted is None else kept(ordered, wanted)
@@ -235,7 +242,7 @@ class FindingsPage(QWidget):
             if keep is not None:
                 chosen = s.finding_row_of(keep)
                 shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep)
-            return (base_key, ordered), rowids, shown
+            return (base_key, ordered, head), rowids, shown
 
         Operation(self, work, services=self.services, key="filter").partial(
             lambda screen: self._show_screen(screen, today)).success(self._show_all).run_in_background()
@@ -371,6 +378,45 @@ def first_screen(s: Services, flt, head: list[int], today: date, target: int | s
     rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
     shown = rows[target]["id"] if target is not None else keep
     return flt, head, rows, target, load_detail(s, shown, today) if shown else None
+
+
+class ListHead:
+    """The search tokens of the first findings of a list (in its order), read as searches need them and kept
+    while the list stands: a keystroke's first screen is the first matches among them, tested in memory
+    (``textsearch.body_matcher``), with no read of every match from the index (消 is in a third of a million
+    findings). Only a word too rare to fill a screen from the first ``LIMIT`` findings goes to the index."""
+
+    CHUNK = 1_000
+    LIMIT = 20_000
+
+    def __init__(self, ordered: list[int]) -> None:
+        self.ordered = ordered
+        self.tokens: list[str] = []
+        self.lock = threading.Lock()  # two searches' workers may extend it at once
+
+    def first_matches(self, s: Services, text: str, want: int) -> list[int] | None:
+        """The first ``want`` findings of the list whose text matches (all of them if fewer), or None when the
+        head of the list is not enough to tell; the whole list when there is no text."""
+        test = body_matcher(text)
+        if test is None:
+            return self.ordered[:want]
+        out: list[int] = []
+        done = 0
+        while len(out) < want and done < min(self.LIMIT, len(self.ordered)):
+            tokens = self._tokens(s, done + self.CHUNK)
+            out += [r for r, t in zip(self.ordered[done:done + self.CHUNK], tokens[done:done + self.CHUNK],
+                                      strict=False) if test(t)]
+            done += self.CHUNK
+        return out[:want] if len(out) >= want or done >= len(self.ordered) else None
+
+    def _tokens(self, s: Services, upto: int) -> list[str]:
+        with self.lock:
+            have = len(self.tokens)
+            if have < upto:
+                wanted = self.ordered[have:upto]
+                found = s.stored_tokens(wanted)
+                self.tokens.extend(found.get(r, "") for r in wanted)
+            return self.tokens
 
 
 def kept(ordered: list[int], wanted, step: int = 20_000) -> list[int]:

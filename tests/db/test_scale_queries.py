@@ -89,5 +89,7 @@ def test_the_scale_queries_read_indexes_not_tables(district):
     loose = _plan(store, "SELECT min(campaign) FROM findings WHERE deleted_at IS NULL AND campaign IS NOT NULL "
                          "AND campaign > ?", ["a"])
     assert "idx_findings_campaign" in loose
+    sites = _plan(store, "SELECT count(*) FROM sites WHERE deleted_at IS NULL", [])  # the status bar's
+    assert "idx_sites_live_town" in sites
     names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert not names & {"idx_findings_found", "idx_findings_status"}

@@ -31,3 +31,26 @@ def test_the_first_screen_is_the_start_of_the_full_list_in_every_order(services)
         for descending in (True, False):
             full = services.finding_rowids(FindingFilter(sort=sort, descending=descending), DAY)
             assert services.newest_rowids(sort, descending, 5) == full[:5]
+
+
+TEXTS = ("消防通道堆放杂物", "灭火器过期", "燃气报警器缺失", "消防电梯前室堆物", "电线私拉乱接", "取消了消防检查",
+         "配电箱 2023 年 ABC 型号", "安全出口指示灯损坏", "有限空间作业未审批", "灭 火 器", "消")
+QUERIES = ("消", "消防", "防", "灭火器", "灭火", "火器", "堆", "燃气报警", "无此词", "2023", "202", "abc", "AB", "ab 型号",
+           "消防 堆", "消防通道堆放杂物", "灭 火", "安全出口指示", "口指", "配电箱2023", "空间 作业", "z")
+
+
+def test_the_in_memory_token_test_agrees_with_the_index(services):
+    """The first screen of a search tests the tokens stored for the findings at the top of the list: every
+    query must select exactly the findings the full-text MATCH selects (prefixes, phrases, several words)."""
+    from inspector.textsearch import body_matcher
+
+    site = services.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    for n, text in enumerate(TEXTS):
+        services.record_finding(description=text, grade="一般", found_on=date(2026, 1, 1 + n), site_id=site)
+    rowids = services.finding_rowids(FindingFilter(), DAY)
+    tokens = services.stored_tokens(rowids)
+    assert len(tokens) == len(TEXTS)
+    for query in QUERIES:
+        test = body_matcher(query)
+        assert {r for r in rowids if test(tokens[r])} == services.matching_rowids(query), query
+    assert body_matcher(" ，。") is None and services.matching_rowids(" ，。") is None

@@ -93,3 +93,26 @@ def test_from_a_site_file_to_its_findings(qtbot, page):
     qtbot.mouseClick(page.site_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert len(page.model.rowids) == page.services.stats()["findings"]["total"]
+
+
+@pytest.mark.parametrize("word", ["消", "灭火器", "通道", "恒达", "无此词"])
+def test_a_search_s_first_screen_from_the_head_of_the_list_is_the_start_of_its_full_list(page, monkeypatch, word):
+    """The first screen comes from the tokens of the list's first findings, a chunk at a time: it is the start of
+    the full result, or None (the index is asked) when the head of the list is too short to tell."""
+    from inspector.services import FindingFilter
+    from inspector.ui.findings_page import ListHead
+
+    s = page.services
+    ordered = s.finding_rowids(FindingFilter(), date.today())
+    full = [r for r in ordered if r in s.matching_rowids(word)]
+    monkeypatch.setattr(ListHead, "CHUNK", 3)
+    for limit in (6, len(ordered)):
+        monkeypatch.setattr(ListHead, "LIMIT", limit)
+        head = ListHead(ordered)
+        first = head.first_matches(s, word, 4)
+        if limit == len(ordered) or len(full[:4]) == 4 and full[3] in ordered[:limit]:
+            assert first == full[:4], (word, limit)
+        else:
+            assert first is None, (word, limit)
+        assert len(head.tokens) <= limit
+    assert ListHead(ordered).first_matches(s, "", 4) == ordered[:4]
