@@ -427,9 +427,18 @@ def m0012_scale(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_findings_status")
 
 
+@migrations(name="0013_walk")
+def m0013_walk(db: Database) -> None:
+    """What the inspection walk needs from its records: a template item's problem statement (the words a
+    不符合 finding is suggested with — the item's title is the requirement, the opposite of the problem), and
+    whether an inspector is still active (one used on a document is deactivated, never deleted)."""
+    db.execute("ALTER TABLE checklist_items ADD COLUMN problem TEXT")
+    db.execute("ALTER TABLE inspectors ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13

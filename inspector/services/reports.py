@@ -21,6 +21,7 @@ from inspector.db.store import Store
 from inspector.errors import InspectorError
 from inspector.filestore import is_digest, path_for
 from inspector.paths import attachments_dir
+from inspector.services.findings import basis_groups
 from inspector.services.tasks import effective_status
 
 KINDS = ("inspection-record", "rectification-order", "recheck-opinion", "major-hazard", "ledger", "task-progress",
@@ -61,6 +62,10 @@ class Reports:
 
     def order_category(self) -> str:
         return "责改" if self.store.setting("issuer_kind") == "enforcement" else "整改"
+
+    def order_title(self) -> str:
+        """The order's name for this issuer: a town's 限期整改意见书, an enforcement body's 责令限期整改指令书."""
+        return order_title(self.store.setting("issuer_kind"))
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def _stored(self, digest: str) -> Path | None:
@@ -125,6 +130,7 @@ class Reports:
         deadlines = sorted(f["current_deadline"] for f in findings if f["current_deadline"])
         kind = "enforcement" if self.store.setting("issuer_kind") == "enforcement" else "town"
         return {"number": self.number(inspection["id"], self.order_category()), "kind": kind,
+                "title": self.order_title(), "basis_groups": basis_groups(findings),
                 "issuer": self.issuer(), "site": self.store.get("sites", inspection["site_id"]), "findings": findings,
                 "deadline": deadlines[-1] if deadlines else None, "signatures": self._signatures(inspection),
                 "review_body": self.store.setting("review_body") or "上海市普陀区人民政府",
@@ -147,7 +153,7 @@ class Reports:
         order = rq.document_number(self.store, inspection["id"], self.order_category())
         return {"number": self.number(inspection["id"], "复查"), "issuer": self.issuer(),
                 "order_number": order["text"] if order else None,
-                "order_title": "责令限期整改指令书" if self.order_category() == "责改" else "限期整改意见书",
+                "order_title": self.order_title(),
                 "order_date": order_date, "site": self.store.get("sites", inspection["site_id"]),
                 "passed": passed, "failed": failed, "signatures": self._signatures(inspection),
                 "date": date.today().isoformat()}
@@ -184,7 +190,8 @@ class Reports:
                         "description": r["description"], "category": r["category"], "grade": r["grade"],
                         "deadline": r["current_deadline"],
                         "contact": " ".join(filter(None, [r["contact_person"], r["contact_phone"]])),
-                        "doc_no": r["doc_no"], "closed_on": r["closed_on"],
+                        "doc_no": r["doc_no"], "closed_on": r["closed_on"], "item": r["item_title"],
+                        "legal_basis": r["legal_basis"],
                         "status": wf.STATUS_LABELS[r["status"]] + ("（逾期）" if overdue else "")})
         found = len(rows)
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
@@ -329,6 +336,11 @@ class Reports:
                                    params.get("date_to") or today.isoformat(), params.get("town"))
         return self.ledger(params.get("date_from"), params.get("date_to"), params.get("town"), params.get("status"),
                            params.get("grade"), params.get("campaign"), params.get("site_id"))
+
+
+def order_title(issuer_kind: str | None) -> str:
+    """The rectification order's name for an issuer kind (the 设置 value ``issuer_kind``)."""
+    return "责令限期整改指令书" if issuer_kind == "enforcement" else "限期整改意见书"
 
 
 def _rate(rate: float | None) -> str:

@@ -4,6 +4,10 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>保存时自动编号（可改为纸质文书上的编号）</source>
+        <translation>Numbered automatically on saving (may be changed to the paper form's number)</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/action_dialog.py" line="68"/>
         <source>确定</source>
         <translation>OK</translation>
@@ -161,6 +165,26 @@
 </context>
 <context>
     <name>FindingsPage</name>
+    <message>
+        <source>整改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>整改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>打印限期整改意见书</source>
+        <translation>Print rectification notice</translation>
+    </message>
+    <message>
+        <source>打印重大隐患治理情况记录</source>
+        <translation>Print major hazard record</translation>
+    </message>
+    <message>
+        <source>打印责令限期整改指令书</source>
+        <translation>Print rectification order</translation>
+    </message>
     <message>
         <location filename="../../inspector/ui/findings_page.py" line="54"/>
         <source>搜索隐患描述、单位、部位（两个字即可，如“消防”）</source>
@@ -392,6 +416,110 @@
 <context>
     <name>InspectionsPage</name>
     <message>
+        <source>部分签字</source>
+        <translation>Partly signed</translation>
+    </message>
+    <message>
+        <source>逾期整改文书</source>
+        <translation>overdue-orders</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose one</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一次检查。</source>
+        <translation>Choose an inspection in the list first.</translation>
+    </message>
+    <message>
+        <source>正在生成逾期未改的整改文书…</source>
+        <translation>Writing the overdue orders…</translation>
+    </message>
+    <message>
+        <source>正在生成本次检查的全部文书…</source>
+        <translation>Writing all documents of this inspection…</translation>
+    </message>
+    <message>
+        <source>正在下发整改…</source>
+        <translation>Issuing orders…</translation>
+    </message>
+    <message>
+        <source>检查文书</source>
+        <translation>inspection-documents</translation>
+    </message>
+    <message>
+        <source>检查人员…</source>
+        <translation>Inspectors…</translation>
+    </message>
+    <message>
+        <source>本次隐患全部下发整改…</source>
+        <translation>Issue all orders…</translation>
+    </message>
+    <message>
+        <source>未能下发</source>
+        <translation>Orders not issued</translation>
+    </message>
+    <message>
+        <source>未签字</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>有未整改隐患</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>无未整改隐患</source>
+        <translation>No open findings</translation>
+    </message>
+    <message>
+        <source>搜索单位名称、信用代码、街镇、检查表或专项</source>
+        <translation>Search site, credit code, town, checklist or campaign</translation>
+    </message>
+    <message>
+        <source>打印逾期未改的整改文书</source>
+        <translation>Print overdue orders</translation>
+    </message>
+    <message>
+        <source>打印本次全部文书</source>
+        <translation>Print all documents</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>已对 {0} 条隐患下发{1}。</source>
+        <translation>{1} issued for {0} findings.</translation>
+    </message>
+    <message>
+        <source>已列出 {0} 次，向下滚动加载更多</source>
+        <translation>{0} listed, scroll down for more</translation>
+    </message>
+    <message>
+        <source>已下发</source>
+        <translation>Orders issued</translation>
+    </message>
+    <message>
+        <source>共 {0} 次</source>
+        <translation>{0} inspections</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部检查</source>
+        <translation>All inspections</translation>
+    </message>
+    <message>
+        <source>{0} 条</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/inspections_page.py" line="271"/>
         <source>新建检查 (Ctrl+N)</source>
         <translation>New inspection (Ctrl+N)</translation>
@@ -615,6 +743,14 @@
 </context>
 <context>
     <name>NewInspectionDialog</name>
+    <message>
+        <source>添加、修改或停用检查人员</source>
+        <translation>Add, correct or deactivate inspectors</translation>
+    </message>
+    <message>
+        <source>检查人员…</source>
+        <translation>Inspectors…</translation>
+    </message>
     <message>
         <location filename="../../inspector/ui/inspections_page.py" line="54"/>
         <source>新建检查</source>
@@ -1647,6 +1783,18 @@ Compare the fingerprint with the other side by phone, then choose its role:</tra
 <context>
     <name>WalkDialog</name>
     <message>
+        <source>，不符合 {0} 项</source>
+        <translation>, {0} non-compliant</translation>
+    </message>
+    <message>
+        <source>用方向键选择检查项，按 1 符合、2 不符合（登记隐患）、3 不适用；双击备注可填写。下方显示该项的依据和检查要点。</source>
+        <translation>Choose an item with the arrow keys; press 1 compliant, 2 non-compliant (records a finding), 3 not applicable; double-click the note to write one. The item's basis and guidance are shown below.</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/inspections_page.py" line="157"/>
         <source>检查 — {0}</source>
         <translation>Inspection — {0}</translation>
@@ -1721,6 +1869,14 @@ Compare the fingerprint with the other side by phone, then choose its role:</tra
 </context>
 <context>
     <name>vocabulary</name>
+    <message>
+        <source>签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>未整改</source>
+        <translation>Open</translation>
+    </message>
     <message>
         <location filename="../../inspector/ui/vocabulary.py" line="11"/>
         <source>已登记</source>
@@ -2585,6 +2741,84 @@ The current database is kept in the backups folder first.</translation>
         <location filename="../../inspector/ui/app.py" line="79" />
         <source>不能用这个备份</source>
         <translation>This backup cannot be used</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorsDialog</name>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>新增人员</source>
+        <translation>New inspector</translation>
+    </message>
+    <message>
+        <source>新人员：填写后按“保存”。</source>
+        <translation>New inspector: fill in and press Save.</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>在用（停用后不再供新检查选择，原有文书不变）</source>
+        <translation>Active (an inactive inspector is not offered for new inspections; old documents stay as they are)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>不能删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>不能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source> · 已停用</source>
+        <translation> · inactive</translation>
+    </message>
+</context>
+<context>
+    <name>IssueOrdersDialog</name>
+    <message>
+        <source>本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限。</source>
+        <translation>Every finding of this inspection without an order gets one now; each keeps the deadline set when it was registered.</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>全部下发</source>
+        <translation>Issue all</translation>
+    </message>
+    <message>
+        <source>保存时自动编号</source>
+        <translation>Numbered automatically</translation>
+    </message>
+    <message>
+        <source>下发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>下发整改 — {0}</source>
+        <translation>Issue orders — {0}</translation>
     </message>
 </context>
 </TS>
