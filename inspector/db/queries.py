@@ -210,8 +210,24 @@ def attachments_of(store: Store, owner_table: str, owner_id: str) -> list[dict[s
     )
 
 
-def inspectors(store: Store) -> list[dict[str, Any]]:
-    return store.rows(f"SELECT * FROM inspectors WHERE {ALIVE} ORDER BY name")
+def inspectors(store: Store, active_only: bool = False) -> list[dict[str, Any]]:
+    """Live inspectors by name; ``active_only`` leaves out the deactivated (not offered for new work)."""
+    extra = " AND active = 1" if active_only else ""
+    return store.rows(f"SELECT * FROM inspectors WHERE {ALIVE}{extra} ORDER BY active DESC, name")
+
+
+def inspector_by_certificate(store: Store, certificate_no: str) -> dict[str, Any] | None:
+    rows = store.rows(f"SELECT * FROM inspectors WHERE certificate_no = ? AND {ALIVE} LIMIT 1", [certificate_no])
+    return rows[0] if rows else None
+
+
+def inspector_in_use(store: Store, inspector_id: str) -> bool:
+    """Whether any inspection, finding or re-check names this inspector (a deliberate click: a scan is fine)."""
+    return bool(store.rows(
+        f"""SELECT 1 FROM inspections WHERE {ALIVE} AND (inspector1_id = :id OR inspector2_id = :id)
+            UNION ALL SELECT 1 FROM findings WHERE inspector_id = :id
+            UNION ALL SELECT 1 FROM finding_events WHERE kind = 'recheck' AND instr(data, :id) > 0
+            LIMIT 1""", {"id": inspector_id}))
 
 
 DISTINCT_COLUMNS = {("sites", "town"), ("findings", "campaign"), ("inspections", "campaign")}

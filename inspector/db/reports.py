@@ -39,6 +39,7 @@ def ledger_rows(store: Store, where: list[str], params: list[Any], limit: int | 
     return store.rows(
         f"""SELECT f.id, f.found_on, f.location, f.description, f.category, f.grade, f.status, f.current_deadline,
                    f.closed_on, f.contact_person, f.contact_phone, f.campaign, f.site_id, f.inspection_id,
+                   f.legal_basis, ci.title AS item_title,
                    s.name AS site, s.credit_code, s.town, s.address, s.industry, s.grid,
                    i.type AS inspection_type, i.campaign AS inspection_campaign,
                    coalesce((SELECT text FROM doc_numbers d WHERE d.case_id = f.inspection_id
@@ -48,6 +49,7 @@ def ledger_rows(store: Store, where: list[str], params: list[Any], limit: int | 
                                    AND coalesce(json_extract(e.data, '$.doc_no'), '') != ''
                              ORDER BY e.on_date DESC, e.created_at DESC LIMIT 1)) AS doc_no
             FROM findings f LEFT JOIN sites s ON s.id = f.site_id LEFT JOIN inspections i ON i.id = f.inspection_id
+                 LEFT JOIN checklist_items ci ON ci.id = f.item_id
             WHERE {clause} ORDER BY f.found_on, f.rowid {'LIMIT ' + str(int(limit)) if limit else ''}""",
         params,
     )

@@ -434,9 +434,18 @@ def m0013_live_sites(db: Database) -> None:
     db.execute("CREATE INDEX idx_sites_live_town ON sites(town) WHERE deleted_at IS NULL")
 
 
+@migrations(name="0014_walk")
+def m0014_walk(db: Database) -> None:
+    """What the inspection walk needs from its records: a template item's problem statement (the words a
+    不符合 finding is suggested with — the item's title is the requirement, the opposite of the problem), and
+    whether an inspector is still active (one used on a document is deactivated, never deleted)."""
+    db.execute("ALTER TABLE checklist_items ADD COLUMN problem TEXT")
+    db.execute("ALTER TABLE inspectors ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14

@@ -8,16 +8,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.db import Store, connect, open_database, pages, queries, search
+from inspector.db import Store, connect, inspection_list, open_database, pages, queries, search
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
+from inspector.db.inspection_list import InspectionFilter
 from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
-from inspector.services import attachments, documents, findings, profile, seeding, sites, tasks, templates
+from inspector.services import (attachments, documents, findings, inspectors, profile, seeding, sites, tasks,
+                                templates)
 from inspector.services.documents import ImportResult
-from inspector.workflow import Event, FindingState
+from inspector.workflow import ORDER_ISSUED, Event, FindingState
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Services:
         try:
             if seeding.due(services.store, new=new, seed=seed):
                 services.seed()
+            documents.refresh_builtin_templates(services.store)  # a newer program's wording of built-in items
         except BaseException:
             services.close()  # what was seeded so far is kept; the next start completes it
             raise
@@ -121,6 +124,11 @@ class Services:
     def inspections(self, limit: int = 500) -> list[dict[str, Any]]:
         return queries.inspections(self.store, limit)
 
+    def inspection_page(self, flt: InspectionFilter, limit: int = 200,
+                        after: tuple[str | None, str] | None = None) -> list[dict[str, Any]]:
+        """One page of the 检查 list (see :mod:`inspector.db.inspection_list`)."""
+        return inspection_list.inspection_page(self.store, flt, limit, after)
+
     def inspection_results(self, inspection_id: str) -> dict[str, dict[str, Any]]:
         return queries.inspection_results(self.store, inspection_id)
 
@@ -163,12 +171,55 @@ class Services:
         keeps neither the event nor the files."""
         with self.store.atomic():
             data = dict(event.data)
+            if event.kind == ORDER_ISSUED and not str(data.get("doc_no") or "").strip():
+                data["doc_no"] = self._order_number_of(finding_id, event.on)
             if assessment is not None:
                 data["assessment"] = self.add_attachment(assessment, "findings", finding_id, role="assessment")
-            for photo in photos:
-                data.setdefault("photos", []).append(
-                    self.add_attachment(photo, "findings", finding_id, role="after"))
+            for photo in photos:  # with its resized copy, so the printed record shows it too
+                data.setdefault("photos", []).append(self.add_photo(photo, "findings", finding_id, role="after"))
             return findings.act(self.store, finding_id, Event(event.kind, event.on, data, event.actor))
+
+    def _order_number_of(self, finding_id: str, on: date) -> str | None:
+        inspection_id = self.store.get("findings", finding_id).get("inspection_id")
+        return self.order_number(inspection_id, on) if inspection_id else None
+
+    def order_number(self, inspection_id: str, on: date | None = None) -> str:
+        """The 文书号 of the inspection's order: the case's number under the order's category, assigned the first
+        time (when the order is issued) and the same on the printed form and every reprint."""
+        reports = self.reports()
+        return reports.number(inspection_id, reports.order_category(), on)
+
+    def order_number_known(self, inspection_id: str | None) -> str | None:
+        """The order's 文书号 if the case has one already (nothing is assigned by asking)."""
+        if not inspection_id:
+            return None
+        from inspector.db import reports as rq
+
+        row = rq.document_number(self.store, inspection_id, self.reports().order_category())
+        return row["text"] if row else None
+
+    def issue_orders(self, inspection_id: str, on: date, doc_no: str = "", progress=None,
+                     cancelled=None) -> list[str]:
+        """下发整改 for all the inspection's findings not yet ordered, in one transaction (see :mod:`.batch`)."""
+        from inspector.services import batch
+
+        return batch.issue_orders(self, inspection_id, on, doc_no, progress or batch.no_progress,
+                                  cancelled or batch.not_cancelled)
+
+    def print_inspection(self, inspection_id: str, out: Path | str, progress=None, cancelled=None) -> Path:
+        """Every document of one inspection joined into one PDF."""
+        from inspector.services import batch
+
+        return batch.print_documents(self, batch.inspection_documents(self, inspection_id), Path(out),
+                                     progress or batch.no_progress, cancelled or batch.not_cancelled)
+
+    def print_overdue_orders(self, out: Path | str, today: date | None = None, progress=None,
+                             cancelled=None) -> Path:
+        """The order of every case with overdue findings, joined into one PDF."""
+        from inspector.services import batch
+
+        return batch.print_documents(self, batch.overdue_orders(self, today or date.today()), Path(out),
+                                     progress or batch.no_progress, cancelled or batch.not_cancelled)
 
     def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:
         """Which steps the rules allow for this finding now (None) and, for the others, why not."""
@@ -217,9 +268,19 @@ class Services:
     def finding_detail(self, finding_id: str) -> dict[str, Any]:
         return queries.finding_detail(self.store, finding_id)
 
-    def inspectors(self) -> list[dict[str, Any]]:
-        """Every inspector, the officer's own record (the profile) first: the default first inspector."""
-        return profile.profile_first(queries.inspectors(self.store), profile.inspector_id(self.store))
+    def inspectors(self, active_only: bool = False) -> list[dict[str, Any]]:
+        """Inspectors (``active_only``: those offered for new work), the officer's own record (the profile) first:
+        the default first inspector."""
+        return profile.profile_first(queries.inspectors(self.store, active_only), profile.inspector_id(self.store))
+
+    def save_inspector(self, fields: dict[str, Any], inspector_id: str | None = None) -> str:
+        return inspectors.save_inspector(self.store, fields, inspector_id)
+
+    def set_inspector_active(self, inspector_id: str, active: bool) -> None:
+        inspectors.set_active(self.store, inspector_id, active)
+
+    def remove_inspector(self, inspector_id: str) -> None:
+        inspectors.remove_inspector(self.store, inspector_id)
 
     def towns(self) -> list[str]:
         return queries.distinct_values(self.store, "sites", "town")
@@ -257,6 +318,12 @@ class Services:
                   caption: str = "") -> str:
         return attachments.add_photo(self.store, attachments_dir(self.path), self._outside(source), owner_table,
                                      owner_id, role, caption)
+
+    def order_title(self) -> str:
+        """The rectification order's name for this office (设置 → 文书类型): 限期整改意见书 or 责令限期整改指令书."""
+        from inspector.services.reports import order_title
+
+        return order_title(self.store.setting("issuer_kind"))
 
     def set_setting(self, key: str, value: str) -> None:
         """A profile or preference value; recorded in the audit log like every other change."""
@@ -309,4 +376,4 @@ class Services:
         return queries.integrity_problems(self.store, attachments_dir(self.path))
 
 
-__all__ = ["FindingFilter", "ImportResult", "Services"]
+__all__ = ["FindingFilter", "ImportResult", "InspectionFilter", "Services"]

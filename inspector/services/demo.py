@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from inspector import workflow as wf
 from inspector.creditcode import ALPHABET, check_character
 from inspector.services.demo_scale import build_scale
+from inspector.services.findings import suggested_description
 
 __all__ = ["build_demo", "build_scale"]
 
@@ -100,7 +101,7 @@ def _demo_finding(services: Services, rng: random.Random, today: date, found_on:
     overdue = scenario == ["overdue"]
     deadline = found_on + timedelta(days=10 if overdue else 60 if major else 30)
     finding_id = services.record_finding(
-        description=item["title"].replace("是否", "").rstrip("？?") + "：现场不符合要求", grade=grade,
+        description=suggested_description(item), grade=grade,
         found_on=found_on, deadline=deadline,
         plan=PLAN if major else None, category=rng.choice(wf.CATEGORIES), site_id=site_id,
         inspection_id=inspection_id, item_id=item["id"], legal_basis=item.get("legal_basis"),

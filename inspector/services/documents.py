@@ -207,13 +207,40 @@ def seed_templates(store: Store) -> int:
             )
             store.insert_many(
                 "checklist_items",
-                [
-                    {"id": stable_id("template-item", checklist_id, str(pos)), "checklist_id": checklist_id,
-                     "position": pos, "kind": "item", "number": it["number"],
-                     "title": it["title"].rstrip("★"), "text": it["title"], "legal_basis": it.get("legal_basis"),
-                     "default_grade": it.get("default_grade", "一般"), "default_days": it.get("default_days", 15)}
-                    for pos, it in enumerate(tpl["items"])
-                ],
+                [{"id": stable_id("template-item", checklist_id, str(pos)), "checklist_id": checklist_id,
+                  "position": pos, **_builtin_item(it)} for pos, it in enumerate(tpl["items"])],
             )
             added += 1
     return added
+
+
+def _builtin_item(it: dict[str, Any]) -> dict[str, Any]:
+    """The content of one shipped template item as stored (the same on every device: sync compares it)."""
+    return {"kind": "item", "number": it["number"], "title": it["title"].rstrip("★"), "text": it["title"],
+            "legal_basis": it.get("legal_basis"), "problem": it.get("problem"),
+            "default_grade": it.get("default_grade", "一般"), "default_days": it.get("default_days", 15)}
+
+
+def refresh_builtin_templates(store: Store) -> int:
+    """Bring the built-in template items a database already holds up to the shipped file (a newer program adds
+    problem statements and legal articles); returns how many items changed.
+
+    The items keep their ids (derived from the template's code and the item's position), so inspections walked
+    against them keep their results; only the fields that differ are written, so an up-to-date database is
+    read and left alone. Every device runs the same refresh, so the items stay equal to what
+    ``inspector.sync.builtin`` derives and packages carrying them are still accepted."""
+    data = json.loads(builtin_templates_file().read_text(encoding="utf-8"))
+    changed = 0
+    with store.atomic():
+        for tpl in data["templates"]:
+            checklist_id = stable_id("template", tpl["code"], "1")
+            stored = {i["id"]: i for i in queries.checklist_items(store, checklist_id)}
+            for pos, it in enumerate(tpl["items"]):
+                row = stored.get(stable_id("template-item", checklist_id, str(pos)))
+                if row is None:
+                    continue
+                diff = {k: v for k, v in _builtin_item(it).items() if row.get(k) != v}
+                if diff:
+                    store.update("checklist_items", row["id"], diff)
+                    changed += 1
+    return changed

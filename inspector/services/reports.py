@@ -75,6 +75,10 @@ class Reports:
     def order_category(self) -> str:
         return "责改" if self.store.setting("issuer_kind") == "enforcement" else "整改"
 
+    def order_title(self) -> str:
+        """The order's name for this issuer: a town's 限期整改意见书, an enforcement body's 责令限期整改指令书."""
+        return order_title(self.store.setting("issuer_kind"))
+
     # -- helpers ---------------------------------------------------------------------------------------------
     def _stored(self, digest: str) -> Path | None:
         """The stored file of an attachment; a name that is not a digest is printed as a missing file."""
@@ -175,7 +179,7 @@ class Reports:
         return {"number": self.number(inspection["id"], "复查"), "head": self.issuing_body(),
                 "inspectors": self._inspectors(inspection),
                 "order_number": order["text"] if order else None,
-                "order_title": "责令限期整改指令书" if self.order_category() == "责改" else "限期整改意见书",
+                "order_title": self.order_title(),
                 "order_date": order_date, "site": self.store.get("sites", inspection["site_id"]),
                 "passed": passed, "failed": failed, "signatures": self._signatures(inspection),
                 "date": date.today().isoformat()}
@@ -214,7 +218,8 @@ class Reports:
                         "description": r["description"], "category": r["category"], "grade": r["grade"],
                         "deadline": r["current_deadline"],
                         "contact": "\n".join(filter(None, [r["contact_person"], r["contact_phone"]])),
-                        "doc_no": r["doc_no"], "closed_on": r["closed_on"],
+                        "doc_no": r["doc_no"], "closed_on": r["closed_on"], "item": r["item_title"],
+                        "legal_basis": r["legal_basis"],
                         "status": wf.STATUS_LABELS[r["status"]] + ("（逾期）" if overdue else "")})
         found = len(rows)
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
@@ -372,6 +377,11 @@ def period(date_from: str | None, date_to: str | None) -> str:
     if date_from:
         return f"{date_from} 起"
     return f"截至 {date_to}" if date_to else "全部"
+
+
+def order_title(issuer_kind: str | None) -> str:
+    """The rectification order's name for an issuer kind (the 设置 value ``issuer_kind``)."""
+    return "责令限期整改指令书" if issuer_kind == "enforcement" else "限期整改意见书"
 
 
 def _rate(rate: float | None) -> str:

@@ -31,6 +31,7 @@ def _clean_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not 1 <= days <= 365:
             raise RuleError(f"第 {n} 项的整改天数应在 1 到 365 天之间。")
         clean.append({"title": title, "text": title, "legal_basis": (item.get("legal_basis") or "").strip() or None,
+                      "problem": (item.get("problem") or "").strip() or None,
                       "default_grade": grade, "default_days": days})
     if not clean:
         raise RuleError("检查表至少要有一个检查项。", "请添加检查项后再保存。")

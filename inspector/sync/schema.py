@@ -130,6 +130,7 @@ ENUMS: dict[tuple[str, str], list[Any]] = {
     ("checklists", "builtin"): [0, 1],
     ("inspections", "unannounced"): [0, 1],
     ("findings", "listed_supervision"): [0, 1],
+    ("inspectors", "active"): [0, 1],
 }
 PATTERNS = {"id": UUID, "device_id": UUID, "created_at": STAMP, "updated_at": STAMP, "deleted_at": STAMP}
 EVENT_COLUMNS = [("id", "TEXT", True), ("finding_id", "TEXT", True), ("kind", "TEXT", True),

@@ -129,7 +129,11 @@ class ActionDialog(QDialog):
             row.addWidget(button)
             self.files[name] = []
             return holder
-        return QLineEdit(self)
+        edit = QLineEdit(self)
+        if name == "doc_no":  # the case's number, or the next one, given when the order is saved
+            edit.setText(self.services.order_number_known(self.finding.get("inspection_id")) or "")
+            edit.setPlaceholderText(self.tr("保存时自动编号（可改为纸质文书上的编号）"))
+        return edit
 
     def _choose(self, name: str, many: bool, label: QLabel) -> None:
         if many:

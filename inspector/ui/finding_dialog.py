@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.services.findings import suggested_description
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import form_habits, ok_cancel
 
@@ -97,7 +98,7 @@ class FindingDialog(QDialog):
         self.finding_id: str | None = None
         self.setWindowTitle(self.tr("登记隐患 — {0}").format(item["title"]))
         self.description = QPlainTextEdit(self)
-        self.description.setPlainText(item["title"].rstrip("？?").replace("是否", "") + self.tr("，不符合要求"))
+        self.description.setPlainText(suggested_description(item))  # the problem, not the requirement
         self.description.setFixedHeight(60)
         self.location = QLineEdit(self)
         self.category = QComboBox(self)

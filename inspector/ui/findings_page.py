@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -137,14 +138,38 @@ class FindingsPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self.show_current)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, kind in ((self.tr("打印整改通知书"), "rectification-order"),
-                           (self.tr("打印整改复查意见书"), "recheck-opinion"),
-                           (self.tr("打印重大隐患记录"), "major-hazard")):
-            action = QAction(text, self.table)
-            action.triggered.connect(lambda _=False, k=kind: self.print_selected(k))
-            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.context_menu)
         self.apply_filter()
+
+    def print_choices(self) -> list[tuple[str, str]]:
+        """The documents that fit the selected finding: the order under the issuer's own name (设置), the
+        re-check opinion once it was re-checked, the major-hazard record only for a 重大 finding."""
+        f = self.finding
+        if f is None:
+            return []
+        order = (self.tr("打印责令限期整改指令书") if self.services.order_title() == "责令限期整改指令书"
+                 else self.tr("打印限期整改意见书"))
+        out = [(order, "rectification-order")]
+        if any(e["kind"] == wf.RECHECK for e in f["events"]):
+            out.append((self.tr("打印整改复查意见书"), "recheck-opinion"))
+        if f["grade"] == "重大":
+            out.append((self.tr("打印重大隐患治理情况记录"), "major-hazard"))
+        return out
+
+    def context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if self.selected_id() != index.data(ROW_ROLE)["id"]:
+            self.table.selectRow(index.row())
+        menu = QMenu(self.table)
+        for text, kind in self.print_choices():
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _=False, k=kind: self.print_selected(k))
+            menu.addAction(action)
+        self.last_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
 
     def shown_data(self) -> bool:
@@ -309,14 +334,26 @@ class FindingsPage(QWidget):
         for kind, button in self.buttons.items():
             button.setEnabled(refusals[kind] is None)
             button.setToolTip(refusals[kind] or "")
-        for att in self.finding["attachments"][:6]:
-            if (att["mime"] or "").startswith("image/"):
-                label = QLabel(self)
-                label.setPixmap(QPixmap(str(self.services.attachment_path(att["sha256"]))).scaled(
-                    96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-                label.setToolTip(f"{att['file_name']} {att['caption'] or ''}")
-                self.photos.addWidget(label)
+        for att in shown_photos(self.finding["attachments"]):
+            self.photos.addWidget(self._thumbnail(att))
         self.photos.addStretch(1)
+
+    def _thumbnail(self, att: dict) -> QWidget:
+        """One photo with its label under it: 整改前 (registered with the finding) or 整改后 (feedback)."""
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        picture = QLabel(holder)
+        picture.setPixmap(QPixmap(str(self.services.attachment_path(att["sha256"]))).scaled(
+            96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        picture.setToolTip(f"{att['file_name']} {att['caption'] or ''}")
+        caption = QLabel(self.tr("整改后") if att["role"] == "after" else self.tr("整改前"), holder)
+        caption.setObjectName("photo_caption")
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(picture)
+        column.addWidget(caption)
+        return holder
 
     def _detail_html(self, f: dict) -> str:
         site = f["site"] or {}
@@ -361,6 +398,14 @@ class FindingsPage(QWidget):
             self.base = None
             self.select_finding(self.finding["id"])
             self.sig_changed.emit()
+
+
+def shown_photos(attachments: list[dict], limit: int = 6) -> list[dict]:
+    """The photos to show, each once: a photo is stored with a resized copy for the printed forms (role
+    ``…:report``), which is the same picture and is not shown again; 整改前 before 整改后."""
+    photos = [a for a in attachments if (a["mime"] or "").startswith("image/") and a["role"] in ("before", "after",
+                                                                                                "photo")]
+    return sorted(photos, key=lambda a: a["role"] == "after")[:limit]
 
 
 def load_detail(s: Services, finding_id: str, today: date) -> dict:

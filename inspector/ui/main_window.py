@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
                 page.sig_changed.connect(lambda key=key: self.changed_on(key))
             if hasattr(page, "sig_print"):
                 page.sig_print.connect(self.print_document)
+            if hasattr(page, "sig_printed"):
+                page.sig_printed.connect(self.show_printed)
             if hasattr(page, "sig_show_findings"):
                 page.sig_show_findings.connect(lambda site_id, name: self.go("findings").show_site(site_id, name))
             self.pages[key] = page
@@ -218,6 +220,12 @@ class MainWindow(QMainWindow):
         page = self.go("reports")
         page.select(kind, **{key: record_id})
         page.generate()
+
+    def show_printed(self, path: str) -> None:
+        """A batch print finished: 报表 shows the joined PDF, ready for 打印…."""
+        from inspector.services.reports import ReportResult
+
+        self.go("reports").show_result(ReportResult(Path(path)))
 
     def save_now(self) -> None:
         """Ctrl+S: everything is saved when a field is left; leaving the current field saves it now."""

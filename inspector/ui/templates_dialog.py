@@ -1,4 +1,4 @@
-"""The template editor: items, legal basis, default grade and default days to rectify.
+"""The template editor: items, the problem a 不符合 finding states, legal basis, default grade and days to rectify.
 
 Saving a template already used by an inspection makes a new version (see ``inspector.services.templates``).
 """
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 
-HEADERS = ("检查项目", "依据", "默认等级", "整改天数")
-KEYS = ("title", "legal_basis", "default_grade", "default_days")
+HEADERS = ("检查项目", "不符合时的问题", "依据", "默认等级", "整改天数")
+KEYS = ("title", "problem", "legal_basis", "default_grade", "default_days")
 
 
 class TemplatesDialog(QDialog):
@@ -41,7 +41,7 @@ class TemplatesDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        for col, width in enumerate((420, 260, 80, 80)):
+        for col, width in enumerate((300, 260, 220, 70, 70)):
             self.table.setColumnWidth(col, width)
         buttons = QHBoxLayout()
         for text, handler in ((self.tr("新建模板"), self.new_template), (self.tr("添加检查项"), self.add_item),
@@ -63,7 +63,7 @@ class TemplatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(1100, 620)
+        self.resize(1240, 620)
         self.fill_list()
 
     def fill_list(self, select: str | None = None) -> None:
@@ -95,7 +95,8 @@ class TemplatesDialog(QDialog):
         self.add_item()
 
     def add_item(self) -> None:
-        self.model.appendRow([QStandardItem(""), QStandardItem(""), QStandardItem("一般"), QStandardItem("15")])
+        self.model.appendRow([QStandardItem(""), QStandardItem(""), QStandardItem(""), QStandardItem("一般"),
+                              QStandardItem("15")])
         self.table.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
 
     def remove_item(self) -> None:

@@ -153,7 +153,7 @@ class RandomOfficer:
             click(self.qtbot, ok(d))
 
         def fill(d: WalkDialog) -> None:
-            free = [r for r in range(d.model.rowCount()) if d.model.item(r, 2).text() != "不符合"]
+            free = [r for r in range(d.model.rowCount()) if d.results[r] != "不符合"]
             row = self.rng.choice(free)
             if result == "不符合":
                 self.driver.then(FindingDialog, finding)
@@ -161,8 +161,8 @@ class RandomOfficer:
             d.table.selectRow(row)
             qtbot_key = {"符合": Qt.Key.Key_1, "不符合": Qt.Key.Key_2, "不适用": Qt.Key.Key_3}[result]
             self.qtbot.keyClick(d.table, qtbot_key)
-            assert d.model.item(row, 2).text() == result
-            shown.update({f"{d.inspection['id']}/{item['id']}": d.model.item(r, 2).text()
+            assert d.results[row] == result
+            shown.update({f"{d.inspection['id']}/{item['id']}": d.results[r]
                           for r, item in enumerate(d.items)})
             d.accept()
 

@@ -36,6 +36,8 @@ from tests.durability.gui_officer import RandomOfficer, cell, rows_of, town_wind
 from tests.durability.outside import cli_stats, snapshot
 from tests.sync.conftest import device
 from tests.ui.driver import DialogDriver, ime_type
+from tests.ui.menus import choose
+from tests.ui.people import answer_people
 from tests.ui.test_officer_day import SITE_CODE, button_named, choose_radio, click, ok, shortcut, tick
 from tests.ui.test_signature import draw
 
@@ -95,8 +97,8 @@ def test_the_lost_session_reaches_the_disk_step_by_step(qtbot, tmp_path, monkeyp
 
     def fill_inspection(d: NewInspectionDialog) -> None:
         for name, cert in (("林志明", "31001234"), ("沈佳怡", "31005678")):
-            answer(driver, name, cert)
-            click(qtbot, button_named(d, "添加检查人员"))
+            answer_people(qtbot, driver, (name, cert))
+            click(qtbot, button_named(d, "检查人员"))
             qtbot.waitUntil(lambda n=name: any(d.inspectors[1].itemText(i).startswith(n)
                                                for i in range(d.inspectors[1].count())))
             assert snapshot(path)["inspectors"][name] == cert
@@ -129,7 +131,7 @@ def test_the_lost_session_reaches_the_disk_step_by_step(qtbot, tmp_path, monkeyp
             d.table.setFocus()
             d.table.selectRow(row)
             qtbot.keyClick(d.table, key)
-            assert d.model.item(row, 2).text() == shown
+            assert d.results[row] == shown
             seen = snapshot(path)
             assert seen["results"][f"{inspection}/{d.items[row]['id']}"] == shown
         assert [f["description"] for f in seen["findings"].values()] == ["疏散通道堆放纸箱杂物"]
@@ -202,8 +204,7 @@ def test_the_lost_session_reaches_the_disk_step_by_step(qtbot, tmp_path, monkeyp
         click(qtbot, ok(d))
 
     step(wf.ORDER_ISSUED, order, wf.ORDERED)
-    action = next(a for a in findings.table.actions() if a.text() == "打印整改通知书")
-    action.trigger()
+    choose(qtbot, findings, "打印限期整改意见书")  # the town's order, named as 设置 names it
     qtbot.waitUntil(lambda: reports.last is not None and reports.last.name.startswith("rectification-order"),
                     timeout=30000)
     number = reports.message.text().split("文书编号：")[1].splitlines()[0]

@@ -67,7 +67,8 @@ def test_seeded_database_has_templates_and_samples(tmp_path):
     assert kinds.count("template") == 5 and kinds.count("workplan") == 5
     jiuxiao = next(c for c in svc.checklists("template") if c["name"] == "九小场所消防")
     items = svc.checklist_items(jiuxiao["id"])
-    assert len(items) == 15 and items[0]["legal_basis"] == "《中华人民共和国消防法》"
+    assert len(items) == 15 and items[0]["legal_basis"] == "《中华人民共和国消防法》第十六条"
+    assert items[0]["problem"] == "未明确消防安全责任人、管理人"
     svc.close()
     # opening again does not seed twice
     again = Services.open(tmp_path / "fresh.db")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from inspector.ui.main_window import MainWindow
 from inspector.ui.sites_page import SiteDialog
 from tests.conftest import seed_path
 from tests.ui.driver import DialogDriver, ime_type, settle
+from tests.ui.people import answer_people
 
 SITE_CODE = "91310107MA1G8X2K3G"  # a code whose check character is right (GB 32100)
 
@@ -122,23 +122,12 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
     assert sites.model.records[0]["credit_code"] == SITE_CODE
 
     # 3. a new inspection (Ctrl+N) with two inspectors added on the way, against 九小场所消防
-    def new_person(name: str, cert: str):
-        def answer_name(d):
-            d.setTextValue(name)
-            d.accept()
-
-        def answer_cert(d):
-            d.setTextValue(cert)
-            d.accept()
-
-        driver.then(QInputDialog, answer_name).then(QInputDialog, answer_cert)
-
     def fill_inspection(d: NewInspectionDialog) -> None:
         qtbot.waitUntil(lambda: d.site.count() == 1, timeout=5000)  # the sites arrive from a worker
-        new_person("林志明", "31001234")
-        click(qtbot, button_named(d, "添加检查人员"))
-        new_person("沈佳怡", "31005678")
-        click(qtbot, button_named(d, "添加检查人员"))
+        answer_people(qtbot, driver, ("林志明", "31001234"))
+        click(qtbot, button_named(d, "检查人员"))
+        answer_people(qtbot, driver, ("沈佳怡", "31005678"))
+        click(qtbot, button_named(d, "检查人员"))
         d.checklist.setCurrentIndex(d.checklist.findText("九小场所消防"))
         d.type.setCurrentIndex(1)  # 专项
         tick(qtbot, d.unannounced)
@@ -176,7 +165,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
         driver.then(FindingDialog, major_finding)
         driver.then(QMessageBox, lambda box: box.accept())  # the refusal for the missing plan
         qtbot.keyClick(d.table, Qt.Key.Key_2)
-        assert d.summary.text() == "已检查 4 / 15 项"
+        assert d.summary.text() == "已检查 4 / 15 项，不符合 2 项"
         d.accept()
 
     driver.then(NewInspectionDialog, fill_inspection).then(WalkDialog, walk)

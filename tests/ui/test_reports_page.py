@@ -10,6 +10,7 @@ from inspector.services import Services
 from inspector.services.demo import build_demo
 from inspector.ui.main_window import MainWindow
 from tests.ui.driver import settle
+from tests.ui.menus import choose
 
 
 def test_generate_ledger_and_print_an_order_from_a_finding(qtbot, tmp_path, monkeypatch):
@@ -38,8 +39,7 @@ def test_generate_ledger_and_print_an_order_from_a_finding(qtbot, tmp_path, monk
     settle(qtbot)
     findings.table.selectRow(0)
     chosen = findings.selected_id()
-    action = next(a for a in findings.table.actions() if a.text() == "打印整改通知书")
-    action.trigger()
+    choose(qtbot, findings, "打印限期整改意见书")  # the town's order, named as 设置 names it
     assert window.stack.currentWidget() is page and page.kind() == "rectification-order"
     assert page.finding.currentData() == chosen
     qtbot.waitUntil(lambda: page.last.name.startswith("rectification-order"), timeout=30000)

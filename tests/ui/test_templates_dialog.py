@@ -25,13 +25,14 @@ def test_create_a_template_in_the_editor(qtbot, tmp_path):
     dialog.name.clear()
     ime_type(dialog.name, "燃气使用场所")
     dialog.model.item(0, 0).setText("是否安装可燃气体报警装置")
-    dialog.model.item(0, 1).setText("《上海市燃气管理条例》")
-    dialog.model.item(0, 3).setText("7")
+    dialog.model.item(0, 1).setText("未安装可燃气体报警装置")
+    dialog.model.item(0, 2).setText("《上海市燃气管理条例》")
+    dialog.model.item(0, 4).setText("7")
     press(qtbot, dialog, "保存模板")
     names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert "燃气使用场所" in names
     saved = next(c for c in services.checklists("template") if c["name"] == "燃气使用场所")
     items = services.checklist_items(saved["id"])
-    assert [(i["title"], i["legal_basis"], i["default_days"]) for i in items] == [
-        ("是否安装可燃气体报警装置", "《上海市燃气管理条例》", 7)]
+    assert [(i["title"], i["problem"], i["legal_basis"], i["default_days"]) for i in items] == [
+        ("是否安装可燃气体报警装置", "未安装可燃气体报警装置", "《上海市燃气管理条例》", 7)]
     services.close()
