@@ -116,7 +116,10 @@ def _policy(planning: Any, args: argparse.Namespace) -> None:
 def cmd_plan(args: argparse.Namespace) -> int:
     planning = _planning(args)
     if args.action == "create":
-        plan_id = planning.create_plan(args.name, args.kind, args.period, checklist_id=args.checklist,
+        if not args.plan or not args.period:
+            raise InspectorError("请写出计划名称和期间。",
+                                 "例如 inspector plan create 二季度计划 --kind quarter --period 2026-Q2")
+        plan_id = planning.create_plan(args.plan, args.kind, args.period, checklist_id=args.checklist,
                                        published=args.publish)
         print(plan_id if not args.json else json.dumps({"id": plan_id}))
         return 0
