@@ -312,6 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="trust：对方的角色（默认：本机是区则为街镇，本机是街镇则为区）")
     keys_parser.add_argument("--replace-district", action="store_true",
                              help="trust：更换本街镇信任的区级密钥（旧密钥不再受信任）")
+    from inspector import cli_plans
+
+    cli_plans.register(add)
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
     return parser
 

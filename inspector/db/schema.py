@@ -443,9 +443,69 @@ def m0014_walk(db: Database) -> None:
     db.execute("ALTER TABLE inspectors ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
 
 
+@migrations(name="0015_plans")
+def m0015_plans(db: Database) -> None:
+    """Risk grading, inspection plans and 双随机 draws (docs/risk.md, docs/plans.md).
+
+    A site's risk level follows from its newest assessment (``risk_assessments``, history kept); the district
+    publishes the thresholds and default frequencies (``risk_policies``). A plan (``inspection_plans``) lists
+    its sites (``plan_sites``, never one site twice among live rows); a draw (``plan_draws``) keeps the whole
+    record that lets anyone re-run it; ``recusals`` are the 回避 an inspector must observe. A plan of the
+    district may name sites and inspectors of several towns, and travels to each town whole: those columns
+    carry no foreign key, so a town that lacks another town's site still takes the plan."""
+    bookkeeping = """id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted_at TEXT
+, """
+    tables = {
+        "risk_policies": """thresholds TEXT NOT NULL, frequencies TEXT NOT NULL, issued_by TEXT, issued_on TEXT,
+           note TEXT, sync_meta TEXT""",
+        "risk_assessments": """site_id TEXT NOT NULL REFERENCES sites(id),
+           method TEXT NOT NULL CHECK (method IN ('factors', 'lec')), inputs TEXT NOT NULL, score TEXT,
+           level TEXT NOT NULL CHECK (level IN ('红', '橙', '黄', '蓝')), assessed_by TEXT,
+           assessed_on TEXT NOT NULL, policy_id TEXT, sync_meta TEXT""",
+        "inspection_plans": """name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('town', 'published')),
+           period_kind TEXT NOT NULL CHECK (period_kind IN ('year', 'quarter', 'month')), period TEXT NOT NULL,
+           starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, checklist_id TEXT, criteria TEXT, issuer TEXT,
+           parent_id TEXT, notes TEXT, sync_meta TEXT""",
+        "plan_draws": """plan_id TEXT NOT NULL REFERENCES inspection_plans(id), drawn_at TEXT NOT NULL,
+           seed TEXT NOT NULL, n INTEGER NOT NULL, algorithm TEXT NOT NULL, record TEXT NOT NULL,
+           record_sha256 TEXT NOT NULL, sync_meta TEXT""",
+        "plan_sites": """plan_id TEXT NOT NULL REFERENCES inspection_plans(id),
+           site_id TEXT NOT NULL, inspector1_id TEXT, inspector2_id TEXT, target_date TEXT,
+           draw_id TEXT REFERENCES plan_draws(id),
+           position INTEGER NOT NULL DEFAULT 0, sync_meta TEXT""",
+        "recusals": """inspector_id TEXT NOT NULL REFERENCES inspectors(id), site_id TEXT NOT NULL,
+           reason TEXT, sync_meta TEXT""",
+    }
+    for table, columns in tables.items():
+        db.execute(f"CREATE TABLE {table} (\n    {bookkeeping}{columns})")
+    db.execute("CREATE INDEX idx_assessments_site ON risk_assessments(site_id, assessed_on)")
+    db.execute("CREATE UNIQUE INDEX idx_plan_sites_once ON plan_sites(plan_id, site_id) WHERE deleted_at IS NULL")
+    db.execute("CREATE INDEX idx_plan_sites_site ON plan_sites(site_id)")
+    db.execute("CREATE INDEX idx_plan_draws_plan ON plan_draws(plan_id)")
+    db.execute("CREATE INDEX idx_recusals_inspector ON recusals(inspector_id)")
+    db.execute("CREATE INDEX idx_inspections_site_started ON inspections(site_id, started_at) "
+               "WHERE deleted_at IS NULL")
+    for table in tables:
+        for verb in ("INSERT", "UPDATE"):
+            db.execute(
+                f"""CREATE TRIGGER sync_change_{table}_{verb.lower()} AFTER {verb} ON {table}
+                    WHEN NEW.device_id = (SELECT value FROM settings WHERE key = 'device_id')
+                    BEGIN
+                      UPDATE sync_counter SET seq = seq + 1 WHERE id = 1;
+                      INSERT OR REPLACE INTO sync_changes (table_name, record_id, seq)
+                        VALUES ('{table}', NEW.id, (SELECT seq FROM sync_counter WHERE id = 1));
+                    END"""
+            )
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
-                 "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
+                 "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
+                 "risk_policies", "risk_assessments", "inspection_plans", "plan_draws", "plan_sites", "recusals")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15

@@ -363,6 +363,12 @@ class Services:
 
         return Sync(self.store, self.path)
 
+    def planning(self):
+        """Risk grading, inspection plans and 双随机 draws (inspector/services/planning.py)."""
+        from inspector.services.planning import Planning
+
+        return Planning(self.store, self.path)
+
     def backups(self):
         from inspector.services.backup import Backups
 

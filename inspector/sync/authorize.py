@@ -26,7 +26,8 @@ from inspector.sync.schema import MAX_COUNTER
 from inspector.sync.versions import BOOKKEEPING, heads_of
 
 ORDER = ("documents", "units", "checklists", "checklist_items", "item_units", "sites", "inspectors",
-         "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers")
+         "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
+         "risk_policies", "risk_assessments", "recusals", "inspection_plans", "plan_draws", "plan_sites")
 Lookup = Callable[[str, list[str]], dict[str, dict[str, Any]]]
 
 
@@ -133,7 +134,7 @@ def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
     if old is not None and old["device_id"] != owner:
         return "该记录属于另一台设备，发送方无权修改"
     if old is None and not may_create(table, row, ctx.sender.role):
-        return "只有区里可以创建这类记录（工作意见、工作任务清单）"
+        return "只有区里可以创建这类记录（工作意见、工作任务清单、风险分级标准、下发的检查计划）"
     if (rid[14:15] == "5" or table == "units") and not _derived_ok(ctx, table, row):
         return "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
     return _parent_reason(ctx, table, row) or _meta_reason(ctx, table, row, old)

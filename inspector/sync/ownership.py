@@ -39,8 +39,15 @@ OWNERSHIP: dict[str, Rule] = {
     "attachments": Rule("own", note="`sha256` exactly 64 lowercase hex; only on its owner's records"),
     "task_progress": Rule("own", note="a town's progress on a district task"),
     "doc_numbers": Rule("own"),
+    "risk_policies": Rule("district", note="the district's risk thresholds and inspection frequencies"),
+    "risk_assessments": Rule("own", ("site_id", "sites"), "only of its owner's own site (the site's level follows)"),
+    "recusals": Rule("own", ("inspector_id", "inspectors"), "回避: only for its owner's own inspector"),
+    "inspection_plans": Rule("own", note="`kind = published`: the district only; `kind = town`: any device"),
+    "plan_draws": Rule("own", ("plan_id", "inspection_plans"), "only in its owner's own plan; re-runnable record"),
+    "plan_sites": Rule("own", ("plan_id", "inspection_plans"), "only in its owner's own plan, a site once"),
 }
-DISTRICT_ONLY_KINDS = {("checklists", "workplan")}  # (table, kind): created by the district alone
+# (table, kind): created by the district alone
+DISTRICT_ONLY_KINDS = {("checklists", "workplan"), ("inspection_plans", "published")}
 
 LISTED_SUPERVISION = "listed_supervision"  # 挂牌督办
 SUPERVISION_NOTE = "supervision_note"  # 督办意见

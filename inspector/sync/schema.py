@@ -21,7 +21,7 @@ UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z?$"
 DIGEST = "^[0-9a-f]{64}$"
 HLC = "^[0-9]{13}-[0-9]{5}-[0-9a-f-]{1,8}$"
-LONG = {"full_text", "tables", "meta", "changes", "data", "plan"}
+LONG = {"full_text", "tables", "meta", "changes", "data", "plan", "record"}
 
 _str = {"type": "string", "maxLength": 200}
 _key = {"type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$", "description": "32-byte public key, base64"}
@@ -131,6 +131,10 @@ ENUMS: dict[tuple[str, str], list[Any]] = {
     ("inspections", "unannounced"): [0, 1],
     ("findings", "listed_supervision"): [0, 1],
     ("inspectors", "active"): [0, 1],
+    ("risk_assessments", "method"): ["factors", "lec"],
+    ("risk_assessments", "level"): ["红", "橙", "黄", "蓝"],
+    ("inspection_plans", "kind"): ["town", "published"],
+    ("inspection_plans", "period_kind"): ["year", "quarter", "month"],
 }
 PATTERNS = {"id": UUID, "device_id": UUID, "created_at": STAMP, "updated_at": STAMP, "deleted_at": STAMP}
 EVENT_COLUMNS = [("id", "TEXT", True), ("finding_id", "TEXT", True), ("kind", "TEXT", True),
