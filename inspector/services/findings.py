@@ -24,7 +24,10 @@ def add_inspector(store: Store, name: str, certificate_no: str = "", unit: str =
 
 
 def start_inspection(store: Store, site_id: str, checklist_id: str | None, **fields: Any) -> str:
+    from inspector.services import campaigns
+
     store.get("sites", site_id)
+    fields = campaigns.fields_for(store, fields)
     return store.insert("inspections", {"site_id": site_id, "checklist_id": checklist_id, **fields})
 
 
@@ -44,8 +47,11 @@ def record_result(store: Store, inspection_id: str, item_id: str, result: str, n
 def record_finding(store: Store, *, description: str, grade: str, found_on: date, deadline: date | None = None,
                    plan: dict[str, str] | None = None, category: str | None = None, **fields: Any) -> str:
     """Register a finding (隐患登记) after the rules accept it; its first event is ``created``."""
+    from inspector.services import campaigns
+
     wf.validate_new_finding(grade, description, found_on, deadline, plan, category)
     with store.atomic():
+        fields = campaigns.fields_for(store, fields)
         finding_id = store.insert(
             "findings",
             {

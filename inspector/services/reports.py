@@ -168,8 +168,9 @@ class Reports:
                status: str | None = None, grade: str | None = None, campaign: str | None = None,
                site_id: str | None = None, limit: int | None = None) -> dict[str, Any]:
         where, params = [], []
+        campaign, campaign_name = self._campaign(campaign)
         for clause, value in (("f.found_on >= ?", date_from), ("f.found_on <= ?", date_to), ("s.town = ?", town),
-                              ("f.status = ?", status), ("f.grade = ?", grade), ("f.campaign = ?", campaign),
+                              ("f.status = ?", status), ("f.grade = ?", grade), ("f.campaign_id = ?", campaign),
                               ("f.site_id = ?", site_id)):
             if value:
                 where.append(clause)
@@ -190,11 +191,21 @@ class Reports:
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
         rate = wf.rectification_rate(found, fixed)
         overdue_count = sum(1 for r in out if r["status"].endswith("（逾期）"))
-        scope = "　".join(filter(None, [f"{date_from or '不限'}至{date_to or '不限'}", town, grade, campaign,
+        scope = "　".join(filter(None, [f"{date_from or '不限'}至{date_to or '不限'}", town, grade, campaign_name,
                                         wf.STATUS_LABELS.get(status or "", "")]))
         totals = (f"合计：隐患 {found} 条，其中重大隐患 {sum(1 for r in rows if r['grade'] == '重大')} 条；"
                   f"已整改 {fixed} 条，整改率 {_rate(rate)}；逾期未改 {overdue_count} 条。")
         return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed}
+
+    def _campaign(self, campaign: str | None) -> tuple[str | None, str | None]:
+        """A campaign given by id or by name, as (id, name)."""
+        if not campaign:
+            return None, None
+        from inspector.services import campaigns
+
+        key = "campaign_id" if len(campaign) == 36 and campaign.count("-") == 4 else "campaign"
+        ref = campaigns.fields_for(self.store, {key: campaign})
+        return ref["campaign_id"], ref["campaign"]
 
     def task_progress(self, checklist_id: str) -> dict[str, Any]:
         checklist = self.store.get("checklists", checklist_id)

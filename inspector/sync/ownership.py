@@ -39,6 +39,9 @@ OWNERSHIP: dict[str, Rule] = {
     "attachments": Rule("own", note="`sha256` exactly 64 lowercase hex; only on its owner's records"),
     "task_progress": Rule("own", note="a town's progress on a district task"),
     "doc_numbers": Rule("own"),
+    "campaigns": Rule("district", note="专项整治, published by the district; inspections and findings refer to one "
+                                       "by `campaign_id`; a name typed by an older version has the id derived "
+                                       "from it"),
 }
 DISTRICT_ONLY_KINDS = {("checklists", "workplan")}  # (table, kind): created by the district alone
 
