@@ -283,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("import-doc", cmd_import_doc, "导入工作意见文件为任务清单").add_argument("file", type=Path)
     report = add("report", cmd_report, "生成文书或报表（PDF；台账、任务落实情况表、统计表也可 .xlsx）")
     report.add_argument("kind", choices=["inspection-record", "rectification-order", "recheck-opinion",
-                                         "major-hazard", "ledger", "task-progress", "site-file", "statistics"])
+                                         "major-hazard", "ledger", "task-progress", "site-file", "statistics",
+                                         "district", "campaign"])
     report.add_argument("--out", type=Path, required=True, help="输出文件（.pdf 或 .xlsx）")
     for flag in ("inspection", "finding", "site", "checklist", "town", "status", "grade", "campaign", "font"):
         report.add_argument(f"--{flag}")
@@ -312,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     keys_parser.add_argument("--replace-district", action="store_true",
                              help="trust：更换本街镇信任的区级密钥（旧密钥不再受信任）")
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
+    from inspector import cli_district
+
+    cli_district.register(add)
     return parser
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import Store, connect, open_database, pages, queries, search
+from inspector.db import campaigns as campaign_queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
-from inspector.db import campaigns as campaign_queries
 from inspector.services import attachments, campaigns, district, documents, findings, seeding, sites, tasks, templates
 from inspector.services.documents import ImportResult
 from inspector.workflow import Event, FindingState
@@ -170,6 +170,10 @@ class Services:
                 data.setdefault("photos", []).append(
                     self.add_attachment(photo, "findings", finding_id, role="after"))
             return findings.act(self.store, finding_id, Event(event.kind, event.on, data, event.actor))
+
+    def supervise(self, finding_id: str, on: date, note: str = "", kind: str = "listed_supervision") -> None:
+        """The district's 挂牌督办 (or 督办意见, 区级复核) on a finding: an event of its own (see findings.district_event)."""
+        findings.district_event(self.store, finding_id, kind, on, note)
 
     def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:
         """Which steps the rules allow for this finding now (None) and, for the others, why not."""

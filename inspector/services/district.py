@@ -108,3 +108,49 @@ def table_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
 COLUMNS = [("town", "街镇"), ("done", "已检查"), ("planned", "计划"), ("ordinary", "一般隐患"), ("major", "重大隐患"),
            ("rectified", "已整改"), ("rate", "整改率"), ("overdue", "逾期未改"), ("listed", "挂牌督办(已改/总)"),
            ("tasks", "任务(完成/总)"), ("task_rate", "任务完成率"), ("score", "考核得分")]
+
+
+def campaign_rows(store: Store, today: date) -> list[dict[str, Any]]:
+    """Every campaign record's progress as the tables print it."""
+    from inspector.db import campaigns as cq
+    from inspector.services import campaigns
+
+    out = []
+    for c in cq.campaigns(store):
+        p = campaigns.progress(store, c["id"], today)
+        out.append({"id": c["id"], "name": c["name"], "period": period_text(c), "issuer": c.get("issuer") or "",
+                    "target": p["target_sites"] or "—", "sites": p["sites_checked"],
+                    "coverage": rate_text(p["coverage"]), "findings": p["findings"], "rectified": p["rectified"],
+                    "rate": rate_text(p["rectification_rate"]), "overdue": p["overdue"]})
+    return out
+
+
+def period_text(campaign: dict[str, Any]) -> str:
+    if not campaign.get("starts_on") and not campaign.get("ends_on"):
+        return "—"
+    return f"{campaign.get('starts_on') or '不限'} 至 {campaign.get('ends_on') or '不限'}"
+
+
+def report_data(store: Store, today: date, date_from: str | None = None, date_to: str | None = None,
+                town: str | None = None) -> dict[str, Any]:
+    """What the statistics report and workbook print."""
+    stats = statistics(store, today, date_from, date_to, town)
+    scope = stats["period"] + (f"　{stats['town']}" if stats["town"] else "　全区各街镇")
+    return {"title": "街镇安全生产检查与隐患治理统计考核表", "scope": scope, "stats": stats,
+            "table": table_rows(stats), "campaigns": campaign_rows(store, today),
+            "indicators": assessment.INDICATORS}
+
+
+def campaign_report(store: Store, campaign_id: str, today: date) -> dict[str, Any]:
+    """One campaign's progress as its report prints it."""
+    from inspector.services import campaigns
+
+    p = campaigns.progress(store, campaign_id, today)
+    c = p["campaign"]
+    labels = {"towns": "街镇", "industries": "行业", "risk_levels": "风险等级", "site_ids": "指定单位"}
+    criteria = "；".join(f"{labels[k]}：{len(v)} 家" if k == "site_ids" else f"{labels[k]}：{'、'.join(v)}"
+                        for k, v in p["criteria"].items() if v) or "未限定"
+    checklist = store.scalar("SELECT name FROM checklists WHERE id = ?", [c.get("checklist_id")])
+    return {**p, "period": period_text(c), "checklist": checklist, "criteria_text": criteria,
+            "coverage_text": rate_text(p["coverage"]), "rate_text": rate_text(p["rectification_rate"]),
+            "today": today.isoformat()}

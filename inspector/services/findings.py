@@ -135,3 +135,18 @@ def allowed_steps(store: Store, finding_id: str, on: date) -> dict[str, str | No
         else:
             out[kind] = None
     return out
+
+
+def district_event(store: Store, finding_id: str, kind: str, on: date, note: str = "") -> None:
+    """The district's say over a town's finding — 挂牌督办, 督办意见, 区级复核 — as an event of its own, never an edit
+    of the town's fields (docs/sync-format.md); it does not move the finding's status."""
+    from inspector.sync import register
+    from inspector.sync.ownership import DISTRICT_EVENTS
+
+    if kind not in DISTRICT_EVENTS:
+        raise RuleError(f"未知的督办类型“{kind}”。", "可用：" + "、".join(DISTRICT_EVENTS.values()))
+    if register.my_role(store) != "district":
+        raise RuleError("挂牌督办等督办记录只能由区里登记。")
+    with store.atomic():
+        store.get("findings", finding_id)
+        _append(store, finding_id, wf.Event(kind, on, {"note": note} if note else {}))

@@ -24,7 +24,7 @@ from inspector.paths import attachments_dir
 from inspector.services.tasks import effective_status
 
 KINDS = ("inspection-record", "rectification-order", "recheck-opinion", "major-hazard", "ledger", "task-progress",
-         "site-file", "statistics")
+         "site-file", "statistics", "district", "campaign")
 
 
 @dataclass
@@ -291,6 +291,8 @@ class Reports:
         if kind not in KINDS:
             raise InspectorError(f"未知的报表类型“{kind}”。", "可用：" + "、".join(KINDS))
         out = Path(out)
+        if kind in ("district", "campaign"):
+            return self._district(kind, out, font_file, params)
         data = self._gather(kind, params)
         if out.suffix.lower() == ".xlsx":
             columns = {"ledger": tables.LEDGER_COLUMNS, "task-progress": tables.PROGRESS_COLUMNS,
@@ -314,6 +316,30 @@ class Reports:
         else:
             writer(data, out, render)
         return ReportResult(out, data.get("number"), render.font.warnings + render.warnings)
+
+    def _district(self, kind: str, out: Path, font_file: str | None, params: dict[str, Any]) -> ReportResult:
+        """The district's statistics and 考核 (PDF or .xlsx), or one campaign's progress (PDF)."""
+        from inspector.reports import district as writer
+        from inspector.reports.layout import new_render
+        from inspector.services import district
+
+        today = params.get("today") or date.today()
+        if kind == "campaign":
+            if not params.get("campaign"):
+                raise InspectorError("生成专项进展需要指定 --campaign。", "用 `inspector campaign list` 查找编号。")
+            campaign_id, _name = self._campaign(params["campaign"])
+            data = district.campaign_report(self.store, campaign_id, today)
+        else:
+            data = district.report_data(self.store, today, params.get("date_from"), params.get("date_to"),
+                                        params.get("town"))
+        if out.suffix.lower() == ".xlsx":
+            if kind == "campaign":
+                raise InspectorError("专项进展只能输出 PDF。", "请把输出文件名改为 .pdf。")
+            writer.statistics_xlsx(data, out)
+            return ReportResult(out, None, [])
+        render = new_render(font_file or self.store.setting("pdf_font") or None)
+        (writer.campaign_pdf if kind == "campaign" else writer.statistics_pdf)(data, out, render)
+        return ReportResult(out, None, render.font.warnings + render.warnings)
 
     def _gather(self, kind: str, params: dict[str, Any]) -> dict[str, Any]:
         def need(name: str) -> str:

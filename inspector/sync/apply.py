@@ -16,8 +16,8 @@ from pathlib import Path
 
 from inspector import filestore
 from inspector.db import sync as sq
-from inspector.db.findings import reindex_many
 from inspector.db.campaigns import link_names
+from inspector.db.findings import reindex_many
 from inspector.db.store import Store, stable_id
 from inspector.errors import ImportFailed
 from inspector.sync.merge import Plan
