@@ -283,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("import-doc", cmd_import_doc, "导入工作意见文件为任务清单").add_argument("file", type=Path)
     report = add("report", cmd_report, "生成文书或报表（PDF；台账、任务落实情况表、统计表也可 .xlsx）")
     report.add_argument("kind", choices=["inspection-record", "rectification-order", "recheck-opinion",
-                                         "major-hazard", "ledger", "task-progress", "site-file", "statistics"])
+                                         "major-hazard", "ledger", "task-progress", "site-file", "statistics",
+                                         "district", "campaign"])
     report.add_argument("--out", type=Path, required=True,
                         help="输出文件（.pdf；检查文书也可 .docx；台账等表格也可 .xlsx）")
     for flag in ("inspection", "finding", "site", "checklist", "town", "status", "grade", "campaign", "font"):
@@ -316,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_plans.register(add)
     add("list", cmd_list, "列出记录").add_argument("what", choices=["checklists", "inspections", "findings", "sites"])
+    from inspector import cli_district
+
+    cli_district.register(add)
     return parser
 
 

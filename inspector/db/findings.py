@@ -34,7 +34,7 @@ class FindingFilter:
     overdue: bool = False
     site_id: str | None = None
     town: str | None = None
-    campaign: str | None = None
+    campaign: str | None = None  # a campaign's id (findings.campaign_id)
     inspector_id: str | None = None
     date_from: str | None = None
     date_to: str | None = None
@@ -102,7 +102,7 @@ def finding_rowids(db: Database, flt: FindingFilter, today: date) -> list[int]:
     if flt.statuses:
         where.append(f"f.status IN ({', '.join('?' * len(flt.statuses))})")
         params += flt.statuses
-    for column, value in (("f.grade", flt.grade), ("f.site_id", flt.site_id), ("f.campaign", flt.campaign),
+    for column, value in (("f.grade", flt.grade), ("f.site_id", flt.site_id), ("f.campaign_id", flt.campaign),
                           ("f.inspector_id", flt.inspector_id)):
         if value:
             where.append(f"{column} = ?")

@@ -231,7 +231,7 @@ def inspector_in_use(store: Store, inspector_id: str) -> bool:
 
 
 DISTINCT_COLUMNS = {("sites", "town"), ("findings", "campaign"), ("inspections", "campaign")}
-INDEXED = {("sites", "town"), ("findings", "campaign")}  # idx_sites_town, idx_findings_campaign
+INDEXED = {("sites", "town")}  # idx_sites_town (campaigns are records now: inspector.db.campaigns)
 
 
 def distinct_values(store: Store, table: str, column: str) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import Store, connect, inspection_list, open_database, pages, queries, search
+from inspector.db import campaigns as campaign_queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.db.inspection_list import InspectionFilter
@@ -16,8 +17,8 @@ from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
-from inspector.services import (attachments, documents, findings, inspectors, profile, seeding, sites, tasks,
-                                templates)
+from inspector.services import (attachments, campaigns, district, documents, findings, inspectors, profile, seeding,
+                                sites, tasks, templates)
 from inspector.services.documents import ImportResult
 from inspector.workflow import ORDER_ISSUED, Event, FindingState
 
@@ -221,6 +222,10 @@ class Services:
         return batch.print_documents(self, batch.overdue_orders(self, today or date.today()), Path(out),
                                      progress or batch.no_progress, cancelled or batch.not_cancelled)
 
+    def supervise(self, finding_id: str, on: date, note: str = "", kind: str = "listed_supervision") -> None:
+        """The district's 挂牌督办 (or 督办意见, 区级复核) on a finding: an event of its own (see findings.district_event)."""
+        findings.district_event(self.store, finding_id, kind, on, note)
+
     def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:
         """Which steps the rules allow for this finding now (None) and, for the others, why not."""
         return findings.allowed_steps(self.store, finding_id, on or date.today())
@@ -285,8 +290,35 @@ class Services:
     def towns(self) -> list[str]:
         return queries.distinct_values(self.store, "sites", "town")
 
-    def campaigns(self) -> list[str]:
-        return queries.distinct_values(self.store, "findings", "campaign")
+    def campaigns(self) -> list[dict[str, Any]]:
+        """Campaigns to pick or filter by: the records, then names older versions typed that have none yet."""
+        return campaigns.choices(self.store)
+
+    def campaign_records(self) -> list[dict[str, Any]]:
+        return campaign_queries.campaigns(self.store)
+
+    def save_campaign(self, fields: dict[str, Any], campaign_id: str | None = None) -> str:
+        return campaigns.save(self.store, fields, campaign_id)
+
+    def delete_campaign(self, campaign_id: str) -> None:
+        campaigns.delete(self.store, campaign_id)
+
+    def adopt_campaigns(self) -> list[str]:
+        return campaigns.adopt(self.store)
+
+    def campaign_progress(self, campaign_id: str, today: date | None = None) -> dict[str, Any]:
+        return campaigns.progress(self.store, campaign_id, today or date.today())
+
+    def district_stats(self, today: date | None = None, date_from: str | None = None, date_to: str | None = None,
+                       town: str | None = None) -> dict[str, Any]:
+        """The district's figures per town (a town's own only, on a town's device): see services.district."""
+        return district.statistics(self.store, today or date.today(), date_from, date_to, town)
+
+    def assessment_weights(self) -> dict[str, float]:
+        return district.weights(self.store)
+
+    def set_assessment_weights(self, changes: dict[str, float]) -> dict[str, float]:
+        return district.set_weights(self.store, changes)
 
     def audit_entries(self, record_id: str) -> list[dict[str, Any]]:
         return queries.audit_entries(self.store, record_id)

@@ -47,7 +47,10 @@ def add_inspector(store: Store, name: str, certificate_no: str = "", unit: str =
 
 
 def start_inspection(store: Store, site_id: str, checklist_id: str | None, **fields: Any) -> str:
+    from inspector.services import campaigns
+
     store.get("sites", site_id)
+    fields = campaigns.fields_for(store, fields)
     return store.insert("inspections", {"site_id": site_id, "checklist_id": checklist_id, **fields})
 
 
@@ -67,8 +70,11 @@ def record_result(store: Store, inspection_id: str, item_id: str, result: str, n
 def record_finding(store: Store, *, description: str, grade: str, found_on: date, deadline: date | None = None,
                    plan: dict[str, str] | None = None, category: str | None = None, **fields: Any) -> str:
     """Register a finding (隐患登记) after the rules accept it; its first event is ``created``."""
+    from inspector.services import campaigns
+
     wf.validate_new_finding(grade, description, found_on, deadline, plan, category)
     with store.atomic():
+        fields = campaigns.fields_for(store, fields)
         finding_id = store.insert(
             "findings",
             {
@@ -152,3 +158,18 @@ def allowed_steps(store: Store, finding_id: str, on: date) -> dict[str, str | No
         else:
             out[kind] = None
     return out
+
+
+def district_event(store: Store, finding_id: str, kind: str, on: date, note: str = "") -> None:
+    """The district's say over a town's finding — 挂牌督办, 督办意见, 区级复核 — as an event of its own, never an edit
+    of the town's fields (docs/sync-format.md); it does not move the finding's status."""
+    from inspector.sync import register
+    from inspector.sync.ownership import DISTRICT_EVENTS
+
+    if kind not in DISTRICT_EVENTS:
+        raise RuleError(f"未知的督办类型“{kind}”。", "可用：" + "、".join(DISTRICT_EVENTS.values()))
+    if register.my_role(store) != "district":
+        raise RuleError("挂牌督办等督办记录只能由区里登记。")
+    with store.atomic():
+        store.get("findings", finding_id)
+        _append(store, finding_id, wf.Event(kind, on, {"note": note} if note else {}))

@@ -24,7 +24,7 @@ from inspector.paths import attachments_dir
 from inspector.services.tasks import effective_status
 
 KINDS = ("inspection-record", "rectification-order", "recheck-opinion", "major-hazard", "ledger", "task-progress",
-         "site-file", "statistics")
+         "site-file", "statistics", "district", "campaign")
 
 
 @dataclass
@@ -202,8 +202,9 @@ class Reports:
                status: str | None = None, grade: str | None = None, campaign: str | None = None,
                site_id: str | None = None, limit: int | None = None) -> dict[str, Any]:
         where, params = [], []
+        campaign, campaign_name = self._campaign(campaign)
         for clause, value in (("f.found_on >= ?", date_from), ("f.found_on <= ?", date_to), ("s.town = ?", town),
-                              ("f.status = ?", status), ("f.grade = ?", grade), ("f.campaign = ?", campaign),
+                              ("f.status = ?", status), ("f.grade = ?", grade), ("f.campaign_id = ?", campaign),
                               ("f.site_id = ?", site_id)):
             if value:
                 where.append(clause)
@@ -225,12 +226,22 @@ class Reports:
         fixed = sum(1 for r in rows if r["status"] in wf.RECTIFIED)
         rate = wf.rectification_rate(found, fixed)
         overdue_count = sum(1 for r in out if r["status"].endswith("（逾期）"))
-        scope = "　".join(filter(None, [f"发现日期：{period(date_from, date_to)}", town, grade, campaign,
+        scope = "　".join(filter(None, [f"发现日期：{period(date_from, date_to)}", town, grade, campaign_name,
                                         wf.STATUS_LABELS.get(status or "", "")]))
         totals = (f"合计：隐患 {found} 条，其中重大隐患 {sum(1 for r in rows if r['grade'] == '重大')} 条；"
                   f"已整改 {fixed} 条，整改率 {_rate(rate)}；逾期未改 {overdue_count} 条。")
         return {"rows": out, "scope": scope, "totals": totals, "found": found, "fixed": fixed,
                 "filled_by": self.store.setting("officer_name") or "", "date": date.today().isoformat()}
+
+    def _campaign(self, campaign: str | None) -> tuple[str | None, str | None]:
+        """A campaign given by id or by name, as (id, name)."""
+        if not campaign:
+            return None, None
+        from inspector.services import campaigns
+
+        key = "campaign_id" if len(campaign) == 36 and campaign.count("-") == 4 else "campaign"
+        ref = campaigns.fields_for(self.store, {key: campaign})
+        return ref["campaign_id"], ref["campaign"]
 
     def task_progress(self, checklist_id: str) -> dict[str, Any]:
         checklist = self.store.get("checklists", checklist_id)
@@ -316,6 +327,8 @@ class Reports:
         if kind not in KINDS:
             raise InspectorError(f"未知的报表类型“{kind}”。", "可用：" + "、".join(KINDS))
         out = Path(out)
+        if kind in ("district", "campaign"):
+            return self._district(kind, out, font_file, params)
         suffix = out.suffix.lower()
         if suffix == ".docx" and kind not in forms.WRITERS:
             raise InspectorError(f"“{kind}”不能输出 Word 文档。", "Word（.docx）只用于检查文书；请改为 .pdf 或 .xlsx。")
@@ -342,6 +355,30 @@ class Reports:
         else:
             writer(data, out, render)
         return ReportResult(out, data.get("number"), render.font.warnings + render.warnings)
+
+    def _district(self, kind: str, out: Path, font_file: str | None, params: dict[str, Any]) -> ReportResult:
+        """The district's statistics and 考核 (PDF or .xlsx), or one campaign's progress (PDF)."""
+        from inspector.reports import district as writer
+        from inspector.reports.layout import new_render
+        from inspector.services import district
+
+        today = params.get("today") or date.today()
+        if kind == "campaign":
+            if not params.get("campaign"):
+                raise InspectorError("生成专项进展需要指定 --campaign。", "用 `inspector campaign list` 查找编号。")
+            campaign_id, _name = self._campaign(params["campaign"])
+            data = district.campaign_report(self.store, campaign_id, today)
+        else:
+            data = district.report_data(self.store, today, params.get("date_from"), params.get("date_to"),
+                                        params.get("town"))
+        if out.suffix.lower() == ".xlsx":
+            if kind == "campaign":
+                raise InspectorError("专项进展只能输出 PDF。", "请把输出文件名改为 .pdf。")
+            writer.statistics_xlsx(data, out)
+            return ReportResult(out, None, [])
+        render = new_render(font_file or self.store.setting("pdf_font") or None)
+        (writer.campaign_pdf if kind == "campaign" else writer.statistics_pdf)(data, out, render)
+        return ReportResult(out, None, render.font.warnings + render.warnings)
 
     def _gather(self, kind: str, params: dict[str, Any]) -> dict[str, Any]:
         def need(name: str) -> str:

@@ -203,13 +203,21 @@ class Sync:
         for table in EXPORTED:
             rows = sq.changed_since(self.store, table, since, me)
             if town:
-                rows = (r for r in rows if self._town_may_send(table, r, local_plans))
+                rows = self._town_rows(table, rows, local_plans)
             records[table] = rows
         records["finding_events"] = sq.changed_since(self.store, "finding_events", since, me)
         return records
 
+    @classmethod
+    def _town_rows(cls, table: str, rows: Iterator[dict[str, Any]], local_plans: set[str]
+                   ) -> Iterator[dict[str, Any]]:
+        """The rows a town sends, filtered as they are read (a function, so each table keeps its own name)."""
+        return (r for r in rows if cls._town_may_send(table, r, local_plans))
+
     @staticmethod
     def _town_may_send(table: str, row: dict[str, Any], local_plans: set[str]) -> bool:
+        if table == "campaigns":
+            return False  # the district publishes campaigns; a town's own would make its package refused
         if table in ("documents",) or (table == "checklists" and row["kind"] == "workplan"):
             return builtin.is_builtin(table, row["id"])
         if table in ("checklist_items", "task_progress", "item_units"):

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from inspector import filestore
 from inspector.db import sync as sq
+from inspector.db.campaigns import link_names
 from inspector.db.findings import reindex_many
-from inspector.db.store import Store
+from inspector.db.store import Store, stable_id
 from inspector.errors import ImportFailed
 from inspector.sync.merge import Plan
 
@@ -51,6 +52,9 @@ def write(store: Store, plan: Plan) -> None:
     for table, rows in plan.changed.items():
         sq.upsert(store, table, rows)
     sq.set_derived(store, plan.derived)
+    for table in ("inspections", "findings"):  # names typed by an older version become references
+        ids = [r["id"] for r in plan.new.get(table, []) + plan.changed.get(table, [])]
+        link_names(store, table, ids, lambda name: stable_id("campaign", name))
     reindex_many(store.db, [r["id"] for r in plan.changed.get("findings", [])], existing=True)
     reindex_many(store.db, [r["id"] for r in plan.new.get("findings", [])], existing=False)
 

@@ -45,6 +45,9 @@ OWNERSHIP: dict[str, Rule] = {
     "inspection_plans": Rule("own", note="`kind = published`: the district only; `kind = town`: any device"),
     "plan_draws": Rule("own", ("plan_id", "inspection_plans"), "only in its owner's own plan; re-runnable record"),
     "plan_sites": Rule("own", ("plan_id", "inspection_plans"), "only in its owner's own plan, a site once"),
+    "campaigns": Rule("district", note="专项整治, published by the district; inspections and findings refer to one "
+                                       "by `campaign_id`; a name typed by an older version has the id derived "
+                                       "from it"),
 }
 # (table, kind): created by the district alone
 DISTRICT_ONLY_KINDS = {("checklists", "workplan"), ("inspection_plans", "published")}

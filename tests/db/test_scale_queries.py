@@ -86,9 +86,9 @@ def test_the_scale_queries_read_indexes_not_tables(district):
     assert "idx_findings_inspection" in count
     page = _plan(store, "SELECT id FROM inspections WHERE deleted_at IS NULL ORDER BY started_at DESC LIMIT 5", [])
     assert "idx_inspections_started" in page and "TEMP B-TREE" not in page
-    loose = _plan(store, "SELECT min(campaign) FROM findings WHERE deleted_at IS NULL AND campaign IS NOT NULL "
-                         "AND campaign > ?", ["a"])
-    assert "idx_findings_campaign" in loose
+    loose = _plan(store, "SELECT min(campaign_id) FROM findings WHERE deleted_at IS NULL AND campaign_id IS NOT NULL "
+                         "AND campaign_id > ?", ["a"])
+    assert "idx_findings_campaign_id" in loose
     sites = _plan(store, "SELECT count(*) FROM sites WHERE deleted_at IS NULL", [])  # the status bar's
     assert "idx_sites_live_town" in sites
     names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}

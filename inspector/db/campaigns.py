@@ -1,0 +1,113 @@
+"""Queries of campaigns (专项整治): the records, the names still waiting for one, and each campaign's progress.
+
+Progress is counted by SQL aggregates over the reference columns (``findings.campaign_id``,
+``inspections.campaign_id``), each served by its partial index, so a campaign of a district's million findings
+is counted from the index without reading the findings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector.db.store import Store
+from inspector.workflow import RECTIFIED
+
+ALIVE = "deleted_at IS NULL"
+RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
+
+
+def campaigns(store: Store, include_deleted: bool = False) -> list[dict[str, Any]]:
+    """Campaign records, newest period first."""
+    where = "" if include_deleted else f"WHERE c.{ALIVE}"
+    return store.rows(
+        f"""SELECT c.*, k.name AS checklist FROM campaigns c LEFT JOIN checklists k ON k.id = c.checklist_id
+            {where} ORDER BY COALESCE(c.starts_on, '') DESC, c.name""")
+
+
+def campaign_by_name(store: Store, name: str) -> dict[str, Any] | None:
+    rows = store.rows(f"SELECT * FROM campaigns WHERE name = ? AND {ALIVE} LIMIT 1", [name])
+    return rows[0] if rows else None
+
+
+def referenced_ids(store: Store) -> list[str]:
+    """The distinct campaign ids findings refer to, by a loose scan of the index (a few look-ups, not 1 M rows)."""
+    live = f"{ALIVE} AND campaign_id IS NOT NULL"
+    return [r[0] for r in store.db.execute(
+        f"""WITH RECURSIVE v(x) AS (
+                SELECT (SELECT min(campaign_id) FROM findings WHERE {live})
+                UNION ALL
+                SELECT (SELECT min(campaign_id) FROM findings WHERE {live} AND campaign_id > v.x) FROM v
+                WHERE v.x IS NOT NULL)
+            SELECT x FROM v WHERE x IS NOT NULL""")]
+
+
+def unregistered(store: Store) -> list[dict[str, Any]]:
+    """Campaigns findings or inspections refer to that have no record here (yet): a name typed in an older
+    version, whose record the district has not published. Each with the name it was typed as."""
+    known = {r[0] for r in store.db.execute("SELECT id FROM campaigns")}
+    ids = [i for i in referenced_ids(store) if i not in known]
+    ids += [r[0] for r in store.db.execute(
+        f"SELECT DISTINCT campaign_id FROM inspections WHERE {ALIVE} AND campaign_id IS NOT NULL")
+        if r[0] not in known and r[0] not in ids]
+    out = []
+    for cid in ids:
+        name = store.scalar("SELECT campaign FROM findings WHERE campaign_id = ? AND campaign IS NOT NULL LIMIT 1",
+                            [cid]) or store.scalar(
+            "SELECT campaign FROM inspections WHERE campaign_id = ? AND campaign IS NOT NULL LIMIT 1", [cid])
+        out.append({"id": cid, "name": name or cid[:8]})
+    return sorted(out, key=lambda r: r["name"])
+
+
+def progress(store: Store, campaign_id: str, today: str) -> dict[str, Any]:
+    """Inspections, sites checked, findings (by grade), rectified and overdue of one campaign."""
+    inspections, sites = store.db.execute(
+        f"""SELECT count(*), count(DISTINCT site_id) FROM inspections
+            WHERE campaign_id = ? AND {ALIVE}""", [campaign_id]).fetchone()
+    row = store.db.execute(
+        f"""SELECT count(*), sum(grade = '重大'), sum(status IN {RECTIFIED_SQL}),
+                   sum(status NOT IN {RECTIFIED_SQL} AND current_deadline < ?)
+            FROM findings WHERE campaign_id = ? AND {ALIVE}""", [today, campaign_id]).fetchone()
+    found, major, fixed, overdue = (v or 0 for v in row)
+    return {"inspections": inspections, "sites_checked": sites, "findings": found, "major": major,
+            "rectified": fixed, "overdue": overdue}
+
+
+def progress_by_town(store: Store, campaign_id: str) -> list[dict[str, Any]]:
+    """Sites checked and findings of one campaign per town (the site's town)."""
+    return store.rows(
+        f"""SELECT COALESCE(s.town, '（未填街镇）') AS town, count(DISTINCT i.site_id) AS sites,
+                   (SELECT count(*) FROM findings f JOIN sites t ON t.id = f.site_id
+                     WHERE f.campaign_id = ? AND f.{ALIVE} AND COALESCE(t.town, '（未填街镇）')
+                           = COALESCE(s.town, '（未填街镇）')) AS findings
+            FROM inspections i JOIN sites s ON s.id = i.site_id
+            WHERE i.campaign_id = ? AND i.{ALIVE} GROUP BY 1 ORDER BY 1""", [campaign_id, campaign_id])
+
+
+def target_sites(store: Store, towns: list[str], industries: list[str], levels: list[str],
+                 site_ids: list[str]) -> int:
+    """How many live sites the campaign's criteria select (any listed site, or all criteria together)."""
+    if site_ids:
+        marks = ", ".join("?" * len(site_ids))
+        return store.scalar(f"SELECT count(*) FROM sites WHERE {ALIVE} AND id IN ({marks})", site_ids)
+    where, params = [ALIVE], []
+    for column, values in (("town", towns), ("industry", industries), ("risk_level", levels)):
+        if values:
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += values
+    if len(where) == 1:
+        return 0  # no criteria: the campaign names no target, its progress is counted without one
+    return store.scalar(f"SELECT count(*) FROM sites WHERE {' AND '.join(where)}", params)
+
+
+def link_names(store: Store, table: str, ids: list[str], derive) -> None:
+    """Rows that arrived with a typed campaign name and no reference (a package from an older version) get the
+    reference the name derives; a local, derived fill that never travels (the rows are not this device's)."""
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        marks = ", ".join("?" * len(chunk))
+        names = [r[0] for r in store.db.execute(
+            f"""SELECT DISTINCT campaign FROM {table} WHERE id IN ({marks}) AND campaign_id IS NULL
+                AND campaign IS NOT NULL AND trim(campaign) != ''""", chunk)]
+        for name in names:
+            store.db.execute(f"UPDATE {table} SET campaign_id = ? WHERE id IN ({marks}) AND campaign = ? "
+                             "AND campaign_id IS NULL", [derive(name), *chunk, name])

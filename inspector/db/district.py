@@ -1,0 +1,119 @@
+"""The district's figures per town, by SQL aggregates: a handful of GROUP BY queries over the whole database,
+never a Python loop over findings, so a district of a million findings is counted in the database.
+
+A finding or inspection belongs to the town of its site (``sites.town``, as in the statistics table); a task's
+progress belongs to the town of the device that wrote it (the peer register's town, or this device's own 街镇
+setting).
+"""
+
+from __future__ import annotations
+
+from inspector.db.store import Store
+from inspector.workflow import RECTIFIED
+
+ALIVE = "deleted_at IS NULL"
+NO_TOWN = "（未填街镇）"
+RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
+TOWN = f"COALESCE(NULLIF(trim(s.town), ''), '{NO_TOWN}')"
+
+# Where planned inspections are counted from: the inspection plans' table of planned site visits, with the
+# site and the target date of each. Until that table exists, nothing is planned ("—" in the tables).
+PLANNED_SOURCE = {"table": "plan_sites", "site": "site_id", "date": "due_on"}
+
+
+def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, int]:
+    return {r[0]: r[1] for r in store.db.execute(
+        f"""SELECT {TOWN}, count(*) FROM inspections i JOIN sites s ON s.id = i.site_id
+            WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? GROUP BY 1""", [date_from, date_to])}
+
+
+def planned_inspections(store: Store, date_from: str, date_to: str,
+                        source: dict[str, str] | None = None) -> dict[str, int] | None:
+    """Planned inspections per town in the period, from the plans' table if this database has one (None if it
+    has not: nothing can be planned yet, and the tables print “—”)."""
+    src = source or PLANNED_SOURCE
+    cols = {r[1] for r in store.db.execute(f"PRAGMA table_info({src['table']})")}
+    if not {src["site"], src["date"]} <= cols:
+        return None
+    alive = f"AND p.{ALIVE}" if "deleted_at" in cols else ""
+    return {r[0]: r[1] for r in store.db.execute(
+        f"""SELECT {TOWN}, count(*) FROM {src['table']} p JOIN sites s ON s.id = p.{src['site']}
+            WHERE substr(p.{src['date']}, 1, 10) BETWEEN ? AND ? {alive} GROUP BY 1""", [date_from, date_to])}
+
+
+def findings_by_town(store: Store, date_from: str, date_to: str, today: str) -> dict[str, dict[str, int]]:
+    """Per town: found (一般/重大), rectified, overdue, and major hazards under 挂牌督办 (the town's own flag or the
+    district's event) with how many of those are rectified."""
+    out: dict[str, dict[str, int]] = {}
+    for town, ordinary, major, fixed, overdue, listed, listed_fixed in store.db.execute(
+        f"""SELECT town, sum(grade = '一般'), sum(grade = '重大'), sum(fixed), sum(late), sum(listed),
+                   sum(listed AND fixed)
+            FROM (SELECT {TOWN} AS town, f.grade, f.status IN {RECTIFIED_SQL} AS fixed,
+                         (f.status NOT IN {RECTIFIED_SQL} AND f.current_deadline < ?) AS late,
+                         (f.grade = '重大' AND (f.listed_supervision = 1 OR EXISTS (
+                             SELECT 1 FROM finding_events e WHERE e.finding_id = f.id
+                             AND e.kind = 'listed_supervision'))) AS listed
+                  FROM findings f JOIN sites s ON s.id = f.site_id
+                  WHERE f.{ALIVE} AND f.found_on BETWEEN ? AND ?)
+            GROUP BY town""", [today, date_from, date_to]):
+        out[town] = {"ordinary": ordinary or 0, "major": major or 0, "rectified": fixed or 0,
+                     "overdue": overdue or 0, "listed": listed or 0, "listed_rectified": listed_fixed or 0}
+    return out
+
+
+def monthly(store: Store, date_from: str, date_to: str, town: str | None = None) -> dict[str, dict[str, int]]:
+    """Per month (YYYY-MM): inspections, findings found and rectified, for the trend chart."""
+    where, params = "", [date_from, date_to]
+    if town:
+        where, params = f"AND {TOWN} = ?", [date_from, date_to, town]
+    out: dict[str, dict[str, int]] = {}
+    for month, n in store.db.execute(
+        f"""SELECT substr(i.started_at, 1, 7), count(*) FROM inspections i JOIN sites s ON s.id = i.site_id
+            WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? {where} GROUP BY 1""", params):
+        out.setdefault(month, {"inspections": 0, "findings": 0, "rectified": 0})["inspections"] = n
+    for month, n, fixed in store.db.execute(
+        f"""SELECT substr(f.found_on, 1, 7), count(*), sum(f.status IN {RECTIFIED_SQL})
+            FROM findings f JOIN sites s ON s.id = f.site_id
+            WHERE f.{ALIVE} AND f.found_on BETWEEN ? AND ? {where} GROUP BY 1""", params):
+        row = out.setdefault(month, {"inspections": 0, "findings": 0, "rectified": 0})
+        row.update(findings=n, rectified=fixed or 0)
+    return dict(sorted(out.items()))
+
+
+def device_towns(store: Store) -> dict[str, str]:
+    """The town each device stands for: the register's peers, and this device by its own 街镇 setting."""
+    towns = {r[0]: r[1] for r in store.db.execute(
+        f"""SELECT device, COALESCE(NULLIF(town, ''), name) FROM peers
+            WHERE {ALIVE} AND device IS NOT NULL AND COALESCE(role, 'town') = 'town'""")}
+    mine = store.setting("town")
+    if mine:
+        towns[store.device_id] = mine
+    return towns
+
+
+def task_completion(store: Store, town: str) -> tuple[int, int]:
+    """(tasks of the work plans the town must carry out, of which completed by the town): the tasks whose
+    responsible units are 各街镇 or name the town, and the progress rows of the town's devices."""
+    devices = [d for d, t in device_towns(store).items() if t == town]
+    tasks = store.scalar(
+        f"""SELECT count(DISTINCT i.id) FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
+            JOIN item_units iu ON iu.item_id = i.id JOIN units u ON u.id = iu.unit_id
+            WHERE i.{ALIVE} AND c.{ALIVE} AND iu.{ALIVE} AND c.kind = 'workplan' AND i.kind = 'task'
+              AND (u.name = '各街镇' OR instr(u.name, ?) > 0)""", [town]) or 0
+    if not devices or not tasks:
+        return tasks, 0
+    marks = ", ".join("?" * len(devices))
+    done = store.scalar(
+        f"""SELECT count(DISTINCT p.item_id) FROM task_progress p JOIN checklist_items i ON i.id = p.item_id
+            JOIN checklists c ON c.id = i.checklist_id JOIN item_units iu ON iu.item_id = i.id
+            JOIN units u ON u.id = iu.unit_id
+            WHERE p.{ALIVE} AND p.status = '已完成' AND p.device_id IN ({marks}) AND c.kind = 'workplan'
+              AND i.kind = 'task' AND iu.{ALIVE} AND (u.name = '各街镇' OR instr(u.name, ?) > 0)""",
+        [*devices, town]) or 0
+    return tasks, done
+
+
+def towns(store: Store) -> list[str]:
+    """Every town with a site, and the towns of registered devices."""
+    names = {r[0] for r in store.db.execute(f"SELECT DISTINCT {TOWN} FROM sites s WHERE s.{ALIVE}")}
+    return sorted(names | set(device_towns(store).values()))
