@@ -454,44 +454,6 @@ def m0015_plans(db: Database) -> None:
     district may name sites and inspectors of several towns, and travels to each town whole: those columns
     carry no foreign key, so a town that lacks another town's site still takes the plan."""
     bookkeeping = """id TEXT PRIMARY KEY,
-
-
-# -- 0013: campaigns (专项整治) as records -------------------------------------------------------------------
-_STABLE_0013 = "6f1c2d3e-8a47-4b6e-9c1d-2e3f4a5b6c7d"
-
-
-def _campaign_id_0013(name: str) -> str:
-    """The id a campaign name was given by step 0013: UUID-5 of the name, the same on every device."""
-    import uuid
-
-    return str(uuid.uuid5(uuid.UUID(_STABLE_0013), "campaign|" + name))
-
-
-def _link_campaign_names_0013(db: Database) -> None:
-    """Every typed campaign name becomes a reference to the campaign derived from it; the district, which holds
-    every town's names, also gets the records themselves (it publishes them; a town receives them)."""
-    names = {r[0] for t in ("findings", "inspections") for r in db.execute(
-        f"SELECT DISTINCT campaign FROM {t} WHERE campaign IS NOT NULL AND trim(campaign) != ''").fetchall()}
-    district = db.execute("SELECT value FROM settings WHERE key = 'role'").fetchone()
-    device = db.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()
-    now = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]
-    for name in sorted(names):
-        cid = _campaign_id_0013(name)
-        for table in ("findings", "inspections"):
-            db.execute(f"UPDATE {table} SET campaign_id = ? WHERE campaign = ? AND campaign_id IS NULL", [cid, name])
-        if district and district[0] == "district" and device:
-            db.execute(
-                """INSERT OR IGNORE INTO campaigns (id, created_at, updated_at, device_id, name, notes)
-                   VALUES (?, ?, ?, ?, ?, '由旧版本填写的专项名称转换')""", [cid, now, now, device[0], name])
-
-
-@migrations(name="0016_campaigns")
-def m0016_campaigns(db: Database) -> None:
-    """专项整治 campaigns as records the district publishes; findings and inspections refer to one by
-    ``campaign_id`` (no foreign key: a town's finding may name a campaign whose record has not arrived yet, and
-    must still import). The typed name stays beside it as the name at the time, which old packages carry."""
-    db.execute("""CREATE TABLE campaigns (
-    id TEXT PRIMARY KEY,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     device_id TEXT NOT NULL,
@@ -538,6 +500,48 @@ def m0016_campaigns(db: Database) -> None:
                         VALUES ('{table}', NEW.id, (SELECT seq FROM sync_counter WHERE id = 1));
                     END"""
             )
+
+
+# -- 0016: campaigns (专项整治) as records -------------------------------------------------------------------
+_STABLE_0016 = "6f1c2d3e-8a47-4b6e-9c1d-2e3f4a5b6c7d"
+
+
+def _campaign_id_0016(name: str) -> str:
+    """The id a campaign name was given by step 0016: UUID-5 of the name, the same on every device."""
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(_STABLE_0016), "campaign|" + name))
+
+
+def _link_campaign_names_0016(db: Database) -> None:
+    """Every typed campaign name becomes a reference to the campaign derived from it; the district, which holds
+    every town's names, also gets the records themselves (it publishes them; a town receives them)."""
+    names = {r[0] for t in ("findings", "inspections") for r in db.execute(
+        f"SELECT DISTINCT campaign FROM {t} WHERE campaign IS NOT NULL AND trim(campaign) != ''").fetchall()}
+    district = db.execute("SELECT value FROM settings WHERE key = 'role'").fetchone()
+    device = db.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()
+    now = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]
+    for name in sorted(names):
+        cid = _campaign_id_0016(name)
+        for table in ("findings", "inspections"):
+            db.execute(f"UPDATE {table} SET campaign_id = ? WHERE campaign = ? AND campaign_id IS NULL", [cid, name])
+        if district and district[0] == "district" and device:
+            db.execute(
+                """INSERT OR IGNORE INTO campaigns (id, created_at, updated_at, device_id, name, notes)
+                   VALUES (?, ?, ?, ?, ?, '由旧版本填写的专项名称转换')""", [cid, now, now, device[0], name])
+
+
+@migrations(name="0016_campaigns")
+def m0016_campaigns(db: Database) -> None:
+    """专项整治 campaigns as records the district publishes; findings and inspections refer to one by
+    ``campaign_id`` (no foreign key: a town's finding may name a campaign whose record has not arrived yet, and
+    must still import). The typed name stays beside it as the name at the time, which old packages carry."""
+    db.execute("""CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted_at TEXT
 , name TEXT NOT NULL, starts_on TEXT, ends_on TEXT, checklist_id TEXT, criteria TEXT, issuer TEXT,
            doc_no TEXT, notes TEXT, sync_meta TEXT)""")
     db.execute("ALTER TABLE findings ADD COLUMN campaign_id TEXT")
@@ -557,10 +561,14 @@ def m0016_campaigns(db: Database) -> None:
                     VALUES ('campaigns', NEW.id, (SELECT seq FROM sync_counter WHERE id = 1));
                 END"""
         )
-    _link_campaign_names_0013(db)
+    _link_campaign_names_0016(db)
 
 
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
+                 "risk_policies", "risk_assessments", "inspection_plans", "plan_draws", "plan_sites", "recusals",
+                 "campaigns")
+
+# The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
 SCHEMA_VERSION = 16

@@ -17,8 +17,19 @@ from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
 from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
-from inspector.services import (attachments, campaigns, district, documents, findings, inspectors, profile, seeding,
-                                sites, tasks, templates)
+from inspector.services import (
+    attachments,
+    campaigns,
+    district,
+    documents,
+    findings,
+    inspectors,
+    profile,
+    seeding,
+    sites,
+    tasks,
+    templates,
+)
 from inspector.services.documents import ImportResult
 from inspector.workflow import ORDER_ISSUED, Event, FindingState
 

@@ -1,7 +1,7 @@
 """专项整治 campaigns: records the district publishes (name, period, checklist, target sites or criteria, issuing
 body); inspections and findings belong to one by its id.
 
-A name typed by an older version became a reference to the id derived from the name (migration 0013); the
+A name typed by an older version became a reference to the id derived from the name (migration 0016); the
 district registers such a name as a campaign with exactly that id (:func:`adopt`), so every town's references
 resolve once the record arrives. Only the district creates or edits campaigns, here and in the sync.
 """
@@ -24,7 +24,7 @@ LEVELS = ("红", "橙", "黄", "蓝")
 
 
 def derived_id(name: str) -> str:
-    """The id of a campaign known only by its name (the same as migration 0013 gives)."""
+    """The id of a campaign known only by its name (the same as migration 0016 gives)."""
     return stable_id("campaign", name)
 
 

@@ -155,7 +155,7 @@ def _derived_ok(ctx: Context, table: str, row: dict[str, Any]) -> bool:
         parts = (row["checklist_id"], str(row["position"]), row["kind"], row.get("number") or "",
                  (row.get("text") or "")[:300])
         return rid == stable_id("item", *map(str, parts))
-    if table == "campaigns":  # a name typed by an older version (migration 0013, services.campaigns)
+    if table == "campaigns":  # a name typed by an older version (migration 0016, services.campaigns)
         return rid == stable_id("campaign", row["name"])
     if table == "item_units":
         unit = ctx.find("units", row.get("unit_id"))

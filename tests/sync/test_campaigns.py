@@ -108,7 +108,7 @@ def test_the_migration_turns_typed_names_into_references_and_district_records(tm
 
     for role, records in (("district", 2), ("town", 0)):
         db = Database(tmp_path / f"{role}.db")
-        migrate(db, stop_before="0013_campaigns")
+        migrate(db, stop_before="0016_campaigns")
         me = "11111111-1111-4111-8111-111111111111"
         db.execute("INSERT INTO settings (key, value) VALUES ('device_id', ?), ('role', ?)", [me, role])
         db.execute("PRAGMA foreign_keys = OFF")
