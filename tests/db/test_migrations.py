@@ -19,7 +19,8 @@ STEPS = [m.name for m in migrations._migrations]
 FROZEN = 10  # steps whose resulting schema is pinned below; later steps are new, not yet pinned
 FROZEN_SCHEMA_SHA256 = "b4f936e250ff77997e0c475ff0da9a3683e9c5d8e01c40ed4af4413286d1f8d2"  # as released
 CHOICES = {"kind": "workplan", "role": "lead", "result": "符合", "grade": "一般", "direction": "in",
-           "risk_level": "黄", "status": "已登记"}
+           "risk_level": "黄", "status": "已登记", "method": "factors", "level": "黄", "period_kind": "year",
+           "inspection_plans.kind": "town"}
 
 
 def schema_of(db: Database) -> list[tuple]:
@@ -37,7 +38,7 @@ def fill_one_row(db: Database, table: str, n: int) -> None:
     row = {}
     for col in db.execute(f"PRAGMA table_info({table})").fetchall():
         name, kind = col[1], (col[2] or "TEXT").upper()
-        row[name] = CHOICES.get(name, n if "INT" in kind else f"{table}-{name}-{n}")
+        row[name] = CHOICES.get(f"{table}.{name}", CHOICES.get(name, n if "INT" in kind else f"{table}-{name}-{n}"))
     autoincrement = [c[1] for c in db.execute(f"PRAGMA table_info({table})").fetchall() if c[5] and c[1] == "seq"]
     for name in autoincrement:  # a column SQLite numbers itself
         row.pop(name)
