@@ -13,6 +13,8 @@ from inspector.db.store import Store
 from inspector.errors import RuleError
 from inspector.services import plans, risk
 
+__all__ = ["Planning", "SiteFilter"]
+
 
 class Planning:
     """Risk, plans and draws on one database."""

@@ -100,12 +100,12 @@ def make_draw(store: Store, plan_id: str | None, n: int, flt: SiteFilter, now: d
               seed: str | None = None, target_date: date | None = None) -> dict[str, Any]:
     """Draw N sites and two inspectors each, save the record and the sites as the plan's inspections to do,
     in one transaction. The seed is the published time of the draw unless one is given (e.g. a number
-    announced beforehand). Without a plan, a monthly plan for the draw is made."""
+    announced beforehand). Without a plan, the draws of a month go into that month's 双随机 plan."""
     drawn_at = now.isoformat(timespec="seconds")
     with store.atomic():
         if plan_id is None:
-            month = now.strftime("%Y-%m")
-            plan_id = create_plan(store, f"{now.year}年{now.month}月双随机抽查", "month", month)
+            month, name = now.strftime("%Y-%m"), f"{now.year}年{now.month}月双随机抽查"
+            plan_id = pq.own_plan_named(store, name, month) or create_plan(store, name, "month", month)
         plan = _own_plan(store, plan_id)
         flt = SiteFilter(flt.levels, flt.industry, flt.town, exclude_plan=plan_id)
         candidates = [{"id": s["id"], "name": s["name"]} for s in pq.filtered_sites(store, flt)]
