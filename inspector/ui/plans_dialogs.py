@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from inspector.ui.widgets import ok_cancel
 
 
 def _fail(parent: QWidget, exc: InspectorError) -> None:
-    QMessageBox.warning(parent, parent.tr("不能保存"), str(exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("plans_dialogs", "不能保存"), str(exc))
 
 
 class AssessDialog(QDialog):

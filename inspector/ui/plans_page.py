@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +42,21 @@ DUE_COLUMNS = [("name", "单位名称"), ("town", "街镇"), ("industry", "行�
 PLAN_COLUMNS = [("name", "计划名称"), ("span", "计划期间"), ("kind_label", "类型"), ("progress", "完成/计划")]
 SITE_COLUMNS = [("site", "被检查单位"), ("town", "街镇"), ("risk_level", "风险等级"), ("inspectors", "检查人员"),
                 ("target_date", "计划完成日期"), ("how", "来源"), ("state", "完成情况")]
+
+HEADERS = (  # the column headers above, for the translation file (term() translates them)
+    QT_TRANSLATE_NOOP("vocabulary", "上次检查"),
+    QT_TRANSLATE_NOOP("vocabulary", "应检日期"),
+    QT_TRANSLATE_NOOP("vocabulary", "状态"),
+    QT_TRANSLATE_NOOP("vocabulary", "计划名称"),
+    QT_TRANSLATE_NOOP("vocabulary", "计划期间"),
+    QT_TRANSLATE_NOOP("vocabulary", "类型"),
+    QT_TRANSLATE_NOOP("vocabulary", "完成/计划"),
+    QT_TRANSLATE_NOOP("vocabulary", "被检查单位"),
+    QT_TRANSLATE_NOOP("vocabulary", "检查人员"),
+    QT_TRANSLATE_NOOP("vocabulary", "计划完成日期"),
+    QT_TRANSLATE_NOOP("vocabulary", "来源"),
+    QT_TRANSLATE_NOOP("vocabulary", "完成情况"),
+)
 
 
 def _table(parent: QWidget, model: RecordsModel) -> QTableView:
