@@ -137,7 +137,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.action == "add":
         sites = [planning.find_site(s)["id"] for s in args.site or []]
         target = _day(args.target) if args.target else None
-        added = planning.add_sites(plan["id"], sites, target) if sites else \
+        people = [planning.find_inspector(i)["id"] for i in args.inspector or []]
+        if len(people) not in (0, 2):
+            raise InspectorError("检查人员应为两名。", "请写两次 --inspector，或都不写（由双随机抽取）。")
+        added = planning.add_sites(plan["id"], sites, target, tuple(people) or (None, None)) if sites else \
             planning.add_by_filter(plan["id"], _filter(args), target)
         print(f"已加入计划“{plan['name']}”：{len(added)} 家单位。")
     elif args.action == "show":
@@ -258,6 +261,7 @@ def register(add: Adder) -> None:
     p.add_argument("--checklist", help="create：使用的检查表编号")
     p.add_argument("--publish", action="store_true", help="create：区里下发给各街镇的计划")
     p.add_argument("--site", action="append", help="add：单位（可重复；不写则按筛选条件加入）")
+    p.add_argument("--inspector", action="append", help="add --site：两名检查人员（编号、姓名或执法证号）")
     _filter_flags(p)
     p.add_argument("--target", help="add：计划完成日期（默认计划期末）")
     p.add_argument("--today", help="show/print：按此日期计算进度（默认今天）")

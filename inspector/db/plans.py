@@ -148,3 +148,7 @@ def own_plan_named(store: Store, name: str, period: str) -> str | None:
     """This device's live plan of that name and period (the draw's plan of the month, made once)."""
     return store.scalar(f"""SELECT id FROM inspection_plans WHERE {ALIVE} AND name = ? AND period = ?
                             AND device_id = ? ORDER BY created_at LIMIT 1""", [name, period, store.device_id])
+
+
+def checklist_name(store: Store, checklist_id: str | None) -> str | None:
+    return store.scalar("SELECT name FROM checklists WHERE id = ?", [checklist_id]) if checklist_id else None

@@ -70,8 +70,11 @@ class Planning:
             raise RuleError(f"找不到唯一的检查计划“{text[:40]}”。", "请用 inspector plan list 查看计划编号。")
         return rows[0]
 
-    def add_sites(self, plan_id: str, site_ids: list[str], target_date: date | None = None) -> list[str]:
-        return plans.add_sites(self.store, plan_id, site_ids, target_date=target_date)
+    def add_sites(self, plan_id: str, site_ids: list[str], target_date: date | None = None,
+                  inspectors: tuple[str | None, str | None] = (None, None)) -> list[str]:
+        if inspectors[0] is not None and inspectors[0] == inspectors[1]:
+            raise RuleError("两名检查人员不能是同一人。", "请选择两名不同的检查人员。")
+        return plans.add_sites(self.store, plan_id, site_ids, target_date=target_date, inspectors=inspectors)
 
     def add_by_filter(self, plan_id: str, flt: SiteFilter, target_date: date | None = None) -> list[str]:
         return plans.add_by_filter(self.store, plan_id, flt, target_date)

@@ -72,11 +72,15 @@ def add_sites(store: Store, plan_id: str, site_ids: list[str], *, target_date: d
         plan = _own_plan(store, plan_id)
         target = (target_date or date.fromisoformat(plan["ends_on"])).isoformat()
         position = pq.plan_size(store, plan_id)
+        barred = {(i, s) for i, s in pq.recusal_pairs(store)}
         rows = []
         for n, site_id in enumerate(dict.fromkeys(site_ids)):
             if pq.site_in_plan(store, plan_id, site_id):
                 name = store.get("sites", site_id)["name"]
                 raise RuleError(f"“{name}”已在计划“{plan['name']}”中。", "同一计划中一家单位只能出现一次。")
+            if any((i, site_id) in barred for i in inspectors if i):
+                name = store.get("sites", site_id)["name"]
+                raise RuleError(f"所选检查人员须对“{name}”回避。", "请另选检查人员。")
             rows.append({"plan_id": plan_id, "site_id": site_id, "inspector1_id": inspectors[0],
                          "inspector2_id": inspectors[1], "target_date": target, "draw_id": draw_id,
                          "position": position + n})
@@ -139,6 +143,7 @@ def add_recusal(store: Store, inspector_id: str, site_id: str, reason: str) -> s
 def progress(store: Store, plan_id: str, today: date) -> dict[str, Any]:
     """Done vs planned, and which planned inspections are past their target date."""
     plan = store.get("inspection_plans", plan_id)
+    plan["checklist"] = pq.checklist_name(store, plan.get("checklist_id"))
     rows = pq.plan_sites(store, plan_id)
     for row in rows:
         done_on, _, inspection_id = (row["inspection"] or "").partition("|")

@@ -119,9 +119,14 @@ class FrequencyDialog(QDialog):
 class PlanDialog(QDialog):
     """A new plan: name, year/quarter/month and the period; on the district, whether it is published."""
 
-    def __init__(self, planning: Any, today: date, district: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, planning: Any, today: date, district: bool, checklists: list[dict[str, Any]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.planning, self.plan_id = planning, None
+        self.checklist = QComboBox(self)
+        self.checklist.addItem(self.tr("（不指定）"), None)
+        for c in checklists:
+            self.checklist.addItem(c["name"], c["id"])
         self.setWindowTitle(self.tr("新建检查计划"))
         quarter = (today.month - 1) // 3 + 1
         self.name = QLineEdit(self.tr("{0}年第{1}季度监督检查计划").format(today.year, quarter), self)
@@ -137,6 +142,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("计划名称："), self.name)
         form.addRow(self.tr("计划类型："), self.kind)
         form.addRow(self.tr("计划期间："), self.period)
+        form.addRow(self.tr("检查表："), self.checklist)
         form.addRow(self.published)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -145,7 +151,8 @@ class PlanDialog(QDialog):
     def accept(self) -> None:
         try:
             self.plan_id = self.planning.create_plan(self.name.text(), self.kind.currentData(), self.period.text(),
-                                                     published=self.published.isChecked())
+                                                     published=self.published.isChecked(),
+                                                     checklist_id=self.checklist.currentData())
         except InspectorError as exc:
             _fail(self, exc)
             return

@@ -241,7 +241,7 @@ class PlansPage(QWidget):
 
     def new_plan(self) -> None:
         district = self.services.store.setting("role") == "district"
-        dialog = PlanDialog(self.planning, self.today(), district, self)
+        dialog = PlanDialog(self.planning, self.today(), district, self.services.checklists("template"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.load_plans(dialog.plan_id)
             self.sig_changed.emit()

@@ -983,6 +983,10 @@
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
+    <message>
+        <source>风险等级由最近一次风险评估确定（计划 → 风险分级）。</source>
+        <translation>The risk level follows the newest risk assessment (Plans → Risk grading).</translation>
+    </message>
 </context>
 <context>
     <name>SitesPage</name>
@@ -2740,6 +2744,14 @@ The current database is kept in the backups folder first.</translation>
     <message>
         <source>新建</source>
         <translation>Create</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>检查表：</source>
+        <translation>Checklist:</translation>
     </message>
 </context>
 <context>
