@@ -93,3 +93,25 @@ def test_assess_from_the_due_list_then_plan_and_draw(qtbot, services, tmp_path):
     driver = DialogDriver().then(QMessageBox, lambda m: m.accept())
     assert page.verify_path(saved)
     driver.wait(qtbot)
+
+
+def test_an_assessed_site_s_level_is_not_typed_and_the_register_shows_it_as_colour(qtbot, services):
+    from inspector.ui.sites_page import SiteDialog
+
+    assessed = services.add_site(name="已评估单位", industry="化工")
+    services.planning().assess(assessed, ["hazchem"], TODAY)
+    typed = services.add_site(name="未评估单位", risk_level="蓝")
+    dialogs = {key: SiteDialog(services, services.store.get("sites", key)) for key in (assessed, typed)}
+    for dialog in dialogs.values():
+        qtbot.addWidget(dialog)
+    assert not dialogs[assessed].edits["risk_level"].isEnabled()
+    assert dialogs[typed].edits["risk_level"].isEnabled()
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(MainWindow.PAGES.index("sites"))
+    page = window.pages["sites"]
+    settle(qtbot)
+    column = [key for key, _ in page.model.columns].index("risk_level")
+    colours = {r["name"]: page.model.index(n, column).data(Qt.ItemDataRole.BackgroundRole).name()
+               for n, r in enumerate(page.model.records)}
+    assert colours == {"已评估单位": "#fb8c00", "未评估单位": "#1e88e5"}
