@@ -152,3 +152,9 @@ def own_plan_named(store: Store, name: str, period: str) -> str | None:
 
 def checklist_name(store: Store, checklist_id: str | None) -> str | None:
     return store.scalar("SELECT name FROM checklists WHERE id = ?", [checklist_id]) if checklist_id else None
+
+
+def adopted_by(store: Store, parent_id: str) -> str | None:
+    """This device's live plan made for the district's plan ``parent_id``, if any."""
+    return store.scalar(f"""SELECT id FROM inspection_plans WHERE {ALIVE} AND parent_id = ? AND device_id = ?
+                            LIMIT 1""", [parent_id, store.device_id])

@@ -60,6 +60,10 @@ class Planning:
     def create_plan(self, name: str, period_kind: str, period: str, **kw: Any) -> str:
         return plans.create_plan(self.store, name, period_kind, period, **kw)
 
+    def adopt(self, published_id: str, target_date: date | None = None) -> str:
+        """This town's plan for a plan the district published (its criteria applied to this register)."""
+        return plans.adopt(self.store, published_id, target_date)
+
     def plans(self) -> list[dict[str, Any]]:
         return pq.plans(self.store)
 

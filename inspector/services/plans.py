@@ -52,6 +52,41 @@ def create_plan(store: Store, name: str, period_kind: str, period: str, *, check
         "notes": notes or None})
 
 
+def adopt(store: Store, published_id: str, target_date: date | None = None) -> str:
+    """A town's own plan for a plan the district published: same name, period and checklist, and this
+    register's sites that meet the district's criteria (level, industry, town), all in one transaction."""
+    with store.atomic():
+        try:
+            published = store.get("inspection_plans", published_id)
+        except KeyError as exc:
+            raise RuleError("找不到区下发的计划。", "请先导入区里的数据包。") from exc
+        if published["kind"] != "published" or published["deleted_at"]:
+            raise RuleError(f"“{published['name']}”不是区下发的计划。", "请选择类型为“区下发”的计划。")
+        done = pq.adopted_by(store, published_id)
+        if done:
+            raise RuleError(f"已按“{published['name']}”建立本级计划。", "请在本级计划中继续加入单位。")
+        criteria = criteria_of(published)
+        plan_id = create_plan(store, published["name"], published["period_kind"], published["period"],
+                              checklist_id=published["checklist_id"], criteria=criteria.to_json(),
+                              parent_id=published_id, notes=published["notes"] or "")
+        add_by_filter(store, plan_id, criteria, target_date)
+        return plan_id
+
+
+def criteria_of(plan: dict[str, Any]) -> SiteFilter:
+    """A plan's recorded criteria as a filter; anything unreadable (it may have come in a package) is none."""
+    from inspector.sync import strictjson
+
+    try:
+        raw = strictjson.loads(plan.get("criteria") or "{}")
+    except strictjson.BadJSON:
+        raw = {}
+    raw = raw if isinstance(raw, dict) else {}
+    levels = raw.get("levels") if isinstance(raw.get("levels"), list) else []
+    text = lambda key: raw[key][:100] if isinstance(raw.get(key), str) else ""  # noqa: E731
+    return SiteFilter(tuple(lv for lv in levels if lv in ("红", "橙", "黄", "蓝")), text("industry"), text("town"))
+
+
 def _own_plan(store: Store, plan_id: str) -> dict[str, Any]:
     try:
         plan = store.get("inspection_plans", plan_id)

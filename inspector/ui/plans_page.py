@@ -182,6 +182,7 @@ class PlansPage(QWidget):
         tab = QWidget(self)
         row, _ = _buttons(tab, [(self.tr("新建计划…"), self.new_plan),
                                 (self.tr("按条件加入单位…"), self.add_filtered),
+                                (self.tr("落实区下发的计划"), self.adopt),
                                 (self.tr("打印计划表…"), self.print_plan),
                                 (self.tr("导出抽查结果公示…"), self.publish)])
         row.addStretch(1)
@@ -261,6 +262,18 @@ class PlansPage(QWidget):
             return
         QMessageBox.information(self, self.tr("已加入"), self.tr("已加入 {0} 家单位。").format(len(added)))
         self.load_plans(plan["id"])
+        self.sig_changed.emit()
+
+    def adopt(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        try:
+            plan_id = self.planning.adopt(plan["id"])
+        except InspectorError as exc:
+            QMessageBox.warning(self, self.tr("不能建立"), str(exc))
+            return
+        self.load_plans(plan_id)
         self.sig_changed.emit()
 
     def _save_as(self, title: str, name: str, work: Callable[[Services, Path], Path]) -> None:

@@ -2956,6 +2956,14 @@ The current database is kept in the backups folder first.</translation>
         <source>按记录的输入重新抽取，结果与记录一致。</source>
         <translation>Re-run from the record's inputs: the result is the same.</translation>
     </message>
+    <message>
+        <source>落实区下发的计划</source>
+        <translation>Adopt the district's plan</translation>
+    </message>
+    <message>
+        <source>不能建立</source>
+        <translation>Cannot create</translation>
+    </message>
 </context>
 <context>
     <name>plans_dialogs</name>
