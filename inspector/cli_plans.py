@@ -120,7 +120,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             raise InspectorError("请写出计划名称和期间。",
                                  "例如 inspector plan create 二季度计划 --kind quarter --period 2026-Q2")
         plan_id = planning.create_plan(args.plan, args.kind, args.period, checklist_id=args.checklist,
-                                       published=args.publish)
+                                       published=args.publish, criteria=_filter(args).to_json())
         print(plan_id if not args.json else json.dumps({"id": plan_id}))
         return 0
     if args.action == "list":
@@ -134,10 +134,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 0
     plan = planning.find_plan(args.plan or "")
     today = _day(args.today)
-    if args.action == "add":
+    if args.action == "adopt":
+        plan_id = planning.adopt(plan["id"], _day(args.target) if args.target else None)
+        print(f"已按区下发的计划建立本级计划：{plan_id}（{len(planning.progress(plan_id, today)['rows'])} 家单位）")
+    elif args.action == "add":
         sites = [planning.find_site(s)["id"] for s in args.site or []]
         target = _day(args.target) if args.target else None
-        added = planning.add_sites(plan["id"], sites, target) if sites else \
+        people = [planning.find_inspector(i)["id"] for i in args.inspector or []]
+        if len(people) not in (0, 2):
+            raise InspectorError("检查人员应为两名。", "请写两次 --inspector，或都不写（由双随机抽取）。")
+        added = planning.add_sites(plan["id"], sites, target, tuple(people) or (None, None)) if sites else \
             planning.add_by_filter(plan["id"], _filter(args), target)
         print(f"已加入计划“{plan['name']}”：{len(added)} 家单位。")
     elif args.action == "show":
@@ -251,13 +257,15 @@ def register(add: Adder) -> None:
     r.add_argument("--lec-thresholds", nargs=3, type=float, metavar=("红", "橙", "黄"), help="policy：LEC 阈值")
 
     p = add("plan", cmd_plan, "监督检查计划：新建、列出、加入单位、查看进度、打印计划表和抽查结果公示")
-    p.add_argument("action", choices=["create", "list", "add", "show", "print", "publication"])
+    p.add_argument("action", choices=["create", "list", "add", "adopt", "show", "print", "publication"])
     p.add_argument("plan", nargs="?", help="计划编号（或前几位）或名称；create 时为计划名称")
     p.add_argument("--kind", choices=["year", "quarter", "month"], default="quarter", help="create：年度/季度/月度")
     p.add_argument("--period", help="create：2026、2026-Q2 或 2026-03")
     p.add_argument("--checklist", help="create：使用的检查表编号")
-    p.add_argument("--publish", action="store_true", help="create：区里下发给各街镇的计划")
+    p.add_argument("--publish", action="store_true",
+                   help="create：区里下发给各街镇的计划（--level/--industry/--town 为对单位的要求；街镇用 adopt 落实）")
     p.add_argument("--site", action="append", help="add：单位（可重复；不写则按筛选条件加入）")
+    p.add_argument("--inspector", action="append", help="add --site：两名检查人员（编号、姓名或执法证号）")
     _filter_flags(p)
     p.add_argument("--target", help="add：计划完成日期（默认计划期末）")
     p.add_argument("--today", help="show/print：按此日期计算进度（默认今天）")

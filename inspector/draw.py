@@ -30,6 +30,7 @@ MAX_FILE = 32 * 1024 * 1024
 MAX_ENTRIES = 200_000
 MAX_FIELD = 500
 PER_SITE = 2
+MAX_WORK = 5_000_000  # sites drawn × inspectors: bounds the time a (hostile) record takes to re-run
 
 
 class DrawError(ValueError):
@@ -56,18 +57,24 @@ def run(candidates: list[str], inspectors: list[str], recusals: list[list[str]],
         raise DrawError("抽取数量应至少为 1。")
     if n > len(set(candidates)):
         raise DrawError(f"要抽取 {n} 家，但符合条件的单位只有 {len(set(candidates))} 家。")
-    barred = {(i, s) for i, s in recusals}
     load = dict.fromkeys(inspectors, 0)
+    if n * len(load) > MAX_WORK:
+        raise DrawError(f"抽取 {n} 家、{len(load)} 名检查人员超出一次抽取的范围（{MAX_WORK:,} 次排序运算）。")
+    barred: dict[str, set[str]] = {}
+    for i, s in recusals:
+        if i in load:
+            barred.setdefault(s, set()).add(i)
     order = sorted(set(candidates), key=lambda s: (_key(seed, "site", s), s))
     result: list[dict[str, Any]] = []
     skipped: list[str] = []
     for site in order:
         if len(result) == n:
             break
-        free = [i for i in load if (i, site) not in barred]
-        if len(free) < PER_SITE:
+        away = barred.get(site, set())
+        if len(load) - len(away) < PER_SITE:  # decided without a pass over the inspectors
             skipped.append(site)
             continue
+        free = [i for i in load if i not in away]
         free.sort(key=lambda i: (load[i], _key(seed, "inspector", site, i), i))
         pair = free[:PER_SITE]
         for i in pair:
@@ -118,6 +125,8 @@ def _shape(record: Any) -> str | None:
     n = record.get("n")
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_ENTRIES:
         return "抽取数量（n）无效"
+    if isinstance(record.get("inspectors"), list) and n * len(record["inspectors"]) > MAX_WORK:
+        return "抽取数量与检查人员数超出一次抽取的范围"
     for name in ("candidates", "inspectors"):
         rows = record.get(name)
         if not isinstance(rows, list) or len(rows) > MAX_ENTRIES or not all(_person(r) for r in rows):

@@ -142,3 +142,19 @@ def find_inspectors(store: Store, text: str) -> list[dict[str, Any]]:
 def inspector_register(store: Store) -> list[dict[str, Any]]:
     """执法人员名录库: every live inspector, by id (the draw's canonical order)."""
     return store.rows(f"SELECT id, name FROM inspectors WHERE {ALIVE} ORDER BY id")
+
+
+def own_plan_named(store: Store, name: str, period: str) -> str | None:
+    """This device's live plan of that name and period (the draw's plan of the month, made once)."""
+    return store.scalar(f"""SELECT id FROM inspection_plans WHERE {ALIVE} AND name = ? AND period = ?
+                            AND device_id = ? ORDER BY created_at LIMIT 1""", [name, period, store.device_id])
+
+
+def checklist_name(store: Store, checklist_id: str | None) -> str | None:
+    return store.scalar("SELECT name FROM checklists WHERE id = ?", [checklist_id]) if checklist_id else None
+
+
+def adopted_by(store: Store, parent_id: str) -> str | None:
+    """This device's live plan made for the district's plan ``parent_id``, if any."""
+    return store.scalar(f"""SELECT id FROM inspection_plans WHERE {ALIVE} AND parent_id = ? AND device_id = ?
+                            LIMIT 1""", [parent_id, store.device_id])

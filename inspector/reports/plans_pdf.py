@@ -49,7 +49,7 @@ def plan_table(progress: dict[str, Any], path: Path, render: Render) -> Path:
     """Landscape A4: the plan's name, period and issuer, then one row per site, then the totals."""
     plan = progress["plan"]
     heading = (f"{plan['name']}　计划期间：{plan['starts_on']} 至 {plan['ends_on']}　"
-               f"制定单位：{plan.get('issuer') or ''}")
+               f"检查表：{plan.get('checklist') or '—'}　制定单位：{plan.get('issuer') or ''}")
     story = [*render.title("监督检查计划表"), render.p(heading, "number"), Spacer(1, 2 * mm),
              render.grid([c[1] for c in PLAN_COLUMNS], _rows(PLAN_COLUMNS, plan_rows(progress)),
                          _widths(PLAN_COLUMNS, 261 * mm)),

@@ -13,6 +13,8 @@ from inspector.db.store import Store
 from inspector.errors import RuleError
 from inspector.services import plans, risk
 
+__all__ = ["Planning", "SiteFilter"]
+
 
 class Planning:
     """Risk, plans and draws on one database."""
@@ -58,6 +60,10 @@ class Planning:
     def create_plan(self, name: str, period_kind: str, period: str, **kw: Any) -> str:
         return plans.create_plan(self.store, name, period_kind, period, **kw)
 
+    def adopt(self, published_id: str, target_date: date | None = None) -> str:
+        """This town's plan for a plan the district published (its criteria applied to this register)."""
+        return plans.adopt(self.store, published_id, target_date)
+
     def plans(self) -> list[dict[str, Any]]:
         return pq.plans(self.store)
 
@@ -68,8 +74,11 @@ class Planning:
             raise RuleError(f"找不到唯一的检查计划“{text[:40]}”。", "请用 inspector plan list 查看计划编号。")
         return rows[0]
 
-    def add_sites(self, plan_id: str, site_ids: list[str], target_date: date | None = None) -> list[str]:
-        return plans.add_sites(self.store, plan_id, site_ids, target_date=target_date)
+    def add_sites(self, plan_id: str, site_ids: list[str], target_date: date | None = None,
+                  inspectors: tuple[str | None, str | None] = (None, None)) -> list[str]:
+        if inspectors[0] is not None and inspectors[0] == inspectors[1]:
+            raise RuleError("两名检查人员不能是同一人。", "请选择两名不同的检查人员。")
+        return plans.add_sites(self.store, plan_id, site_ids, target_date=target_date, inspectors=inspectors)
 
     def add_by_filter(self, plan_id: str, flt: SiteFilter, target_date: date | None = None) -> list[str]:
         return plans.add_by_filter(self.store, plan_id, flt, target_date)

@@ -52,6 +52,41 @@ def create_plan(store: Store, name: str, period_kind: str, period: str, *, check
         "notes": notes or None})
 
 
+def adopt(store: Store, published_id: str, target_date: date | None = None) -> str:
+    """A town's own plan for a plan the district published: same name, period and checklist, and this
+    register's sites that meet the district's criteria (level, industry, town), all in one transaction."""
+    with store.atomic():
+        try:
+            published = store.get("inspection_plans", published_id)
+        except KeyError as exc:
+            raise RuleError("找不到区下发的计划。", "请先导入区里的数据包。") from exc
+        if published["kind"] != "published" or published["deleted_at"]:
+            raise RuleError(f"“{published['name']}”不是区下发的计划。", "请选择类型为“区下发”的计划。")
+        done = pq.adopted_by(store, published_id)
+        if done:
+            raise RuleError(f"已按“{published['name']}”建立本级计划。", "请在本级计划中继续加入单位。")
+        criteria = criteria_of(published)
+        plan_id = create_plan(store, published["name"], published["period_kind"], published["period"],
+                              checklist_id=published["checklist_id"], criteria=criteria.to_json(),
+                              parent_id=published_id, notes=published["notes"] or "")
+        add_by_filter(store, plan_id, criteria, target_date)
+        return plan_id
+
+
+def criteria_of(plan: dict[str, Any]) -> SiteFilter:
+    """A plan's recorded criteria as a filter; anything unreadable (it may have come in a package) is none."""
+    from inspector.sync import strictjson
+
+    try:
+        raw = strictjson.loads(plan.get("criteria") or "{}")
+    except strictjson.BadJSON:
+        raw = {}
+    raw = raw if isinstance(raw, dict) else {}
+    levels = raw.get("levels") if isinstance(raw.get("levels"), list) else []
+    text = lambda key: raw[key][:100] if isinstance(raw.get(key), str) else ""  # noqa: E731
+    return SiteFilter(tuple(lv for lv in levels if lv in ("红", "橙", "黄", "蓝")), text("industry"), text("town"))
+
+
 def _own_plan(store: Store, plan_id: str) -> dict[str, Any]:
     try:
         plan = store.get("inspection_plans", plan_id)
@@ -72,11 +107,15 @@ def add_sites(store: Store, plan_id: str, site_ids: list[str], *, target_date: d
         plan = _own_plan(store, plan_id)
         target = (target_date or date.fromisoformat(plan["ends_on"])).isoformat()
         position = pq.plan_size(store, plan_id)
+        barred = {(i, s) for i, s in pq.recusal_pairs(store)}
         rows = []
         for n, site_id in enumerate(dict.fromkeys(site_ids)):
             if pq.site_in_plan(store, plan_id, site_id):
                 name = store.get("sites", site_id)["name"]
                 raise RuleError(f"“{name}”已在计划“{plan['name']}”中。", "同一计划中一家单位只能出现一次。")
+            if any((i, site_id) in barred for i in inspectors if i):
+                name = store.get("sites", site_id)["name"]
+                raise RuleError(f"所选检查人员须对“{name}”回避。", "请另选检查人员。")
             rows.append({"plan_id": plan_id, "site_id": site_id, "inspector1_id": inspectors[0],
                          "inspector2_id": inspectors[1], "target_date": target, "draw_id": draw_id,
                          "position": position + n})
@@ -100,12 +139,12 @@ def make_draw(store: Store, plan_id: str | None, n: int, flt: SiteFilter, now: d
               seed: str | None = None, target_date: date | None = None) -> dict[str, Any]:
     """Draw N sites and two inspectors each, save the record and the sites as the plan's inspections to do,
     in one transaction. The seed is the published time of the draw unless one is given (e.g. a number
-    announced beforehand). Without a plan, a monthly plan for the draw is made."""
+    announced beforehand). Without a plan, the draws of a month go into that month's 双随机 plan."""
     drawn_at = now.isoformat(timespec="seconds")
     with store.atomic():
         if plan_id is None:
-            month = now.strftime("%Y-%m")
-            plan_id = create_plan(store, f"{now.year}年{now.month}月双随机抽查", "month", month)
+            month, name = now.strftime("%Y-%m"), f"{now.year}年{now.month}月双随机抽查"
+            plan_id = pq.own_plan_named(store, name, month) or create_plan(store, name, "month", month)
         plan = _own_plan(store, plan_id)
         flt = SiteFilter(flt.levels, flt.industry, flt.town, exclude_plan=plan_id)
         candidates = [{"id": s["id"], "name": s["name"]} for s in pq.filtered_sites(store, flt)]
@@ -139,6 +178,7 @@ def add_recusal(store: Store, inspector_id: str, site_id: str, reason: str) -> s
 def progress(store: Store, plan_id: str, today: date) -> dict[str, Any]:
     """Done vs planned, and which planned inspections are past their target date."""
     plan = store.get("inspection_plans", plan_id)
+    plan["checklist"] = pq.checklist_name(store, plan.get("checklist_id"))
     rows = pq.plan_sites(store, plan_id)
     for row in rows:
         done_on, _, inspection_id = (row["inspection"] or "").partition("|")

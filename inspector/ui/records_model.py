@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
+from inspector.risk import LEVEL_COLOURS
 from inspector.ui.vocabulary import term
+
+LIGHT_TEXT = {"红", "蓝"}  # white text on the dark colours, black on 橙 and 黄
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 VOCABULARY_COLUMNS = {"grade", "category", "risk_level", "type"}  # columns whose values are domain words
@@ -48,4 +52,17 @@ class RecordsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == RECORD_ROLE:
             return record
+        if self.columns[index.column()][0] == "risk_level":
+            return risk_colour(record.get("risk_level"), role)
         return None
+
+
+def risk_colour(level: str | None, role: int) -> QColor | None:
+    """A risk level shown as its colour (红橙黄蓝) wherever sites are listed."""
+    if level not in LEVEL_COLOURS:
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QColor(LEVEL_COLOURS[level])
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QColor("white" if level in LIGHT_TEXT else "black")
+    return None

@@ -57,6 +57,9 @@ class SiteDialog(QDialog):
                 for level in RISK_LEVELS:
                     edit.addItem(term(level), level)
                 edit.setCurrentIndex(max(0, edit.findData((site or {}).get(key))))
+                if site and services.planning().risk_history(site["id"]):  # assessed: the level follows it
+                    edit.setEnabled(False)
+                    edit.setToolTip(self.tr("风险等级由最近一次风险评估确定（计划 → 风险分级）。"))
             elif key == "town":
                 edit = QComboBox(self)
                 edit.setEditable(True)

@@ -111,3 +111,25 @@ def test_a_hostile_record_is_refused_with_a_message(data, problem):
 def test_n_larger_than_the_register_is_refused():
     with pytest.raises(dr.DrawError, match="只有 2 家"):
         record_of(["s1", "s2"], ["a", "b"], [], 3, "seed")
+
+
+def test_a_record_too_costly_to_re_run_is_refused_at_once():
+    import json
+    import time
+
+    people = [{"id": f"p{n}", "name": ""} for n in range(3000)]
+    record = {"format": "inspector-draw", "algorithm": "sha256-rank", "algorithm_version": 1, "seed": "s",
+              "n": 5000, "candidates": [{"id": f"s{n}", "name": ""} for n in range(5000)], "inspectors": people,
+              "recusals": [], "result": [], "skipped": []}
+    start = time.perf_counter()
+    with pytest.raises(dr.DrawError, match="超出"):
+        dr.read(json.dumps(record).encode(), "big.json")
+    assert time.perf_counter() - start < 2
+
+
+def test_sites_nobody_may_inspect_are_skipped_without_cost():
+    sites = [f"s{n}" for n in range(2000)]
+    people = ["a", "b"]
+    recusals = [["a", s] for s in sites[:-3]]  # only the last three can be staffed
+    result, skipped = dr.run(sites, people, recusals, 3, "seed")
+    assert {r["site_id"] for r in result} == set(sites[-3:]) and set(skipped) <= set(sites[:-3])

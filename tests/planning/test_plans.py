@@ -146,3 +146,16 @@ def test_the_plan_table_prints(register, tmp_path):
 
     sheet = load_workbook(xlsx).active
     assert sheet.cell(1, 2).value == "被检查单位" and sheet.max_row == 7
+
+
+def test_inspectors_named_by_hand_honour_recusal_too(register):
+    services, sites, people = register
+    planning = services.planning()
+    planning.add_recusal(people[1], sites["乙餐饮"], "曾在该单位任职")
+    plan = planning.create_plan("二季度", "quarter", "2026-Q2")
+    with pytest.raises(RuleError, match="回避"):
+        planning.add_sites(plan, [sites["乙餐饮"]], inspectors=(people[0], people[1]))
+    with pytest.raises(RuleError, match="同一人"):
+        planning.add_sites(plan, [sites["乙餐饮"]], inspectors=(people[0], people[0]))
+    planning.add_sites(plan, [sites["乙餐饮"]], inspectors=(people[0], people[2]))
+    assert planning.progress(plan, date(2026, 4, 1))["rows"][0]["inspector2"] == "沈佳怡"

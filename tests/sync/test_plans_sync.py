@@ -8,6 +8,8 @@ import json
 import uuid
 from datetime import date, datetime
 
+import pytest
+
 from inspector.db.plans import SiteFilter
 from tests.sync.conftest import send
 from tests.sync.forge import forge, row
@@ -83,3 +85,23 @@ def test_a_package_cannot_rewrite_what_its_sender_does_not_own(world, tmp_path):
     refused(d, forge(a, d, tmp_path / "3.inspx", {"plan_sites": [into_b_plan]}), "另一台设备")
     emptied = {**row(d, "inspection_plans", b_plan), "deleted_at": "2026-01-02T00:00:00.000000Z"}
     refused(d, forge(a, d, tmp_path / "4.inspx", {"inspection_plans": [emptied]}), "所有者不是发送方")
+
+
+def test_a_town_adopts_the_district_s_published_plan_with_its_criteria(world, tmp_path):
+    from inspector.errors import RuleError
+    from inspector.services import plans
+
+    a, d = world["a"], world["d"]
+    red = a.add_site(name="红单位", risk_level="红")
+    a.add_site(name="蓝单位", risk_level="蓝")
+    published = d.planning().create_plan("2026年度重点单位检查计划", "year", "2026", published=True,
+                                         criteria={"levels": ["红"], "industry": "", "town": ""})
+    send(d, a, "长寿路街道", tmp_path, "d1")
+    own = a.planning().adopt(published)
+    rows = a.planning().progress(own, date(2026, 3, 1))["rows"]
+    assert [r["site_id"] for r in rows] == [red] and row(a, "inspection_plans", own)["parent_id"] == published
+    with pytest.raises(RuleError, match="已按"):
+        a.planning().adopt(published)
+    report = send(a, d, "普陀区应急局", tmp_path, "a1")
+    assert not report.refused and d.store.get("inspection_plans", own)["parent_id"] == published
+    assert plans.criteria_of({"criteria": '{"levels": ["紫", 5], "town": 7}'}) == SiteFilter()

@@ -772,6 +772,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
+    <message>
+      <source>计划</source>
+      <translation>Plans</translation>
+    </message>
   </context>
   <context>
     <name>NewInspectionDialog</name>
@@ -1332,6 +1336,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <location filename="../../ui/sites_page.py" line="98" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
+    </message>
+    <message>
+      <source>风险等级由最近一次风险评估确定（计划 → 风险分级）。</source>
+      <translation>The risk level follows the newest risk assessment (Plans → Risk grading).</translation>
     </message>
   </context>
   <context>
@@ -2941,6 +2949,38 @@ The current database is kept in the backups folder first.</translation>
       <source>未整改</source>
       <translation>Open</translation>
     </message>
+    <message>
+      <source>上次检查</source>
+      <translation>Last inspected</translation>
+    </message>
+    <message>
+      <source>应检日期</source>
+      <translation>Due on</translation>
+    </message>
+    <message>
+      <source>计划名称</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>计划期间</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>完成/计划</source>
+      <translation>Done / planned</translation>
+    </message>
+    <message>
+      <source>检查人员</source>
+      <translation>Inspectors</translation>
+    </message>
+    <message>
+      <source>计划完成日期</source>
+      <translation>Target date</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
   </context>
   <context>
     <name>widgets</name>
@@ -3048,6 +3088,351 @@ The current database is kept in the backups folder first.</translation>
     <message>
       <source>下发整改 — {0}</source>
       <translation>Issue orders — {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AssessDialog</name>
+    <message>
+      <source>风险评估：{0}</source>
+      <translation>Risk assessment: {0}</translation>
+    </message>
+    <message>
+      <source>固有危险（可多选）</source>
+      <translation>Inherent hazards (choose any)</translation>
+    </message>
+    <message>
+      <source>另用 LEC 法评价（从严取高）</source>
+      <translation>Also assess by LEC (the higher level counts)</translation>
+    </message>
+    <message>
+      <source>行业：</source>
+      <translation>Industry:</translation>
+    </message>
+    <message>
+      <source>L × E × C：</source>
+      <translation>L × E × C:</translation>
+    </message>
+    <message>
+      <source>评估人：</source>
+      <translation>Assessed by:</translation>
+    </message>
+    <message>
+      <source>评估日期：</source>
+      <translation>Assessed on:</translation>
+    </message>
+    <message>
+      <source>评估并保存</source>
+      <translation>Assess and save</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBox</name>
+    <message>
+      <source>（全部街镇）</source>
+      <translation>(all towns)</translation>
+    </message>
+    <message>
+      <source>行业包含…</source>
+      <translation>Industry contains…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterDialog</name>
+    <message>
+      <source>按条件加入单位</source>
+      <translation>Add sites by criteria</translation>
+    </message>
+    <message>
+      <source>筛选条件</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <source>加入计划</source>
+      <translation>Add to plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>FrequencyDialog</name>
+    <message>
+      <source>检查频次</source>
+      <translation>Inspection frequency</translation>
+    </message>
+    <message>
+      <source> 个月</source>
+      <translation> months</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanDialog</name>
+    <message>
+      <source>新建检查计划</source>
+      <translation>New inspection plan</translation>
+    </message>
+    <message>
+      <source>{0}年第{1}季度监督检查计划</source>
+      <translation>Inspection plan {0} Q{1}</translation>
+    </message>
+    <message>
+      <source>季度</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>月度</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>下发给各街镇</source>
+      <translation>Publish to the towns</translation>
+    </message>
+    <message>
+      <source>计划名称：</source>
+      <translation>Plan name:</translation>
+    </message>
+    <message>
+      <source>计划类型：</source>
+      <translation>Plan type:</translation>
+    </message>
+    <message>
+      <source>计划期间：</source>
+      <translation>Period:</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>检查表：</source>
+      <translation>Checklist:</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlansPage</name>
+    <message>
+      <source>风险分级</source>
+      <translation>Risk grading</translation>
+    </message>
+    <message>
+      <source>检查计划</source>
+      <translation>Inspection plans</translation>
+    </message>
+    <message>
+      <source>双随机抽查</source>
+      <translation>Random draw</translation>
+    </message>
+    <message>
+      <source>列出 </source>
+      <translation>Due within </translation>
+    </message>
+    <message>
+      <source> 天内到期</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>评估所选单位…</source>
+      <translation>Assess selected site…</translation>
+    </message>
+    <message>
+      <source>检查频次…</source>
+      <translation>Inspection frequency…</translation>
+    </message>
+    <message>
+      <source>待评估</source>
+      <translation>Not assessed</translation>
+    </message>
+    <message>
+      <source>逾期 {0} 天</source>
+      <translation>{0} days overdue</translation>
+    </message>
+    <message>
+      <source>今天到期</source>
+      <translation>Due today</translation>
+    </message>
+    <message>
+      <source>{0} 天后到期</source>
+      <translation>Due in {0} days</translation>
+    </message>
+    <message>
+      <source>从未检查</source>
+      <translation>Never inspected</translation>
+    </message>
+    <message>
+      <source>标准：{0}；频次（月）：{1}</source>
+      <translation>Standard: {0}; frequency (months): {1}</translation>
+    </message>
+    <message>
+      <source>新建计划…</source>
+      <translation>New plan…</translation>
+    </message>
+    <message>
+      <source>按条件加入单位…</source>
+      <translation>Add sites by criteria…</translation>
+    </message>
+    <message>
+      <source>打印计划表…</source>
+      <translation>Print plan table…</translation>
+    </message>
+    <message>
+      <source>导出抽查结果公示…</source>
+      <translation>Export results for publication…</translation>
+    </message>
+    <message>
+      <source>区下发</source>
+      <translation>From the district</translation>
+    </message>
+    <message>
+      <source>本级</source>
+      <translation>Own</translation>
+    </message>
+    <message>
+      <source>（新建本月双随机抽查计划）</source>
+      <translation>(this month's random-draw plan)</translation>
+    </message>
+    <message>
+      <source>双随机</source>
+      <translation>Random draw</translation>
+    </message>
+    <message>
+      <source>计划</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>已检查（{0}）</source>
+      <translation>Inspected ({0})</translation>
+    </message>
+    <message>
+      <source>逾期未检查</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>未检查</source>
+      <translation>Not yet inspected</translation>
+    </message>
+    <message>
+      <source>请先选择计划</source>
+      <translation>Choose a plan first</translation>
+    </message>
+    <message>
+      <source>请先新建或选择一个检查计划。</source>
+      <translation>Create or choose an inspection plan first.</translation>
+    </message>
+    <message>
+      <source>不能加入</source>
+      <translation>Cannot add</translation>
+    </message>
+    <message>
+      <source>已加入</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <source>已加入 {0} 家单位。</source>
+      <translation>{0} sites added.</translation>
+    </message>
+    <message>
+      <source>PDF 文件 (*.pdf);;Excel 文件 (*.xlsx)</source>
+      <translation>PDF files (*.pdf);;Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>生成失败</source>
+      <translation>Could not create the file</translation>
+    </message>
+    <message>
+      <source>已生成</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>打印计划表</source>
+      <translation>Print plan table</translation>
+    </message>
+    <message>
+      <source>导出抽查结果公示</source>
+      <translation>Export results for publication</translation>
+    </message>
+    <message>
+      <source>检查对象名录库的筛选条件</source>
+      <translation>Which sites of the register</translation>
+    </message>
+    <message>
+      <source>默认为抽取时间；也可填写事先公布的随机数</source>
+      <translation>Default: the time of the draw; or a number announced beforehand</translation>
+    </message>
+    <message>
+      <source>抽取单位数：</source>
+      <translation>Sites to draw:</translation>
+    </message>
+    <message>
+      <source>加入计划：</source>
+      <translation>Into plan:</translation>
+    </message>
+    <message>
+      <source>随机种子：</source>
+      <translation>Seed:</translation>
+    </message>
+    <message>
+      <source>抽取</source>
+      <translation>Draw</translation>
+    </message>
+    <message>
+      <source>保存抽取记录…</source>
+      <translation>Save draw record…</translation>
+    </message>
+    <message>
+      <source>复核抽取记录…</source>
+      <translation>Verify a draw record…</translation>
+    </message>
+    <message>
+      <source>不能抽取</source>
+      <translation>Cannot draw</translation>
+    </message>
+    <message>
+      <source>保存抽取记录</source>
+      <translation>Save draw record</translation>
+    </message>
+    <message>
+      <source>抽取记录 (*.json)</source>
+      <translation>Draw records (*.json)</translation>
+    </message>
+    <message>
+      <source>复核抽取记录</source>
+      <translation>Verify a draw record</translation>
+    </message>
+    <message>
+      <source>复核未通过</source>
+      <translation>Verification failed</translation>
+    </message>
+    <message>
+      <source>复核通过</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <source>按记录的输入重新抽取，结果与记录一致。</source>
+      <translation>Re-run from the record's inputs: the result is the same.</translation>
+    </message>
+    <message>
+      <source>落实区下发的计划</source>
+      <translation>Adopt the district's plan</translation>
+    </message>
+    <message>
+      <source>不能建立</source>
+      <translation>Cannot create</translation>
+    </message>
+  </context>
+  <context>
+    <name>plans_dialogs</name>
+    <message>
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
     </message>
   </context>
 </TS>
