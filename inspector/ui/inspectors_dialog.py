@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.background import Operation, show_error
 from inspector.ui.vocabulary import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -135,12 +136,21 @@ class InspectorsDialog(QDialog):
         self.fill(saved)
 
     def remove(self) -> None:
+        """Delete on a worker: whether the person is on any document is a search of a district's records."""
         if self.current is None:
             return
-        try:
-            self.services.remove_inspector(self.current)
-        except InspectorError as exc:
-            QMessageBox.information(self, self.tr("不能删除"), str(exc))
-            return
+        person = self.current
+        self.delete_button.setEnabled(False)
+        Operation(self, lambda task: task.services.remove_inspector(person), services=self.services,
+                  key="remove").success(lambda _: self.removed()).failure(self.not_removed).run_in_background()
+
+    def removed(self) -> None:
         self.chosen = None
         self.fill()
+
+    def not_removed(self, exc: Exception) -> None:
+        self.delete_button.setEnabled(True)
+        if isinstance(exc, InspectorError):
+            QMessageBox.information(self, self.tr("不能删除"), str(exc))
+        else:
+            show_error(self, self.tr("不能删除"), exc)

@@ -83,6 +83,7 @@ def test_inspectors_are_added_corrected_deactivated_and_kept_once_used(qtbot, se
     driver = DialogDriver().then(QMessageBox, lambda box: box.accept())
     press(qtbot, dialog, "删除")
     driver.wait(qtbot)
+    settle(qtbot)
     assert services.store.get("inspectors", used)["deleted_at"] is None  # on a document: never deleted
     dialog.active.setChecked(False)
     press(qtbot, dialog, "保存")
@@ -91,6 +92,7 @@ def test_inspectors_are_added_corrected_deactivated_and_kept_once_used(qtbot, se
 
     dialog.list.setCurrentRow(next(i for i in range(dialog.list.count()) if dialog.list.item(i).data(256) == added))
     press(qtbot, dialog, "删除")  # never used: may go
+    settle(qtbot)
     assert added not in {p["id"] for p in services.inspectors()} and dialog.list.count() == 2
 
     new = NewInspectionDialog(services)

@@ -61,6 +61,10 @@
 <context>
     <name>FindingDialog</name>
     <message>
+        <source>整改前照片</source>
+        <translation>Photos (before)</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/finding_dialog.py" line="98"/>
         <source>登记隐患 — {0}</source>
         <translation>Finding — {0}</translation>
@@ -2797,8 +2801,8 @@ The current database is kept in the backups folder first.</translation>
 <context>
     <name>IssueOrdersDialog</name>
     <message>
-        <source>本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限。</source>
-        <translation>Every finding of this inspection without an order gets one now; each keeps the deadline set when it was registered.</translation>
+        <source>本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限；期限已过的，按原定天数从下发日期起算。</source>
+        <translation>Every finding of this inspection without an order gets one now, keeping the deadline set when it was registered; a deadline already past counts the same number of days from the date of issue.</translation>
     </message>
     <message>
         <source>文书</source>
