@@ -116,8 +116,12 @@ class InspectorsDialog(QDialog):
         self.certificate.setText((person["certificate_no"] or "") if person else "")
         self.unit.setText((person["unit"] or "") if person else (self.services.store.setting("unit") or ""))
         self.active.setChecked(bool(person["active"]) if person else True)
-        self.used.setText(self.tr("新人员：填写后按“保存”。") if person is None else "")
-        self.delete_button.setEnabled(person is not None)
+        foreign = person is not None and person["device_id"] != self.services.store.device_id
+        for widget in (self.name, self.certificate, self.unit, self.active, self.save_button, self.delete_button):
+            widget.setEnabled(not foreign)
+        self.used.setText(self.tr("新人员：填写后按“保存”。") if person is None else
+                          self.tr("由其他设备登记，只能在登记它的设备上修改。") if foreign else "")
+        self.delete_button.setEnabled(person is not None and not foreign)
 
     def new_person(self) -> None:
         self.list.setCurrentItem(None)

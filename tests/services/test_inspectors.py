@@ -77,3 +77,15 @@ def test_basis_groups_number_the_problems_that_share_a_law():
     ("2026-03-02", date(2026, 3, 10), date(2026, 3, 11))])  # at least one day
 def test_a_batch_order_never_sets_a_past_deadline(deadline, on, expected):
     assert deadline_on({"current_deadline": deadline, "found_on": DAY.isoformat()}, on) == expected
+
+
+def test_an_inspector_registered_on_another_device_is_not_changed_here(services):
+    other = services.save_inspector({"name": "顾海峰", "certificate_no": "31009999"})
+    with services.store.atomic():  # as if it had arrived in the district's package
+        services.store.db.execute("UPDATE inspectors SET device_id = ? WHERE id = ?",
+                                  ["00000000-0000-4000-8000-000000000001", other])
+    for change in (lambda: services.save_inspector({"name": "顾海锋"}, other),
+                   lambda: services.set_inspector_active(other, False), lambda: services.remove_inspector(other)):
+        with pytest.raises(RuleError, match="由其他设备登记"):
+            change()
+    assert services.store.get("inspectors", other)["name"] == "顾海峰"

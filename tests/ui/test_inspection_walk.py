@@ -203,3 +203,17 @@ def test_one_photo_is_one_thumbnail_labelled_before_and_after(qtbot, services, t
 def captions(page) -> list[str]:
     return [w.text() for w in page.findChildren(QLabel, "photo_caption") if not w.isHidden()
             and w.parent() is not None and w.parent().parent() is not None]
+
+
+def test_an_inspector_from_another_device_is_shown_read_only(qtbot, services):
+    other = services.save_inspector({"name": "顾海峰", "certificate_no": "31009999"})
+    with services.store.atomic():  # as if it had arrived in the district's package
+        services.store.db.execute("UPDATE inspectors SET device_id = ? WHERE id = ?",
+                                  ["00000000-0000-4000-8000-000000000001", other])
+    dialog = InspectorsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(0)
+    assert not dialog.name.isEnabled() and not dialog.save_button.isEnabled()
+    assert not dialog.delete_button.isEnabled() and "其他设备" in dialog.used.text()
+    press(qtbot, dialog, "新增人员")
+    assert dialog.name.isEnabled() and dialog.save_button.isEnabled()

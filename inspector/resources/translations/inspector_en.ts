@@ -2750,6 +2750,10 @@ The current database is kept in the backups folder first.</translation>
 <context>
     <name>InspectorsDialog</name>
     <message>
+        <source>由其他设备登记，只能在登记它的设备上修改。</source>
+        <translation>Registered on another device; change it there.</translation>
+    </message>
+    <message>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
