@@ -224,6 +224,7 @@ def query_figures(db: Path, today: Any) -> list[Figure]:
                       "what it ran before: the statistics and the status counts, two GROUP BYs and more counts"))
     out.append(figure("scale_inspections_page_ms", _ms(lambda: queries.inspections(store, 500)), "ms", 300,
                       "the 500 newest inspections with their finding counts (检查 page)"))
+    out += _inspection_list_figures(store)
     one = store.scalar("SELECT id FROM inspections ORDER BY started_at DESC LIMIT 1")
     out.append(figure("scale_inspection_count_unindexed_ms", _ms(lambda: store.scalar(
         "SELECT count(*) FROM findings f NOT INDEXED WHERE f.inspection_id = ? AND f.deleted_at IS NULL", [one]),
@@ -390,3 +391,27 @@ def markdown(figures: list[Figure]) -> str:
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "worker":
         _worker_main(sys.argv[2], sys.argv[3])
+
+
+def _inspection_list_figures(store) -> list:
+    """The 检查 list as the page reads it: the first page, a page deep in the list, and the filters."""
+    from inspector.db.inspection_list import InspectionFilter, inspection_page
+
+    first = inspection_page(store, InspectionFilter(), 200)
+    deep = store.rows("SELECT started_at, id FROM inspections WHERE deleted_at IS NULL "
+                      "ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET 20000")
+    after = (deep[0]["started_at"], deep[0]["id"]) if deep else (first[-1]["started_at"], first[-1]["id"])
+    out = [figure("scale_inspection_list_first_ms", _ms(lambda: inspection_page(store, InspectionFilter(), 200)),
+                  "ms", 300, "the 检查 list's first page of 200 with finding and open counts"),
+           figure("scale_inspection_list_deep_ms", _ms(lambda: inspection_page(store, InspectionFilter(), 200,
+                                                                              after)),
+                  "ms", 300, "a page 20,000 inspections down (a range of idx_inspections_started)")]
+    for state in ("open", "unsigned"):
+        out.append(figure(f"scale_inspection_list_{state}_ms",
+                          _ms(lambda state=state: inspection_page(store, InspectionFilter(state=state), 200)),
+                          "ms", 300, f"the first page filtered by {state}"))
+    out.append(figure("scale_inspection_list_search_ms",
+                      _ms(lambda: inspection_page(store, InspectionFilter(text="街道"), 200)), "ms", 300,
+                      "the first page of a search by town"))
+    return out
+

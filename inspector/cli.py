@@ -178,6 +178,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Batch work of the 检查 page: an inspection's orders at once, all its documents, every overdue order."""
+    from datetime import date
+
+    services = _open(args)
+
+    def progress(percent: int, text: str) -> None:
+        print(f"[{percent:3d}%] {text}", file=sys.stderr)
+
+    if args.action != "print-overdue" and not args.inspection:
+        raise InspectorError(f"“{args.action}”需要指定 --inspection。", "用 `inspector list inspections` 查找编号。")
+    if args.action == "issue-orders":
+        on = date.fromisoformat(args.on) if args.on else date.today()
+        ids = services.issue_orders(args.inspection, on, args.doc_no or "", progress)
+        result: dict[str, Any] = {"ordered": ids, "doc_no": services.order_number_known(args.inspection)}
+        text = f"已对 {len(ids)} 条隐患下发{services.order_title()}（{result['doc_no']}）"
+    else:
+        if not args.out:
+            raise InspectorError(f"“{args.action}”需要指定 --out（输出的 PDF 文件）。")
+        path = (services.print_inspection(args.inspection, args.out, progress) if args.action == "print-inspection"
+                else services.print_overdue_orders(args.out, progress=progress))
+        result, text = {"path": str(path)}, f"已生成：{path}"
+    if args.json:
+        _print_json(result)
+    else:
+        print(text)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     result = _open(args).sync().export(args.to, args.out, full=args.full, encrypt=args.encrypt)
     if args.json:
@@ -313,6 +342,13 @@ def build_parser() -> argparse.ArgumentParser:
                              help="trust：对方的角色（默认：本机是区则为街镇，本机是街镇则为区）")
     keys_parser.add_argument("--replace-district", action="store_true",
                              help="trust：更换本街镇信任的区级密钥（旧密钥不再受信任）")
+    batch = add("batch", cmd_batch, "批量：一次检查的隐患全部下发整改、打印一次检查的全部文书、打印逾期未改的整改文书")
+    batch.add_argument("action", choices=["issue-orders", "print-inspection", "print-overdue"])
+    batch.add_argument("--inspection", help="检查编号（issue-orders、print-inspection）")
+    batch.add_argument("--out", type=Path, help="输出 PDF（print-inspection、print-overdue）")
+    batch.add_argument("--on", help="issue-orders：下发日期 YYYY-MM-DD（默认今天）")
+    batch.add_argument("--doc-no", help="issue-orders：文书号（默认自动编号）")
+
     from inspector import cli_plans
 
     cli_plans.register(add)

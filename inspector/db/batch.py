@@ -16,7 +16,7 @@ OPEN_STATUSES = ("registered",  # inspector.workflow: every status but the recti
 def findings_waiting_for_order(store: Store, inspection_id: str) -> list[dict[str, Any]]:
     """The inspection's findings still only registered (no order issued yet), in the order they were found."""
     return store.rows(
-        f"""SELECT id, description, grade, current_deadline FROM findings
+        f"""SELECT id, description, grade, found_on, current_deadline FROM findings
             WHERE inspection_id = ? AND {ALIVE} AND status = 'registered' ORDER BY found_on, rowid""",
         [inspection_id])
 

@@ -55,15 +55,21 @@ def _where(flt: InspectionFilter) -> tuple[list[str], dict[str, Any]]:
 def inspection_page(store: Store, flt: InspectionFilter, limit: int,
                     after: tuple[str | None, str] | None = None) -> list[dict[str, Any]]:
     """Up to ``limit`` inspections matching ``flt``, newest first, starting after ``after`` — the
-    ``(started_at, id)`` of the last row of the page before (None: the first page)."""
+    ``(started_at, id)`` of the last row of the page before (None: the first page). Undated inspections come
+    last, by id."""
     where, params = _where(flt)
-    if after is not None and after[0] is None:  # past the dated rows: the undated ones, by id (NULLs sort last)
-        where.append("i.started_at IS NULL AND i.id < :id")
-        params["id"] = after[1]
-    elif after is not None:
-        where.append("(i.started_at < :at OR i.started_at IS NULL OR (i.started_at = :at AND i.id < :id))")
-        params.update(at=after[0], id=after[1])
-    params["limit"] = int(limit)
+    if after is None:
+        return _rows(store, where, params, limit)
+    if after[0] is None:
+        return _rows(store, [*where, "i.started_at IS NULL AND i.id < :id"], {**params, "id": after[1]}, limit)
+    dated = _rows(store, [*where, "i.started_at <= :at AND NOT (i.started_at = :at AND i.id >= :id)"],
+                  {**params, "at": after[0], "id": after[1]}, limit)  # a range of the index, not a scan
+    if len(dated) < limit:
+        dated += _rows(store, [*where, "i.started_at IS NULL"], params, limit - len(dated))
+    return dated
+
+
+def _rows(store: Store, where: list[str], params: dict[str, Any], limit: int) -> list[dict[str, Any]]:
     return store.rows(
         f"""SELECT i.id, i.site_id, i.checklist_id, i.type, i.campaign, i.started_at, i.ended_at,
                    i.inspector1_id, i.inspector2_id, i.signatures, s.name AS site, s.town, c.name AS checklist,
@@ -72,5 +78,5 @@ def inspection_page(store: Store, flt: InspectionFilter, limit: int,
             FROM inspections i JOIN sites s ON s.id = i.site_id LEFT JOIN checklists c ON c.id = i.checklist_id
             WHERE {' AND '.join(where)}
             ORDER BY i.started_at DESC, i.id DESC LIMIT :limit""",
-        params,
+        {**params, "limit": int(limit)},
     )

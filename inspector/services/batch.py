@@ -43,7 +43,7 @@ def not_cancelled() -> bool:
 def issue_orders(services: Services, inspection_id: str, on: date, doc_no: str = "",
                  progress: Progress = no_progress, cancelled: Cancelled = not_cancelled) -> list[str]:
     """下发整改 for every finding of the inspection that has not had its order yet, each with its own deadline
-    (the one set when it was registered, or 15 days), under the case's one 文书号 — all in one transaction.
+    (see :func:`deadline_on`), under the case's one 文书号 — all in one transaction.
     Returns the ids of the findings ordered."""
     waiting = bq.findings_waiting_for_order(services.store, inspection_id)
     if not waiting:
@@ -55,13 +55,22 @@ def issue_orders(services: Services, inspection_id: str, on: date, doc_no: str =
             if cancelled():
                 raise BatchCancelled("已取消批量下发整改，所有隐患保持原状。", "")
             progress(n * 100 // len(waiting), f"{n + 1}/{len(waiting)} {finding['description'][:20]}")
-            deadline = date.fromisoformat(finding["current_deadline"]) if finding["current_deadline"] else (
-                on + timedelta(days=15))
-            services.act(finding["id"], wf.Event(wf.ORDER_ISSUED, on, {"deadline": max(deadline, on),
+            services.act(finding["id"], wf.Event(wf.ORDER_ISSUED, on, {"deadline": deadline_on(finding, on),
                                                                         "doc_no": number}))
             done.append(finding["id"])
     progress(100, "")
     return done
+
+
+def deadline_on(finding: dict, on: date) -> date:
+    """The deadline an order issued on ``on`` gives: the one set at registration, or — when the order comes
+    after it — as many days after the order as registration had given (at least one), never a past date."""
+    if not finding["current_deadline"]:
+        return on + timedelta(days=15)
+    deadline = date.fromisoformat(finding["current_deadline"])
+    if deadline >= on:
+        return deadline
+    return on + timedelta(days=max(1, (deadline - date.fromisoformat(finding["found_on"])).days))
 
 
 def inspection_documents(services: Services, inspection_id: str) -> list[tuple[str, str, str]]:

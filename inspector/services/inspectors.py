@@ -49,21 +49,31 @@ def save_inspector(store: Store, fields: dict[str, Any], inspector_id: str | Non
                             "请核对证号；同一人无需重复添加。")
         if inspector_id is None:
             return store.insert("inspectors", {"active": 1, **row})
-        store.get("inspectors", inspector_id)
+        _own(store, inspector_id)
         store.update("inspectors", inspector_id, row)
         return inspector_id
 
 
 def set_active(store: Store, inspector_id: str, active: bool) -> None:
     with store.atomic():
-        store.get("inspectors", inspector_id)
+        _own(store, inspector_id)
         store.update("inspectors", inspector_id, {"active": 1 if active else 0})
+
+
+def _own(store: Store, inspector_id: str) -> dict[str, Any]:
+    """The inspector, if this device registered it: only its owner changes a record (docs/sync-format.md), so
+    an edit here of one received from elsewhere would never reach the others and be overwritten."""
+    person = store.get("inspectors", inspector_id)
+    if person["device_id"] != store.device_id:
+        raise RuleError(f"“{person['name']}”由其他设备登记，不能在本机修改、停用或删除。",
+                        "请在登记此人员的设备上修改，再同步过来。")
+    return person
 
 
 def remove_inspector(store: Store, inspector_id: str) -> None:
     """Delete an inspector nobody's record names; one already on a document is refused (deactivate it)."""
     with store.atomic():
-        person = store.get("inspectors", inspector_id)
+        person = _own(store, inspector_id)
         if queries.inspector_in_use(store, inspector_id):
             raise RuleError(f"“{person['name']}”已记录在检查或隐患文书中，不能删除。",
                             "可以改为“停用”：不再供新检查选择，原有文书仍显示此人。")

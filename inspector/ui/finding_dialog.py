@@ -129,7 +129,8 @@ class FindingDialog(QDialog):
                               (self.tr("类别"), self.category), (self.tr("等级"), self.grade),
                               (self.tr("检查依据"), self.legal), (self.tr("整改要求"), self.requirement),
                               (self.tr("整改期限"), self.deadline), (self.tr("企业责任人"), self.contact),
-                              (self.tr("联系电话"), self.phone), ("", self.listed), (self.tr("照片"), self.photos)):
+                              (self.tr("联系电话"), self.phone), ("", self.listed),
+                              (self.tr("整改前照片"), self.photos)):
             form.addRow(label + ("：" if label else ""), widget)
         box = ok_cancel(self, self.tr("保存隐患"), save=True)
         layout = QVBoxLayout(self)

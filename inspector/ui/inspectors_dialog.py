@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
+from inspector.ui.background import Operation, show_error
 from inspector.ui.vocabulary import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -115,8 +116,12 @@ class InspectorsDialog(QDialog):
         self.certificate.setText((person["certificate_no"] or "") if person else "")
         self.unit.setText((person["unit"] or "") if person else (self.services.store.setting("unit") or ""))
         self.active.setChecked(bool(person["active"]) if person else True)
-        self.used.setText(self.tr("新人员：填写后按“保存”。") if person is None else "")
-        self.delete_button.setEnabled(person is not None)
+        foreign = person is not None and person["device_id"] != self.services.store.device_id
+        for widget in (self.name, self.certificate, self.unit, self.active, self.save_button, self.delete_button):
+            widget.setEnabled(not foreign)
+        self.used.setText(self.tr("新人员：填写后按“保存”。") if person is None else
+                          self.tr("由其他设备登记，只能在登记它的设备上修改。") if foreign else "")
+        self.delete_button.setEnabled(person is not None and not foreign)
 
     def new_person(self) -> None:
         self.list.setCurrentItem(None)
@@ -135,12 +140,21 @@ class InspectorsDialog(QDialog):
         self.fill(saved)
 
     def remove(self) -> None:
+        """Delete on a worker: whether the person is on any document is a search of a district's records."""
         if self.current is None:
             return
-        try:
-            self.services.remove_inspector(self.current)
-        except InspectorError as exc:
-            QMessageBox.information(self, self.tr("不能删除"), str(exc))
-            return
+        person = self.current
+        self.delete_button.setEnabled(False)
+        Operation(self, lambda task: task.services.remove_inspector(person), services=self.services,
+                  key="remove").success(lambda _: self.removed()).failure(self.not_removed).run_in_background()
+
+    def removed(self) -> None:
         self.chosen = None
         self.fill()
+
+    def not_removed(self, exc: Exception) -> None:
+        self.delete_button.setEnabled(True)
+        if isinstance(exc, InspectorError):
+            QMessageBox.information(self, self.tr("不能删除"), str(exc))
+        else:
+            show_error(self, self.tr("不能删除"), exc)

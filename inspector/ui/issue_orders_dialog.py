@@ -29,7 +29,8 @@ class IssueOrdersDialog(QDialog):
         form.addRow(self.tr("文书") + "：", QLabel(services.order_title(), self))
         form.addRow(self.tr("下发日期") + "：", self.date)
         form.addRow(term("文书号") + "：", self.doc_no)
-        note = QLabel(self.tr("本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限。"), self)
+        note = QLabel(self.tr("本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限；"
+                              "期限已过的，按原定天数从下发日期起算。"), self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

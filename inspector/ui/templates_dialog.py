@@ -41,8 +41,9 @@ class TemplatesDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        for col, width in enumerate((300, 260, 220, 70, 70)):
+        for col, width in enumerate((330, 290, 230, 64, 64)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
         for text, handler in ((self.tr("新建模板"), self.new_template), (self.tr("添加检查项"), self.add_item),
                               (self.tr("删除检查项"), self.remove_item), (self.tr("保存模板"), self.save)):
@@ -59,11 +60,11 @@ class TemplatesDialog(QDialog):
         right.addLayout(buttons)
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
-        row.addLayout(right, 3)
+        row.addLayout(right, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(1240, 620)
+        self.resize(1280, 620)
         self.fill_list()
 
     def fill_list(self, select: str | None = None) -> None:

@@ -84,8 +84,8 @@ def test_enforcement_body_prints_the_order_with_the_appeal_notice(demo):
 def test_numbers_are_never_reused(demo):
     services, _ = demo
     reports = services.reports()
-    site = services.inspections()[0]["site_id"]
-    first_case, second_case = (services.start_inspection(site, None) for _ in range(2))  # cases with no number yet
+    site = services.sites()[0]["id"]  # two new cases (the demo's orders were numbered when issued)
+    first_case, second_case = (services.start_inspection(site, None) for _ in range(2))
     a = reports.number(first_case, "检记")
     services.store.delete("doc_numbers", services.store.rows(
         "SELECT id FROM doc_numbers WHERE case_id = ?", [first_case])[0]["id"])

@@ -181,6 +181,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
+    <message>
+      <source>整改前照片</source>
+      <translation>Photos (before)</translation>
+    </message>
   </context>
   <context>
     <name>FindingsModel</name>
@@ -3062,6 +3066,10 @@ The current database is kept in the backups folder first.</translation>
       <source> · 已停用</source>
       <translation> · inactive</translation>
     </message>
+    <message>
+      <source>由其他设备登记，只能在登记它的设备上修改。</source>
+      <translation>Registered on another device; change it there.</translation>
+    </message>
   </context>
   <context>
     <name>IssueOrdersDialog</name>
@@ -3088,6 +3096,10 @@ The current database is kept in the backups folder first.</translation>
     <message>
       <source>下发整改 — {0}</source>
       <translation>Issue orders — {0}</translation>
+    </message>
+    <message>
+      <source>本次检查中尚未下发整改的隐患将一并下发，各条隐患沿用登记时的整改期限；期限已过的，按原定天数从下发日期起算。</source>
+      <translation>Every finding of this inspection without an order gets one now, keeping the deadline set when it was registered; a deadline already past counts the same number of days from the date of issue.</translation>
     </message>
   </context>
   <context>
