@@ -168,7 +168,7 @@ class FindingsPage(QWidget):
         towns, campaigns, people = choices
         for combo, everything, values in (
                 (self.town, self.tr("全部街镇"), [(t, t) for t in towns]),
-                (self.campaign, self.tr("全部专项"), [(c, c) for c in campaigns]),
+                (self.campaign, self.tr("全部专项"), [(c["name"], c["id"]) for c in campaigns]),
                 (self.inspector, self.tr("全部检查人员"), people)):
             current = combo.currentData()
             combo.blockSignals(True)
