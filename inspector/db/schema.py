@@ -460,7 +460,8 @@ def _link_campaign_names_0013(db: Database) -> None:
 def m0013_campaigns(db: Database) -> None:
     """专项整治 campaigns as records the district publishes; findings and inspections refer to one by
     ``campaign_id`` (no foreign key: a town's finding may name a campaign whose record has not arrived yet, and
-    must still import). The typed name stays beside it as the name at the time, which old packages carry."""
+    must still import). The typed name stays beside it as the name at the time, which old packages carry.
+    A campaign's progress is counted from its index alone (status, grade and deadline are in it)."""
     db.execute("""CREATE TABLE campaigns (
     id TEXT PRIMARY KEY,
     created_at TEXT NOT NULL,
@@ -472,8 +473,8 @@ def m0013_campaigns(db: Database) -> None:
     db.execute("ALTER TABLE findings ADD COLUMN campaign_id TEXT")
     db.execute("ALTER TABLE inspections ADD COLUMN campaign_id TEXT")
     db.execute("DROP INDEX IF EXISTS idx_findings_campaign")
-    db.execute("CREATE INDEX idx_findings_campaign_id ON findings(campaign_id, status, grade) "
-               "WHERE deleted_at IS NULL AND campaign_id IS NOT NULL")
+    db.execute("CREATE INDEX idx_findings_campaign_id ON findings(campaign_id, status, grade, current_deadline, "
+               "deleted_at) WHERE deleted_at IS NULL AND campaign_id IS NOT NULL")
     db.execute("CREATE INDEX idx_inspections_campaign_id ON inspections(campaign_id, site_id) "
                "WHERE deleted_at IS NULL AND campaign_id IS NOT NULL")
     for verb in ("INSERT", "UPDATE"):
