@@ -118,7 +118,8 @@ CAMPAIGN_ACTIONS: dict[str, Callable[[Any, argparse.Namespace], Any]] = {
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the two commands to the parser (``add`` is the one :func:`inspector.cli.build_parser` uses)."""
-    district = add("district", cmd_district, "区级统计与考核：各街镇检查、隐患、整改率、逾期、挂牌督办、任务完成、考核得分")
+    district = add("district", cmd_district,
+                   "区级统计与考核：各街镇检查、隐患、整改率、逾期、挂牌督办、任务完成、考核得分")
     district.add_argument("action", nargs="?", default="show", choices=["show", "weights"],
                           help="show：统计表（默认）；weights：查看或修改考核权重")
     district.add_argument("values", nargs="*", help="weights：指标=权重，如 整改率=30 任务完成率=20")

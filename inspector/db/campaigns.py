@@ -73,14 +73,19 @@ def progress(store: Store, campaign_id: str, today: str) -> dict[str, Any]:
 
 
 def progress_by_town(store: Store, campaign_id: str) -> list[dict[str, Any]]:
-    """Sites checked and findings of one campaign per town (the site's town)."""
-    return store.rows(
-        f"""SELECT COALESCE(s.town, '（未填街镇）') AS town, count(DISTINCT i.site_id) AS sites,
-                   (SELECT count(*) FROM findings f JOIN sites t ON t.id = f.site_id
-                     WHERE f.campaign_id = ? AND f.{ALIVE} AND COALESCE(t.town, '（未填街镇）')
-                           = COALESCE(s.town, '（未填街镇）')) AS findings
-            FROM inspections i JOIN sites s ON s.id = i.site_id
-            WHERE i.campaign_id = ? AND i.{ALIVE} GROUP BY 1 ORDER BY 1""", [campaign_id, campaign_id])
+    """Sites checked and findings of one campaign per town (the site's town), each from its campaign index."""
+    town = "COALESCE(NULLIF(trim(s.town), ''), '（未填街镇）')"
+    out: dict[str, dict[str, Any]] = {}
+    for name, sites in store.db.execute(
+        f"""SELECT {town}, count(DISTINCT i.site_id) FROM inspections i JOIN sites s ON s.id = i.site_id
+            WHERE i.campaign_id = ? AND i.{ALIVE} GROUP BY 1""", [campaign_id]):
+        out[name] = {"town": name, "sites": sites, "findings": 0}
+    for name, found in store.db.execute(
+        f"""SELECT {town}, sum(f.n) FROM (SELECT site_id, count(*) AS n FROM findings
+                WHERE campaign_id = ? AND {ALIVE} GROUP BY site_id) f JOIN sites s ON s.id = f.site_id
+            GROUP BY 1""", [campaign_id]):
+        out.setdefault(name, {"town": name, "sites": 0, "findings": 0})["findings"] = found
+    return [out[k] for k in sorted(out)]
 
 
 def target_sites(store: Store, towns: list[str], industries: list[str], levels: list[str],

@@ -22,9 +22,12 @@ PLANNED_SOURCE = {"table": "plan_sites", "site": "site_id", "date": "due_on"}
 
 
 def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, int]:
+    """Inspections per town: counted per site from ``idx_inspections_by_site`` alone, then summed per town."""
     return {r[0]: r[1] for r in store.db.execute(
-        f"""SELECT {TOWN}, count(*) FROM inspections i JOIN sites s ON s.id = i.site_id
-            WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? GROUP BY 1""", [date_from, date_to])}
+        f"""SELECT {TOWN}, sum(i.n) FROM (
+                SELECT site_id, count(*) AS n FROM inspections INDEXED BY idx_inspections_by_site
+                WHERE {ALIVE} AND substr(started_at, 1, 10) BETWEEN ? AND ? GROUP BY site_id) i
+            JOIN sites s ON s.id = i.site_id GROUP BY 1""", [date_from, date_to])}
 
 
 def planned_inspections(store: Store, date_from: str, date_to: str,
@@ -46,35 +49,51 @@ def findings_by_town(store: Store, date_from: str, date_to: str, today: str) -> 
     district's event) with how many of those are rectified."""
     out: dict[str, dict[str, int]] = {}
     for town, ordinary, major, fixed, overdue, listed, listed_fixed in store.db.execute(
-        f"""SELECT town, sum(grade = '一般'), sum(grade = '重大'), sum(fixed), sum(late), sum(listed),
-                   sum(listed AND fixed)
-            FROM (SELECT {TOWN} AS town, f.grade, f.status IN {RECTIFIED_SQL} AS fixed,
-                         (f.status NOT IN {RECTIFIED_SQL} AND f.current_deadline < ?) AS late,
-                         (f.grade = '重大' AND (f.listed_supervision = 1 OR EXISTS (
-                             SELECT 1 FROM finding_events e WHERE e.finding_id = f.id
-                             AND e.kind = 'listed_supervision'))) AS listed
-                  FROM findings f JOIN sites s ON s.id = f.site_id
-                  WHERE f.{ALIVE} AND f.found_on BETWEEN ? AND ?)
-            GROUP BY town""", [today, date_from, date_to]):
+        f"""SELECT {TOWN}, sum(ordinary), sum(major), sum(fixed), sum(late), sum(listed), sum(listed_fixed)
+            FROM (SELECT site_id, sum(grade = '一般') AS ordinary, sum(grade = '重大') AS major, sum(fixed) AS fixed,
+                         sum(late) AS late, sum(listed) AS listed, sum(listed AND fixed) AS listed_fixed
+                  FROM (SELECT f.site_id, f.grade, f.status IN {RECTIFIED_SQL} AS fixed,
+                               (f.status NOT IN {RECTIFIED_SQL} AND f.current_deadline < ?) AS late,
+                               (f.grade = '重大' AND f.listed_supervision = 1) AS listed
+                        FROM findings f INDEXED BY idx_findings_by_site
+                        WHERE f.{ALIVE} AND f.found_on BETWEEN ? AND ?)
+                  GROUP BY site_id) f
+            JOIN sites s ON s.id = f.site_id GROUP BY 1""", [today, date_from, date_to]):
         out[town] = {"ordinary": ordinary or 0, "major": major or 0, "rectified": fixed or 0,
                      "overdue": overdue or 0, "listed": listed or 0, "listed_rectified": listed_fixed or 0}
+    for town, listed, listed_fixed in _listed_by_district(store, date_from, date_to):
+        row = out.setdefault(town, {"ordinary": 0, "major": 0, "rectified": 0, "overdue": 0, "listed": 0,
+                                    "listed_rectified": 0})
+        row["listed"] += listed
+        row["listed_rectified"] += listed_fixed or 0
     return out
 
 
+def _listed_by_district(store: Store, date_from: str, date_to: str) -> list[tuple[str, int, int]]:
+    """Major hazards the district put under 挂牌督办 by its event that the town did not flag itself (the flagged
+    ones are counted with the findings), read from the small index of those events (idx_events_listed)."""
+    return store.db.execute(
+        f"""SELECT {TOWN}, count(*), sum(f.status IN {RECTIFIED_SQL}) FROM findings f JOIN sites s ON s.id = f.site_id
+            WHERE f.id IN (SELECT finding_id FROM finding_events WHERE kind = 'listed_supervision')
+              AND f.{ALIVE} AND f.grade = '重大' AND f.listed_supervision = 0 AND f.found_on BETWEEN ? AND ?
+            GROUP BY 1""", [date_from, date_to]).fetchall()
+
+
 def monthly(store: Store, date_from: str, date_to: str, town: str | None = None) -> dict[str, dict[str, int]]:
-    """Per month (YYYY-MM): inspections, findings found and rectified, for the trend chart."""
-    where, params = "", [date_from, date_to]
+    """Per month (YYYY-MM): inspections, findings found and rectified, for the trend chart (from the per-site
+    indexes alone; the sites are read only to keep one town)."""
+    join, params = "", [date_from, date_to]
     if town:
-        where, params = f"AND {TOWN} = ?", [date_from, date_to, town]
+        join, params = f"JOIN sites s ON s.id = x.site_id AND {TOWN} = ?", [town, date_from, date_to]
     out: dict[str, dict[str, int]] = {}
     for month, n in store.db.execute(
-        f"""SELECT substr(i.started_at, 1, 7), count(*) FROM inspections i JOIN sites s ON s.id = i.site_id
-            WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? {where} GROUP BY 1""", params):
+        f"""SELECT substr(x.started_at, 1, 7), count(*) FROM inspections x INDEXED BY idx_inspections_by_site {join}
+            WHERE x.{ALIVE} AND substr(x.started_at, 1, 10) BETWEEN ? AND ? GROUP BY 1""", params):
         out.setdefault(month, {"inspections": 0, "findings": 0, "rectified": 0})["inspections"] = n
     for month, n, fixed in store.db.execute(
-        f"""SELECT substr(f.found_on, 1, 7), count(*), sum(f.status IN {RECTIFIED_SQL})
-            FROM findings f JOIN sites s ON s.id = f.site_id
-            WHERE f.{ALIVE} AND f.found_on BETWEEN ? AND ? {where} GROUP BY 1""", params):
+        f"""SELECT substr(x.found_on, 1, 7), count(*), sum(x.status IN {RECTIFIED_SQL})
+            FROM findings x INDEXED BY idx_findings_by_site {join}
+            WHERE x.{ALIVE} AND x.found_on BETWEEN ? AND ? GROUP BY 1""", params):
         row = out.setdefault(month, {"inspections": 0, "findings": 0, "rectified": 0})
         row.update(findings=n, rectified=fixed or 0)
     return dict(sorted(out.items()))

@@ -140,12 +140,14 @@ def campaign_pdf(data: dict[str, Any], path: Path, render: Render) -> Path:
                             ("时间", data["period"]), ("检查表", data.get("checklist")),
                             ("目标单位", data["criteria_text"])]),
              Spacer(1, 4 * mm),
-             render.grid(["目标单位数", "已检查单位", "覆盖率", "检查次数", "隐患", "其中重大", "已整改", "整改率", "逾期"],
+             render.grid(["目标单位数", "已检查单位", "覆盖率", "检查次数", "隐患", "其中重大", "已整改", "整改率",
+                          "逾期"],
                          [[data["target_sites"] or "—", data["sites_checked"], data["coverage_text"],
                            data["inspections"], data["findings"], data["major"], data["rectified"],
                            data["rate_text"], data["overdue"]]], [WIDE / 9 * 0.62] * 9),
              Spacer(1, 4 * mm), render.p("各街镇情况", "left"),
-             render.grid(["街镇", "已检查单位", "隐患"], [[t["town"], t["sites"], t["findings"]] for t in data["by_town"]],
+             render.grid(["街镇", "已检查单位", "隐患"],
+                         [[t["town"], t["sites"], t["findings"]] for t in data["by_town"]],
                          [60 * mm, 40 * mm, 40 * mm]),
              render.p(f"制表日期：{data['today']}", "right")]
     return build(path, story, render, title="专项整治进展情况")

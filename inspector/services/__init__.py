@@ -234,7 +234,7 @@ class Services:
                                      progress or batch.no_progress, cancelled or batch.not_cancelled)
 
     def supervise(self, finding_id: str, on: date, note: str = "", kind: str = "listed_supervision") -> None:
-        """The district's 挂牌督办 (or 督办意见, 区级复核) on a finding: an event of its own (see findings.district_event)."""
+        """The district's 挂牌督办 (or 督办意见, 区级复核) on a finding: an event of its own (see findings)."""
         findings.district_event(self.store, finding_id, kind, on, note)
 
     def allowed_steps(self, finding_id: str, on: date | None = None) -> dict[str, str | None]:

@@ -133,7 +133,7 @@ def fields_for(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     return {**fields, "campaign_id": None, "campaign": None} if "campaign" in fields else fields
 
 
-def progress(store: Store, campaign_id: str, today: date) -> dict[str, Any]:
+def progress(store: Store, campaign_id: str, today: date, by_town: bool = True) -> dict[str, Any]:
     """A campaign's progress: target sites (from its criteria), sites checked, findings, 整改率, overdue."""
     record = store.rows("SELECT * FROM campaigns WHERE id = ?", [campaign_id])
     campaign = record[0] if record else {"id": campaign_id, "name": _name(store, campaign_id)}
@@ -143,7 +143,7 @@ def progress(store: Store, campaign_id: str, today: date) -> dict[str, Any]:
     return {"campaign": campaign, "criteria": criteria, **figures, "target_sites": target,
             "coverage": assessment.ratio(figures["sites_checked"], target),
             "rectification_rate": assessment.ratio(figures["rectified"], figures["findings"]),
-            "by_town": cq.progress_by_town(store, campaign_id)}
+            "by_town": cq.progress_by_town(store, campaign_id) if by_town else []}
 
 
 def _criteria(raw: str | None) -> dict[str, list[str]]:

@@ -63,6 +63,7 @@ def build_demo(services: Services, today: date | None = None, seed: int = 7) -> 
         for name in ("林志明", "沈佳怡", "顾海峰", "周敏")
     ]
     counts = {"sites": 0, "inspections": 0, "findings": 0}
+    _fire_campaign(services, today)
     for n in range(36):
         kind, industry, template_code = KINDS[n % len(KINDS)]
         site_id = services.add_site(
@@ -128,3 +129,15 @@ def _demo_event(step: str, day: date, deadline: date, pair: list[str]) -> wf.Eve
     if step == wf.CLOSE:
         return wf.Event(step, day, {"assessment": "评估报告.pdf", "note": "复查合格，予以销号"})
     return wf.Event(step, day, {"deadline": deadline} if step == wf.ORDER_ISSUED else {})
+
+
+def _fire_campaign(services: Services, today: date) -> None:
+    """The campaign the demo's inspections belong to, as the district would have published it (its id derived
+    from its name, the one every device gives it)."""
+    from inspector.services.campaigns import derived_id
+
+    name = "消防安全专项整治"
+    if services.store.scalar("SELECT 1 FROM campaigns WHERE id = ?", [derived_id(name)]) is None:
+        services.store.insert("campaigns", {"id": derived_id(name), "name": name, "starts_on": f"{today.year}-01-01",
+                                            "ends_on": f"{today.year}-12-31", "issuer": "普陀区安委办",
+                                            "criteria": '{"industries": ["餐饮业", "零售业"]}'})

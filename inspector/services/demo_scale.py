@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector import workflow as wf
 from inspector.db.findings import reindex_many
+from inspector.db.store import stable_id
 from inspector.services import demo_words as w
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def build_scale(services: Services, findings: int, sites: int | None = None, tow
     with store.atomic():
         officers = _officers(store, rng, towns_used)
         site_rows = _sites(store, rng, towns_used, sites or max(len(towns_used) * 20, findings // 10))
+        _campaigns(store, today)
     counts = {"towns": len(towns_used), "sites": len(site_rows), "inspections": 0, "findings": 0, "events": 0,
               "results": 0}
     batch = _Batch()
@@ -107,6 +109,14 @@ def _officers(store: Any, rng: _Random, towns: list[str]) -> dict[str, list[str]
     return by_town
 
 
+def _campaigns(store: Any, today: date) -> None:
+    """The campaigns the inspections refer to, as the district publishes them (ids derived from the names)."""
+    have = {r["id"] for r in store.rows("SELECT id FROM campaigns")}
+    rows = [{"id": stable_id("campaign", name), "name": name, "starts_on": f"{today.year}-01-01",
+             "ends_on": f"{today.year}-12-31", "issuer": "区安委办"} for name in w.CAMPAIGNS]
+    store.bulk_insert("campaigns", [r for r in rows if r["id"] not in have])
+
+
 def _sites(store: Any, rng: _Random, towns: list[str], count: int) -> list[dict[str, Any]]:
     """Sites with composed names; each remembers (not stored) which template its inspections use."""
     rows, templates = [], []
@@ -136,6 +146,7 @@ def _inspection(batch: _Batch, rng: _Random, today: date, site: dict[str, Any], 
     batch.rows["inspections"].append({
         "id": inspection_id, "site_id": site["id"], "checklist_id": template["id"], "type": kind,
         "unannounced": int(rng.random() < 0.4), "campaign": campaign,
+        "campaign_id": stable_id("campaign", campaign) if campaign else None,
         "started_at": f"{day}T{hour:02d}:{rng.randint(0, 59):02d}",
         "ended_at": f"{day}T{hour + rng.randint(1, 2):02d}:{rng.randint(0, 59):02d}", "inspector1_id": pair[0],
         "inspector2_id": pair[1], "place": "生产经营场所", "notes": None})
@@ -165,6 +176,7 @@ def _finding(batch: _Batch, rng: _Random, today: date, found_on: date, site: dic
         "found_on": found_on.isoformat(), "contact_person": site["contact_person"],
         "contact_phone": site["contact_phone"], "plan": json.dumps(PLAN, ensure_ascii=False) if major else None,
         "listed_supervision": int(major and rng.random() < 0.5), "campaign": campaign, "inspector_id": pair[0],
+        "campaign_id": stable_id("campaign", campaign) if campaign else None,
         **state.columns()})
     for n, ev in enumerate(events):
         data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in ev.data.items()}

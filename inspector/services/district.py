@@ -117,7 +117,7 @@ def campaign_rows(store: Store, today: date) -> list[dict[str, Any]]:
 
     out = []
     for c in cq.campaigns(store):
-        p = campaigns.progress(store, c["id"], today)
+        p = campaigns.progress(store, c["id"], today, by_town=False)
         out.append({"id": c["id"], "name": c["name"], "period": period_text(c), "issuer": c.get("issuer") or "",
                     "target": p["target_sites"] or "—", "sites": p["sites_checked"],
                     "coverage": rate_text(p["coverage"]), "findings": p["findings"], "rectified": p["rectified"],

@@ -74,6 +74,9 @@ def record_finding(store: Store, *, description: str, grade: str, found_on: date
 
     wf.validate_new_finding(grade, description, found_on, deadline, plan, category)
     with store.atomic():
+        if fields.get("inspection_id") and "campaign_id" not in fields and "campaign" not in fields:
+            inspection = store.get("inspections", fields["inspection_id"])  # a finding belongs to its inspection's
+            fields = {**fields, "campaign_id": inspection.get("campaign_id"), "campaign": inspection.get("campaign")}
         fields = campaigns.fields_for(store, fields)
         finding_id = store.insert(
             "findings",

@@ -137,7 +137,34 @@ def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
         return "只有区里可以创建这类记录（工作意见、工作任务清单、风险分级标准、下发的检查计划、专项行动）"
     if (rid[14:15] == "5" or table == "units") and not _derived_ok(ctx, table, row):
         return "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
+    if table == "campaigns":
+        problem = _campaign_reason(row)
+        if problem:
+            return problem
     return _parent_reason(ctx, table, row) or _meta_reason(ctx, table, row, old)
+
+
+def _campaign_reason(row: dict[str, Any]) -> str | None:
+    """A campaign's dates are dates, and its target criteria lists of names (as services.campaigns writes them)."""
+    for key in ("starts_on", "ends_on"):
+        value = row.get(key)
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return f"专项行动的日期“{str(value)[:20]}”无效"
+    if row.get("criteria") is None:
+        return None
+    try:
+        criteria = strictjson.loads(row["criteria"])
+    except strictjson.BadJSON as exc:
+        return f"专项行动的目标条件无法读取（{exc}）"
+    keys = {"towns", "industries", "risk_levels", "site_ids"}
+    if not isinstance(criteria, dict) or set(criteria) - keys or not all(
+            isinstance(v, list) and len(v) <= 10_000 and all(isinstance(x, str) and len(x) <= 200 for x in v)
+            for v in criteria.values()):
+        return "专项行动的目标条件格式不对"
+    return None
 
 
 def _derived_ok(ctx: Context, table: str, row: dict[str, Any]) -> bool:

@@ -173,6 +173,7 @@ class FindingDialog(QDialog):
                 contact_person=self.contact.text().strip(), contact_phone=self.phone.text().strip(),
                 listed_supervision=int(self.listed.isChecked() and grade == "重大"),
                 site_id=self.site["id"], inspection_id=self.inspection["id"], item_id=self.item["id"],
+                campaign_id=self.inspection.get("campaign_id"),
                 campaign=self.inspection.get("campaign"), inspector_id=self.inspection.get("inspector1_id"),
                 photos=self.photos.paths)
         except InspectorError as exc:

@@ -65,8 +65,10 @@ class NewInspectionDialog(QDialog):
         self.type = QComboBox(self)
         self.type.addItems([term(t) for t in TYPES])
         self.unannounced = QCheckBox(self.tr("四不两直（不打招呼、直奔现场）"), self)
-        self.campaign = QLineEdit(self)
-        self.campaign.setPlaceholderText(self.tr("如：消防安全专项整治（可不填）"))
+        self.campaign = QComboBox(self)  # the district's campaigns: a reference, never a typed name
+        self.campaign.addItem(self.tr("（不属于专项行动）"), None)
+        for row in services.campaigns():
+            self.campaign.addItem(row["name"] + ("" if row["registered"] else self.tr("（旧名称）")), row["id"])
         self.inspectors = [QComboBox(self), QComboBox(self)]
         add_person = QPushButton(self.tr("检查人员…"), self)
         add_person.setToolTip(self.tr("添加、修改或停用检查人员"))
@@ -146,7 +148,7 @@ class NewInspectionDialog(QDialog):
             return
         self.inspection_id = self.services.start_inspection(
             self.site.currentData(), self.checklist.currentData(), type=TYPES[self.type.currentIndex()],
-            unannounced=int(self.unannounced.isChecked()), campaign=self.campaign.text().strip() or None,
+            unannounced=int(self.unannounced.isChecked()), campaign_id=self.campaign.currentData(),
             inspector1_id=first, inspector2_id=second,
             started_at=self.start.dateTime().toString("yyyy-MM-ddTHH:mm"),
             ended_at=self.end.dateTime().toString("yyyy-MM-ddTHH:mm"))

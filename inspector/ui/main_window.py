@@ -37,14 +37,15 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
 PAGE_CLASSES = {"tasks": ("tasks_page", "TasksPage"), "inspections": ("inspections_page", "InspectionsPage"),
                 "findings": ("findings_page", "FindingsPage"), "sites": ("sites_page", "SitesPage"),
                 "reports": ("reports_page", "ReportsPage"), "sync": ("sync_page", "SyncPage"),
-                "settings": ("settings_page", "SettingsPage"), "plans": ("plans_page", "PlansPage")}
+                "settings": ("settings_page", "SettingsPage"), "plans": ("plans_page", "PlansPage"),
+                "district": ("district_page", "DistrictPage")}
 
 
 class MainWindow(QMainWindow):
     sig_changed = Signal()
     """Emitted after anything was saved; views refresh themselves."""
 
-    PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync", "settings", "plans")
+    PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync", "settings", "plans", "district")
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
 
         labels = {"tasks": self.tr("工作任务"), "inspections": self.tr("检查"), "findings": self.tr("隐患"),
                   "sites": self.tr("单位"), "reports": self.tr("报表"), "sync": self.tr("同步"),
-                  "settings": self.tr("设置"), "plans": self.tr("计划")}
+                  "settings": self.tr("设置"), "plans": self.tr("计划"),
+                  "district": self.tr("统计考核")}
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         for n, key in enumerate(self.PAGES, 1):

@@ -91,5 +91,8 @@ def test_the_scale_queries_read_indexes_not_tables(district):
     assert "idx_findings_campaign_id" in loose
     sites = _plan(store, "SELECT count(*) FROM sites WHERE deleted_at IS NULL", [])  # the status bar's
     assert "idx_sites_live_town" in sites
+    progress = _plan(store, "SELECT count(*), sum(grade = '重大'), sum(status IN ('closed')), sum(current_deadline < ?)"
+                            " FROM findings WHERE campaign_id = ? AND deleted_at IS NULL", ["2026-01-01", "x"])
+    assert "COVERING INDEX idx_findings_campaign_id" in progress
     names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert not names & {"idx_findings_found", "idx_findings_status"}

@@ -20,7 +20,7 @@ import pytest
 from inspector import assessment
 from inspector import workflow as wf
 from inspector.errors import RuleError
-from inspector.services import district
+from inspector.services import FindingFilter, district
 from tests.sync.conftest import device, send, star
 
 TODAY = date(2025, 7, 1)
@@ -184,6 +184,8 @@ def test_campaign_progress(towns):
     assert p["rectification_rate"] == pytest.approx(2 / 4) and p["coverage"] == pytest.approx(2 / 3)
     assert {t["town"]: (t["sites"], t["findings"]) for t in p["by_town"]} == {"长寿路街道": (1, 2), "万里街道": (1, 2)}
     assert towns["a"].campaign_progress(towns["gas"], TODAY)["findings"] == 2  # the town's own part
+    listed = d.finding_rows(d.finding_rowids(FindingFilter(campaign=towns["gas"]), TODAY))
+    assert sorted(r["site"] for r in listed.values()) == ["上海万里物流有限公司"] * 2 + ["上海顺发五金厂"] * 2
 
 
 def test_a_town_cannot_create_or_edit_a_campaign(towns):

@@ -133,3 +133,15 @@ def test_criteria_that_do_not_read_select_no_target(world):
     gas = d.save_campaign({"name": "燃气安全专项整治"})
     d.store.db.execute("UPDATE campaigns SET criteria = ? WHERE id = ?", [json.dumps([1, 2]), gas])
     assert d.campaign_progress(gas)["target_sites"] == 0
+
+
+@pytest.mark.parametrize("change", [{"criteria": "{\"towns\": \"长寿路街道\"}"}, {"criteria": "[1, 2]"},
+                                    {"criteria": "{\"towns\": [1]}"}, {"criteria": "{not json"},
+                                    {"starts_on": "2025-13-01"}])
+def test_a_campaign_with_bad_criteria_or_dates_is_refused(world, tmp_path, change):
+    a, d = world["a"], world["d"]
+    bad = {**campaign_row(d.store.device_id, "燃气安全专项整治"), **change}
+    out = forge(d, a, tmp_path / "bad.inspx", {"campaigns": [bad]})
+    with pytest.raises(ImportFailed, match="专项行动的"):
+        a.sync().import_package(out)
+    assert a.campaign_records() == []

@@ -16,7 +16,7 @@ from inspector.ui.main_window import MainWindow
 from tests.ui.driver import DialogDriver, ime_type
 from tests.ui.watchdog import GuiWatchdog
 
-PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync")
+PAGES = ("tasks", "inspections", "findings", "sites", "reports", "sync", "district")
 
 
 @pytest.fixture

@@ -90,6 +90,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
     services = Services.open(tmp_path / "day.db", seed=False)
     seed_templates(services.store)  # as on first start, without the sample documents: we import one below
     services.set_setting("officer_name", "林志明")
+    services.store.insert("campaigns", {"name": "消防安全专项整治"})  # as received from the district
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -131,7 +132,7 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
         d.checklist.setCurrentIndex(d.checklist.findText("九小场所消防"))
         d.type.setCurrentIndex(1)  # 专项
         tick(qtbot, d.unannounced)
-        ime_type(d.campaign, "消防安全专项整治")
+        d.campaign.setCurrentIndex(d.campaign.findText("消防安全专项整治"))  # published by the district
         assert d.inspectors[0].currentText().startswith("林志明")
         assert d.inspectors[1].currentText().startswith("沈佳怡")
         click(qtbot, ok(d))
@@ -237,6 +238,8 @@ def test_an_officers_day(qtbot, tmp_path, monkeypatch, photo):
     assert len(others) == 1 and others[0]["status"] == wf.REGISTERED and others[0]["grade"] == "一般"
     inspection = services.inspections()[0]
     assert inspection["type"] == "专项" and inspection["unannounced"] == 1 and inspection["findings"] == 2
+    campaign = services.campaign_records()[0]
+    assert inspection["campaign_id"] == campaign["id"] and finding["campaign_id"] == campaign["id"]
     results = services.inspection_results(inspection["id"])
     assert sorted(r["result"] for r in results.values()) == ["不符合", "不符合", "不适用", "符合"]
     audit = services.audit_entries(major_id)

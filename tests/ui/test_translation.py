@@ -52,7 +52,8 @@ def test_the_window_in_english(qtbot, tmp_path):
         window = MainWindow(Services.open(tmp_path / "en.db"))
         qtbot.addWidget(window)
         labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert labels == ["Work plans", "Inspections", "Findings", "Sites", "Reports", "Sync", "Settings", "Plans"]
+        assert labels == ["Work plans", "Inspections", "Findings", "Sites", "Reports", "Sync", "Settings", "Plans",
+                          "Statistics"]
         window.go("findings")
         page = window.pages["findings"]
         assert page.buttons["order_issued"].text() == "Issue order"

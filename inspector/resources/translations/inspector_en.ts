@@ -780,6 +780,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>计划</source>
       <translation>Plans</translation>
     </message>
+    <message>
+      <source>统计考核</source>
+      <translation>Statistics</translation>
+    </message>
   </context>
   <context>
     <name>NewInspectionDialog</name>
@@ -895,6 +899,14 @@ Click “Copy report” and send the report with the log to whoever looks after 
     <message>
       <source>检查人员…</source>
       <translation>Inspectors…</translation>
+    </message>
+    <message>
+      <source>（不属于专项行动）</source>
+      <translation>(no campaign)</translation>
+    </message>
+    <message>
+      <source>（旧名称）</source>
+      <translation> (old name)</translation>
     </message>
   </context>
   <context>
@@ -3445,6 +3457,234 @@ The current database is kept in the backups folder first.</translation>
     <message>
       <source>不能保存</source>
       <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignDialog</name>
+    <message>
+      <source>专项行动</source>
+      <translation>Campaign</translation>
+    </message>
+    <message>
+      <source>新建专项行动</source>
+      <translation>New campaign</translation>
+    </message>
+    <message>
+      <source>如：燃气安全专项整治</source>
+      <translation>e.g. Gas safety campaign</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>用顿号分隔；不填为全区</source>
+      <translation>Separate with 、; empty for the whole district</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>检查表</source>
+      <translation>Checklist</translation>
+    </message>
+    <message>
+      <source>发布单位</source>
+      <translation>Issued by</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <source>目标街镇</source>
+      <translation>Target towns</translation>
+    </message>
+    <message>
+      <source>目标行业</source>
+      <translation>Target industries</translation>
+    </message>
+    <message>
+      <source>风险等级</source>
+      <translation>Risk level</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>DistrictPage</name>
+    <message>
+      <source>全部街镇</source>
+      <translation>All towns</translation>
+    </message>
+    <message>
+      <source>本街镇</source>
+      <translation>This town</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>打印统计表…</source>
+      <translation>Print statistics…</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>考核权重…</source>
+      <translation>Assessment weights…</translation>
+    </message>
+    <message>
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>街镇</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <source>各街镇隐患与整改</source>
+      <translation>Findings and rectification by town</translation>
+    </message>
+    <message>
+      <source>按月趋势</source>
+      <translation>Trend by month</translation>
+    </message>
+    <message>
+      <source>专项整治</source>
+      <translation>Campaigns</translation>
+    </message>
+    <message>
+      <source>新建专项…</source>
+      <translation>New campaign…</translation>
+    </message>
+    <message>
+      <source>修改…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>登记旧名称</source>
+      <translation>Register old names</translation>
+    </message>
+    <message>
+      <source>打印进展…</source>
+      <translation>Print progress…</translation>
+    </message>
+    <message>
+      <source>无法统计</source>
+      <translation>Cannot count</translation>
+    </message>
+    <message>
+      <source>一般隐患</source>
+      <translation>Ordinary</translation>
+    </message>
+    <message>
+      <source>重大隐患</source>
+      <translation>Major</translation>
+    </message>
+    <message>
+      <source>已整改</source>
+      <translation>Rectified</translation>
+    </message>
+    <message>
+      <source>检查次数</source>
+      <translation>Inspections</translation>
+    </message>
+    <message>
+      <source>发现隐患</source>
+      <translation>Found</translation>
+    </message>
+    <message>
+      <source>计划检查数来自监督检查计划；尚无计划时显示“—”。</source>
+      <translation>Planned inspections come from the inspection plans; “—” until there is a plan.</translation>
+    </message>
+    <message>
+      <source> 有 {0} 个旧版本填写的专项名称尚未登记（{1}）。</source>
+      <translation> {0} campaign names typed in an older version are not registered yet ({1}).</translation>
+    </message>
+    <message>
+      <source>无法生成</source>
+      <translation>Cannot generate</translation>
+    </message>
+    <message>
+      <source>正在生成…</source>
+      <translation>Generating…</translation>
+    </message>
+    <message>
+      <source>已生成：{0}</source>
+      <translation>Written: {0}</translation>
+    </message>
+    <message>
+      <source>删除专项行动</source>
+      <translation>Delete campaign</translation>
+    </message>
+    <message>
+      <source>删除“{0}”？已有的检查和隐患仍保留。</source>
+      <translation>Delete “{0}”? Its inspections and findings are kept.</translation>
+    </message>
+    <message>
+      <source>已登记 {0} 个旧版本填写的专项名称。</source>
+      <translation>Registered {0} campaign names typed in an older version.</translation>
+    </message>
+    <message>
+      <source>打印进展</source>
+      <translation>Print progress</translation>
+    </message>
+    <message>
+      <source>请先在列表中选择一个专项行动。</source>
+      <translation>Choose a campaign in the list first.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeightsDialog</name>
+    <message>
+      <source>考核权重</source>
+      <translation>Assessment weights</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Chart</name>
+    <message>
+      <source>没有数据</source>
+      <translation>No data</translation>
     </message>
   </context>
 </TS>
