@@ -16,11 +16,6 @@ NO_TOWN = "（未填街镇）"
 RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
 TOWN = f"COALESCE(NULLIF(trim(s.town), ''), '{NO_TOWN}')"
 
-# Where planned inspections are counted from: the inspection plans' table of planned site visits, with the
-# site and the target date of each. Until that table exists, nothing is planned ("—" in the tables).
-PLANNED_SOURCE = {"table": "plan_sites", "site": "site_id", "date": "due_on"}
-
-
 def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, int]:
     """Inspections per town: counted per site from ``idx_inspections_by_site`` alone, then summed per town."""
     return {r[0]: r[1] for r in store.db.execute(
@@ -30,18 +25,19 @@ def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, in
             JOIN sites s ON s.id = i.site_id GROUP BY 1""", [date_from, date_to])}
 
 
-def planned_inspections(store: Store, date_from: str, date_to: str,
-                        source: dict[str, str] | None = None) -> dict[str, int] | None:
-    """Planned inspections per town in the period, from the plans' table if this database has one (None if it
-    has not: nothing can be planned yet, and the tables print “—”)."""
-    src = source or PLANNED_SOURCE
-    cols = {r[1] for r in store.db.execute(f"PRAGMA table_info({src['table']})")}
-    if not {src["site"], src["date"]} <= cols:
+def planned_inspections(store: Store, date_from: str, date_to: str) -> dict[str, int] | None:
+    """Planned inspections per town in the period: the sites of the live inspection plans (``plan_sites``), each
+    on its target date or, without one, on the last day of its plan. A town's plan adopted from one the district
+    published lists the same visits again, so a site counts once per published plan. None when this database has
+    no plan at all: nothing was planned, and the tables print “—” rather than a completion rate."""
+    if not store.db.execute(f"SELECT 1 FROM inspection_plans WHERE {ALIVE} LIMIT 1").fetchone():
         return None
-    alive = f"AND p.{ALIVE}" if "deleted_at" in cols else ""
     return {r[0]: r[1] for r in store.db.execute(
-        f"""SELECT {TOWN}, count(*) FROM {src['table']} p JOIN sites s ON s.id = p.{src['site']}
-            WHERE substr(p.{src['date']}, 1, 10) BETWEEN ? AND ? {alive} GROUP BY 1""", [date_from, date_to])}
+        f"""SELECT {TOWN}, count(DISTINCT ps.site_id || '|' || COALESCE(ip.parent_id, ip.id))
+            FROM plan_sites ps JOIN inspection_plans ip ON ip.id = ps.plan_id AND ip.{ALIVE}
+            JOIN sites s ON s.id = ps.site_id
+            WHERE ps.{ALIVE} AND substr(COALESCE(ps.target_date, ip.ends_on), 1, 10) BETWEEN ? AND ?
+            GROUP BY 1""", [date_from, date_to])}
 
 
 def findings_by_town(store: Store, date_from: str, date_to: str, today: str) -> dict[str, dict[str, int]]:

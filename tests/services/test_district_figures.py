@@ -150,18 +150,24 @@ def test_a_town_sees_the_same_figures_for_itself(towns):
     assert mine["rows"][0] == district_row
 
 
-def test_planned_inspections_come_from_the_plans_table_when_there_is_one(towns):
+def test_planned_inspections_come_from_the_inspection_plans(towns):
     d = towns["d"]
-    d.store.db.execute("CREATE TABLE plan_sites (id TEXT, site_id TEXT, due_on TEXT, deleted_at TEXT)")
+    planning = d.planning()
     sites = {s["name"]: s["id"] for s in d.sites()}
+    rounds = [planning.create_plan(f"2025年第{n}轮监督检查计划", "year", "2025") for n in (1, 2)]
+    next_year = planning.create_plan("2026年监督检查计划", "year", "2026")
     for name, days in (("上海恒达餐饮有限公司", ("2025-03-01", "2025-06-01")), ("上海顺发五金厂", ("2025-04-01",
-                       "2025-09-01")), ("上海万里物流有限公司", ("2025-05-01", "2026-01-10"))):
-        for day in days:
-            d.store.db.execute("INSERT INTO plan_sites VALUES ('x', ?, ?, NULL)", [sites[name], day])
+                       None)), ("上海万里物流有限公司", ("2025-05-01", "2026-01-10"))):
+        for plan, day in zip((rounds[0], next_year if day_is_2026(days[1]) else rounds[1]), days, strict=True):
+            planning.add_sites(plan, [sites[name]], target_date=date.fromisoformat(day) if day else None)
     rows = _by_town(d.district_stats(TODAY, "2025-01-01", "2025-12-31"))
     assert rows["长寿路街道"]["planned"] == 4 and rows["万里街道"]["planned"] == 1
     assert rows["长寿路街道"]["rates"]["inspections"] == pytest.approx(3 / 4)
     assert rows["万里街道"]["rates"]["inspections"] == 1.0  # done beyond the plan counts as complete, not 100%+
+
+
+def day_is_2026(day: str | None) -> bool:
+    return bool(day) and day.startswith("2026")
 
 
 def test_the_weighting_is_editable_and_checked(towns):
