@@ -16,6 +16,7 @@ NO_TOWN = "（未填街镇）"
 RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
 TOWN = f"COALESCE(NULLIF(trim(s.town), ''), '{NO_TOWN}')"
 
+
 def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, int]:
     """Inspections per town: counted per site from ``idx_inspections_by_site`` alone, then summed per town."""
     return {r[0]: r[1] for r in store.db.execute(
