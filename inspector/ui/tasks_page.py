@@ -119,10 +119,7 @@ class TasksPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the room left over
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)  # 状态 never clipped
+        self.tree.header().setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(self.show_item)
 
         self.detail = QTextBrowser(self)
@@ -306,8 +303,12 @@ class TasksPage(QWidget):
             parent.appendRow(cells)
             nodes[item["id"]] = cells[0]
         self.tree.expandAll()
+        header = self.tree.header()  # the model's reset above made the sections anew: their modes are set again
         for col, width in ((0, 140), (2, 260), (3, 100)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the room left over
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)  # 状态 never clipped
         self.print_button.setEnabled(self.checklist_id is not None)
 
     # -- one task -------------------------------------------------------------------------------------------

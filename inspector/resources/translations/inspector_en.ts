@@ -949,54 +949,79 @@ Click “Copy report” and send the report with the log to whoever looks after 
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="49"/>
+        <location filename="../../ui/setup_dialog.py" line="47"/>
         <source>首次设置</source>
         <translation>First-run set-up</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="51"/>
+        <location filename="../../ui/setup_dialog.py" line="49"/>
         <source>先填写本人信息：它们印在文书上，本人也是每次检查的默认第一检查人员。再与区里交换身份文件，以后才能把数据包发给区里。以后可在“设置 → 首次设置…”中修改。</source>
         <translation>First your own details: they are printed on documents, and you are the default first inspector of every inspection. Then exchange identity files with the district, so that packages can be sent to it. You can change all this later in Settings → First-run set-up….</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="59"/>
+        <location filename="../../ui/setup_dialog.py" line="57"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="60"/>
+        <location filename="../../ui/setup_dialog.py" line="58"/>
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="69"/>
+        <location filename="../../ui/setup_dialog.py" line="67"/>
         <source>本人信息</source>
         <translation>Your details</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="73"/>
+        <location filename="../../ui/setup_dialog.py" line="71"/>
         <source>如：林志明</source>
         <translation>e.g. Lin Zhiming</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="73"/>
+        <location filename="../../ui/setup_dialog.py" line="71"/>
         <source>执法证上的编号</source>
         <translation>the number on your enforcement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <location filename="../../ui/setup_dialog.py" line="72"/>
         <source>如：长风新村街道办事处</source>
         <translation>e.g. Changfeng Xincun Subdistrict Office</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <location filename="../../ui/setup_dialog.py" line="72"/>
         <source>如：长风新村街道</source>
         <translation>e.g. Changfeng Xincun Subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="75"/>
+        <location filename="../../ui/setup_dialog.py" line="73"/>
         <source>如：（普）应急；文书号为 前缀+类别〔年〕号</source>
         <translation>e.g. （普）应急; numbers read prefix + category〔year〕no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <source>执法证号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="74"/>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="75"/>
+        <source>街镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="75"/>
+        <source>文书编号前缀</source>
+        <translation>Document number prefix</translation>
     </message>
     <message>
         <location filename="../../ui/setup_dialog.py" line="84"/>
@@ -1737,99 +1762,99 @@ Compare the fingerprint with the other side by phone, then choose its role:</tra
     </message>
     <message>
         <location filename="../../ui/tasks_page.py" line="112"/>
-        <location filename="../../ui/tasks_page.py" line="418"/>
+        <location filename="../../ui/tasks_page.py" line="419"/>
         <source>打印任务落实情况表</source>
         <translation>Print task progress table</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="169"/>
-        <location filename="../../ui/tasks_page.py" line="274"/>
+        <location filename="../../ui/tasks_page.py" line="166"/>
+        <location filename="../../ui/tasks_page.py" line="271"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="180"/>
+        <location filename="../../ui/tasks_page.py" line="177"/>
         <source>添加佐证文件…</source>
         <translation>Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="193"/>
+        <location filename="../../ui/tasks_page.py" line="190"/>
         <source>我的全部任务（所有工作清单）</source>
         <translation>All my tasks (every work plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="201"/>
+        <location filename="../../ui/tasks_page.py" line="198"/>
         <source>工作任务清单</source>
         <translation>Work-plan checklists</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="201"/>
+        <location filename="../../ui/tasks_page.py" line="198"/>
         <source>检查表模板</source>
         <translation>Site checklist templates</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="209"/>
+        <location filename="../../ui/tasks_page.py" line="206"/>
         <source>，第{0}版</source>
         <translation>, version {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="235"/>
+        <location filename="../../ui/tasks_page.py" line="232"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="238"/>
+        <location filename="../../ui/tasks_page.py" line="235"/>
         <source>我的街镇（{0}，含“各街镇”）</source>
         <translation>My town ({0}, with “all towns”)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="274"/>
+        <location filename="../../ui/tasks_page.py" line="271"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="274"/>
+        <location filename="../../ui/tasks_page.py" line="271"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="274"/>
+        <location filename="../../ui/tasks_page.py" line="271"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="274"/>
+        <location filename="../../ui/tasks_page.py" line="271"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="334"/>
+        <location filename="../../ui/tasks_page.py" line="335"/>
         <source>已过期限 {0}，显示为“滞后”</source>
         <translation>Deadline {0} has passed: shown as late</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="354"/>
+        <location filename="../../ui/tasks_page.py" line="355"/>
         <source>（尚无佐证文件）</source>
         <translation>(no evidence files yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="360"/>
+        <location filename="../../ui/tasks_page.py" line="361"/>
         <source>选择佐证文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="364"/>
-        <location filename="../../ui/tasks_page.py" line="379"/>
+        <location filename="../../ui/tasks_page.py" line="365"/>
+        <location filename="../../ui/tasks_page.py" line="380"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="389"/>
+        <location filename="../../ui/tasks_page.py" line="390"/>
         <source>修改任务进展</source>
         <translation>Edit task progress</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_page.py" line="419"/>
+        <location filename="../../ui/tasks_page.py" line="420"/>
         <source>请先在树中选择一项任务（或一个清单），再打印它所在清单的落实情况表。</source>
         <translation>Choose a task (or a plan) in the tree first; its plan’s progress table is printed.</translation>
     </message>
