@@ -270,7 +270,12 @@ class TasksPage(QWidget):
         self.items_model.setHorizontalHeaderLabels(
             [self.tr("编号"), self.tr("标题"), self.tr("责任单位"), self.tr("期限"), self.tr("状态")])
         self.detail.clear()
-        self.progress.setEnabled(False)
+        self.progress.setEnabled(False)  # a box being left saves first, for the task it belongs to
+        self.item = None
+        for edit in self.quarters.values():
+            edit.clear()  # no task chosen: nothing of the last one is shown
+        self.late_label.clear()
+        self.evidence_files.clear()
         unit, status = self.unit_filter.currentData(), self.status_filter.currentData()
         deadline = self.deadline_filter.currentData()
         keep = {r["id"] for r in self.rows if r["kind"] in ("task", "item", "subtask")
