@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         gone (it is deleted when the result's callback returns), so nothing of it can stay over the preview."""
         self.job = Operation(self, lambda task: self.services.parse(path), key="import",
                              error_title=self.tr("无法导入")).success(
-            lambda outline: QTimer.singleShot(0, lambda: self.preview(path, outline))).with_progress(
+            lambda outline: QTimer.singleShot(0, self, lambda: self.preview(path, outline))).with_progress(
             self.tr("正在读取“{0}”…").format(path.name), maximum=0).run_in_background()
 
     def preview(self, path: Path, outline) -> None:

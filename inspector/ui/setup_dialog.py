@@ -31,11 +31,9 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.profile import Profile
-from inspector.ui.vocabulary import term
 from inspector.ui.widgets import form_habits, show_saved
 
-FIELDS = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
-          ("doc_prefix", "文书编号前缀")]
+FIELDS = ("officer_name", "certificate_no", "unit", "town", "doc_prefix")
 
 
 class SetupDialog(QDialog):
@@ -73,13 +71,15 @@ class SetupDialog(QDialog):
         placeholders = {"officer_name": self.tr("如：林志明"), "certificate_no": self.tr("执法证上的编号"),
                         "unit": self.tr("如：长风新村街道办事处"), "town": self.tr("如：长风新村街道"),
                         "doc_prefix": self.tr("如：（普）应急；文书号为 前缀+类别〔年〕号")}
-        for key, label in FIELDS:
+        labels = {"officer_name": self.tr("姓名"), "certificate_no": self.tr("执法证号"), "unit": self.tr("所属单位"),
+                  "town": self.tr("街镇"), "doc_prefix": self.tr("文书编号前缀")}
+        for key in FIELDS:
             edit = QLineEdit(getattr(current, key), box)
             edit.setObjectName(key)
             edit.setPlaceholderText(placeholders[key])
             edit.setMaxLength(100)
             self.edits[key] = edit
-            form.addRow(term(label) + "：", edit)
+            form.addRow(labels[key] + "：", edit)
         self.kind = QComboBox(box)
         self.kind.addItem(self.tr("街镇（出具限期整改意见书）"), "town")
         self.kind.addItem(self.tr("执法机构（出具责令限期整改指令书）"), "enforcement")

@@ -119,10 +119,7 @@ class TasksPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the room left over
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)  # 状态 never clipped
+        self.tree.header().setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(self.show_item)
 
         self.detail = QTextBrowser(self)
@@ -273,7 +270,12 @@ class TasksPage(QWidget):
         self.items_model.setHorizontalHeaderLabels(
             [self.tr("编号"), self.tr("标题"), self.tr("责任单位"), self.tr("期限"), self.tr("状态")])
         self.detail.clear()
-        self.progress.setEnabled(False)
+        self.progress.setEnabled(False)  # a box being left saves first, for the task it belongs to
+        self.item = None
+        for edit in self.quarters.values():
+            edit.clear()  # no task chosen: nothing of the last one is shown
+        self.late_label.clear()
+        self.evidence_files.clear()
         unit, status = self.unit_filter.currentData(), self.status_filter.currentData()
         deadline = self.deadline_filter.currentData()
         keep = {r["id"] for r in self.rows if r["kind"] in ("task", "item", "subtask")
@@ -306,8 +308,12 @@ class TasksPage(QWidget):
             parent.appendRow(cells)
             nodes[item["id"]] = cells[0]
         self.tree.expandAll()
+        header = self.tree.header()  # the model's reset above made the sections anew: their modes are set again
         for col, width in ((0, 140), (2, 260), (3, 100)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the room left over
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)  # 状态 never clipped
         self.print_button.setEnabled(self.checklist_id is not None)
 
     # -- one task -------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -44,7 +46,8 @@ def tab_moves_on(widget: QWidget) -> None:
 
 def _typed(dialog: QWidget) -> list[str]:
     """What the person has typed so far: the text of every editable field, in a fixed order."""
-    texts = [e.text() for e in dialog.findChildren(QLineEdit) if not e.isReadOnly()]
+    texts = [e.text() for e in dialog.findChildren(QLineEdit)  # a combo's or date box's own edit is a choice,
+             if not e.isReadOnly() and not isinstance(e.parent(), QComboBox | QAbstractSpinBox)]  # filled by code
     texts += [e.toPlainText() for e in dialog.findChildren(QPlainTextEdit) if not e.isReadOnly()]
     return texts
 

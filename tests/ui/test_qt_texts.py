@@ -124,3 +124,24 @@ def test_escape_on_a_filled_form_asks_first(qtbot, tmp_path):
     assert empty.exec() == SiteDialog.DialogCode.Rejected
     driver.wait(qtbot)
     services.close()
+
+
+def test_a_choice_filled_in_by_the_program_is_not_typed_text(qtbot, tmp_path):
+    """The new-inspection dialog chooses the first site once the list arrives: Escape closes it without asking."""
+    from inspector.ui.inspections_page import NewInspectionDialog
+    from tests.ui.driver import settle
+
+    services = Services.open(tmp_path / "n.db", seed=False)
+    services.add_site(name="上海恒达餐饮有限公司")
+    dialog = NewInspectionDialog(services)
+    qtbot.addWidget(dialog)
+
+    def wait_then_escape(d) -> None:
+        settle(qtbot)
+        qtbot.waitUntil(lambda: d.site.currentText().startswith("上海恒达"))
+        qtbot.keyClick(d, Qt.Key.Key_Escape)
+
+    driver = DialogDriver().then(NewInspectionDialog, wait_then_escape)  # a question would fail the driver
+    assert dialog.exec() == NewInspectionDialog.DialogCode.Rejected
+    driver.wait(qtbot)
+    services.close()

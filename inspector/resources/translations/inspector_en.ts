@@ -1269,6 +1269,31 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>未保存</source>
       <translation>Not saved</translation>
     </message>
+    <message>
+      <location filename="../../ui/setup_dialog.py" line="74" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_dialog.py" line="74" />
+      <source>执法证号</source>
+      <translation>Certificate no.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_dialog.py" line="74" />
+      <source>所属单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_dialog.py" line="75" />
+      <source>街镇</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_dialog.py" line="75" />
+      <source>文书编号前缀</source>
+      <translation>Document number prefix</translation>
+    </message>
   </context>
   <context>
     <name>SignatureDialog</name>
