@@ -792,7 +792,7 @@
     <message>
         <location filename="../../inspector/ui/pdf_preview.py" line="1"/>
         <source>未安装 PDF 预览组件（PySide6-Pdf），无法在窗口内预览。请用“用系统程序打开”查看，或重新运行安装脚本。</source>
-        <translation>The PDF preview component (PySide6-Pdf) is not installed, so the document cannot be shown here. Use “Open with system viewer”, or run the set-up script again.</translation>
+        <translation>The PDF preview component (PySide6-Pdf) is not installed, so the document cannot be shown here. Use “Open in viewer”, or run the set-up script again.</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/pdf_preview.py" line="1"/>
