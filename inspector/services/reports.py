@@ -128,8 +128,9 @@ class Reports:
                     items[item_id] = {}
             item = items.get(item_id or "", {})
             f["item"] = item.get("title")
-            for key in ("problem", "law", "article", "legal_basis"):
-                f[f"item_{key}"] = item.get(key) or item.get(f"law_{key}" if key == "article" else key)
+            for key, *other in (("problem", "problem_statement"), ("law", "law_name"), ("article", "law_article"),
+                                ("legal_basis",)):
+                f[f"item_{key}"] = next((item[k] for k in (key, *other) if item.get(k)), None)
         return findings
 
     def _photos(self, owner_id: str) -> list[dict[str, Any]]:

@@ -70,7 +70,8 @@ class ReportsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.pdf = QRadioButton("PDF", self)
         self.xlsx = QRadioButton("Excel (.xlsx)", self)
-        self.docx = QRadioButton(self.tr("Word (.docx，可在 WPS 中修改)"), self)
+        self.docx = QRadioButton("Word (.docx)", self)
+        self.docx.setToolTip(self.tr("检查文书存为 Word 文档，可在 WPS 或 Word 中调整后打印"))
         self.pdf.setChecked(True)
         self.form = QFormLayout()
         self.rows: dict[str, QWidget] = {}

@@ -166,3 +166,16 @@ def test_the_town_seals_its_opinion_and_the_bureau_its_order(demo):
     assert text.startswith("普陀区应急管理局责令限期整改指令书") and "普陀区应急管理局（印章）" in text
     with pytest.raises(InspectorError, match="不能输出 Word"):
         services.reports().generate("ledger", folder / "l.docx")
+
+
+def test_the_item_s_law_and_problem_fill_in_what_the_finding_lacks(demo):
+    services, folder = demo
+    finding = next(row for f in services.list_records("findings")
+                   if (row := services.store.get("findings", f["id"]))["item_id"])
+    services.store.update("checklist_items", finding["item_id"], {"legal_basis": "《中华人民共和国消防法》第二十八条"})
+    services.store.update("findings", finding["id"], {"legal_basis": None})
+    data = services.reports().rectification_order(finding["id"])
+    mine = next(f for f in data["findings"] if f["id"] == finding["id"])
+    assert mine["item_legal_basis"] == "《中华人民共和国消防法》第二十八条"
+    result = services.reports().generate("rectification-order", folder / "item.pdf", finding_id=finding["id"])
+    assert "依据《中华人民共和国消防法》第二十八条的规定" in flat(result.path)

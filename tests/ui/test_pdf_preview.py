@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from inspector.reports import forms
@@ -12,6 +12,11 @@ from inspector.ui import pdf_preview
 from inspector.ui.pdf_preview import PdfPreview, print_pdf
 from tests.reports.test_forms import order_data
 from tests.ui.driver import ime_type
+
+
+def on_label(button) -> QPoint:
+    """Where a person clicks a radio button: on its circle, not in the empty width the layout gave it."""
+    return QPoint(8, button.height() // 2)
 
 
 @pytest.fixture
@@ -80,3 +85,38 @@ def test_without_qtpdf_the_preview_says_what_is_missing(qtbot, monkeypatch, two_
     assert "PySide6-Pdf" in preview.missing.text() and "用系统程序打开" in preview.missing.text()
     preview.show_pdf(two_pages)
     assert preview.page_count == 0 and print_pdf(preview, QPrinter()) == 0
+
+
+def test_the_reports_page_saves_a_form_as_word_and_previews_the_pdf_with_search(qtbot, tmp_path):
+    from docx import Document
+
+    from inspector.services import Services
+    from inspector.services.demo import build_demo
+    from inspector.ui.main_window import MainWindow
+
+    services = Services.open(tmp_path / "w.db")
+    build_demo(services)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.go("reports")
+    assert not page.docx.isVisible()  # the ledger has no Word version
+    page.kinds.setCurrentRow(1)  # the order
+    qtbot.waitUntil(lambda: page.finding.count() > 0, timeout=30000)
+    assert page.docx.isVisible() and not page.xlsx.isVisible()
+    qtbot.mouseClick(page.docx, Qt.MouseButton.LeftButton, pos=on_label(page.docx))
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last is not None and page.last.suffix == ".docx", timeout=30000)
+    texts = [p.text for p in Document(str(page.last)).paragraphs]
+    assert "限期整改意见书" in texts and any("本文书一式两份" in t for t in texts)
+    assert not page.print_button.isEnabled()
+
+    qtbot.mouseClick(page.pdf, Qt.MouseButton.LeftButton, pos=on_label(page.pdf))
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last.suffix == ".pdf" and page.preview.page_count >= 1, timeout=30000)
+    ime_type(page.preview.find, "经查")
+    qtbot.waitUntil(lambda: page.preview.hit_count() >= 1, timeout=10000)
+    page.kinds.setCurrentRow(4)  # back to the ledger: PDF again
+    assert page.pdf.isChecked() and not page.docx.isVisible()
+    window.close()
+    services.close()

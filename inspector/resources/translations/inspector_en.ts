@@ -1031,6 +1031,11 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>已发送 {0} 页到打印机。</source>
       <translation>{0} pages sent to the printer.</translation>
     </message>
+    <message>
+      <location filename="../../inspector/ui/reports_page.py" line="1" />
+      <source>检查文书存为 Word 文档，可在 WPS 或 Word 中调整后打印</source>
+      <translation>Saves the case form as a Word document, to adjust in WPS or Word before printing</translation>
+    </message>
   </context>
   <context>
     <name>Session</name>
@@ -3710,6 +3715,74 @@ The current database is kept in the backups folder first.</translation>
     <message>
       <source>没有数据</source>
       <translation>No data</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreview</name>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>上一处</source>
+      <translation>Previous match</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>上一页</source>
+      <translation>Previous page</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>下一处</source>
+      <translation>Next match</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>下一页</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>放大</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>未安装 PDF 预览组件（PySide6-Pdf），无法在窗口内预览。请用“用系统程序打开”查看，或重新运行安装脚本。</source>
+      <translation>The PDF preview component (PySide6-Pdf) is not installed, so the document cannot be shown here. Use “Open in viewer”, or run the set-up script again.</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>未找到</source>
+      <translation>Not found</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>查找文字…</source>
+      <translation>Find text…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>第 {0} / {1} 处</source>
+      <translation>Match {0} of {1}</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>缩小</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>适合宽度</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>页码</source>
+      <translation>Page number</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/pdf_preview.py" line="1" />
+      <source>页面适合窗口宽度</source>
+      <translation>Fit the page to the window's width</translation>
     </message>
   </context>
 </TS>
