@@ -30,18 +30,6 @@ def suggested_description(item: dict[str, Any]) -> str:
     return f"不符合检查项“{title}”的要求" if title else ""
 
 
-def basis_groups(findings: list[dict[str, Any]]) -> list[tuple[list[int], str]]:
-    """For an order's sentence “上述第1、2项问题，依据《…》第…条的规定”: the numbers of the listed problems (1-based,
-    in the order given) that share a legal basis, per basis, in order of first appearance; problems without a
-    basis are left out (the form then cites none for them)."""
-    groups: dict[str, list[int]] = {}
-    for n, finding in enumerate(findings, 1):
-        basis = (finding.get("legal_basis") or "").strip()
-        if basis:
-            groups.setdefault(basis, []).append(n)
-    return [(numbers, basis) for basis, numbers in groups.items()]
-
-
 def add_inspector(store: Store, name: str, certificate_no: str = "", unit: str = "") -> str:
     return store.insert("inspectors", {"name": name, "certificate_no": certificate_no, "unit": unit})
 

@@ -10,7 +10,7 @@ import pytest
 from inspector import workflow as wf
 from inspector.errors import RuleError
 from inspector.services.batch import deadline_on
-from inspector.services.findings import basis_groups, suggested_description
+from inspector.services.findings import suggested_description
 
 DAY = date(2026, 3, 2)
 
@@ -62,12 +62,6 @@ def test_the_suggested_text_is_the_problem_or_names_the_failed_requirement():
         "特种作业人员未持证上岗"
     own = suggested_description({"title": "是否安装可燃气体报警装置？", "problem": None})
     assert own == "不符合检查项“是否安装可燃气体报警装置”的要求"
-
-
-def test_basis_groups_number_the_problems_that_share_a_law():
-    findings = [{"legal_basis": "《安全生产法》第三十条"}, {"legal_basis": ""}, {"legal_basis": "《消防法》第二十八条"},
-                {"legal_basis": "《安全生产法》第三十条"}]
-    assert basis_groups(findings) == [([1, 4], "《安全生产法》第三十条"), ([3], "《消防法》第二十八条")]
 
 
 @pytest.mark.parametrize(("deadline", "on", "expected"), [

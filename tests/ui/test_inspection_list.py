@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspector import workflow as wf
 from inspector.errors import InspectorError
+from inspector.reports import wording
 from inspector.services import InspectionFilter, Services
 from inspector.services.documents import seed_templates
 from inspector.ui.action_dialog import ActionDialog
@@ -167,10 +168,11 @@ def test_an_order_gets_its_number_and_the_menu_fits_the_finding(qtbot, world):
     qtbot.waitUntil(lambda: reports.last is not None and reports.last.name.startswith("major-hazard"),
                     timeout=30000)
     data = services.reports().rectification_order(major)
-    assert data["title"] == "责令限期整改指令书"
-    assert data["basis_groups"] == [([1], "《中华人民共和国安全生产法》第二十二条"),
-                                    ([2], "《中华人民共和国安全生产法》第二十一条"),
-                                    ([3], "《中华人民共和国安全生产法》第二十四条")]
+    assert data["kind"] == "enforcement"
+    sentences = wording.basis_sentences(data["findings"], data["deadline"], enforcement=True)
+    for n, article in enumerate(("第二十二条", "第二十一条", "第二十四条"), 1):
+        expected = f"上述第{n}项问题，依据《中华人民共和国安全生产法》{article}的规定，责令你单位"
+        assert any(expected in s for s in sentences)
 
 
 def test_all_orders_of_an_inspection_in_one_step(qtbot, world):
