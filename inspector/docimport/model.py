@@ -30,6 +30,7 @@ class Node:
     deadline_text: str | None = None
     deadline_rule: str | None = None
     description: str = ""
+    note: str = ""  # words of the unit group that explain rather than name (以下不再列出)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

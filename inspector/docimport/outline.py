@@ -31,7 +31,7 @@ from inspector.docimport.text import (
     squeeze_cjk_spaces,
     strip_markup,
 )
-from inspector.docimport.units import repair_units, split_trailing_units
+from inspector.docimport.units import LABEL_LINE_RE, repair_units, split_label_tail, split_trailing_group, split_trailing_units
 
 END_RE = re.compile(r"^(附件\s*[：:\d]|附件$|抄送|[（(]信息公开|联系人|共印|[（(]此页无正文)")
 INLINE_RE = re.compile(rf"(?:^|(?<=[。；;：:，]))\s*([{CN_NUM}])是")
@@ -179,6 +179,9 @@ class _Builder:
         self.task = self.add(_task(body, number, parent))
 
     def plain(self, para: str) -> None:
+        if LABEL_LINE_RE.match(para) and self.task is None and self.loose:
+            self.loose[-1] += "\n" + para
+            return
         if self.task is not None:
             task = self.items[self.task]
             if split_trailing_units(task.text)[1] is None:
@@ -278,12 +281,24 @@ def _finish(items: list[Node], year: int | None) -> None:
     unit_lists: list[list[Unit]] = []
     for node in items:
         if node.kind in (TASK, SUBTASK):
-            text, units = split_trailing_units(node.text)
-            if units:
-                node.text, node.units = text, units
+            _take_units(node)
+            if node.units:
                 unit_lists.append(node.units)
             node.title = _title_of(node.text)
-            found = find_deadline(node.text, year)
+            found = (find_deadline(node.deadline_text, year) if node.deadline_text else None) or find_deadline(
+                node.text, year)
             if found:
                 node.deadline, node.deadline_text, node.deadline_rule = found.date, found.text, found.rule
     repair_units(unit_lists)
+
+
+def _take_units(node: Node) -> None:
+    """The task's unit group — a bracket at its end or labelled lines after it — moved out of its text."""
+    text, group = split_trailing_group(node.text)
+    if group is None:
+        text, group = split_label_tail(node.text)
+    if group is None:
+        return
+    node.text, node.units = text, group.units
+    node.note = "；".join(group.notes)
+    node.deadline_text = group.deadline_text or node.deadline_text

@@ -18,6 +18,8 @@ SECTION_RE = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 DIGIT_SECTION_RE = re.compile(r"^(\d{1,2})\s*、\s*")
 SUBSECTION_RE = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
 TASK_RE = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*|^[（(]\s*(\d{1,3})\s*[）)]\s*")
+LABEL_START = re.compile(r"^[【\[〔]?(?:(?:牵头|责任|主责|配合|协办|协同|参与)(?:单位|部门)|完成时限|完成时间|时间节点)"
+                         r"(?:[】\]〕]|\s*[：:])")
 ENDS_PARAGRAPH = tuple("。！？；：:!?;")
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -71,6 +73,7 @@ def paragraphs(lines: list[str]) -> list[str]:
             not open_para
             or heading
             or starts_structure(line)
+            or LABEL_START.match(line)
             or (_is_unit_paren(line) and out and out[-1].rstrip().endswith("。"))
         )
         if new_block:
