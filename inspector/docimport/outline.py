@@ -31,7 +31,13 @@ from inspector.docimport.text import (
     squeeze_cjk_spaces,
     strip_markup,
 )
-from inspector.docimport.units import LABEL_LINE_RE, repair_units, split_label_tail, split_trailing_group, split_trailing_units
+from inspector.docimport.units import (
+    LABEL_LINE_RE,
+    repair_units,
+    split_label_tail,
+    split_trailing_group,
+    split_trailing_units,
+)
 
 END_RE = re.compile(r"^(附件\s*[：:\d]|附件$|抄送|[（(]信息公开|联系人|共印|[（(]此页无正文)")
 INLINE_RE = re.compile(rf"(?:^|(?<=[。；;：:，]))\s*([{CN_NUM}])是")
