@@ -17,8 +17,7 @@ def parse_file(path: Path | str) -> Outline:
     from inspector.docimport.reading import read_document
 
     doc = read_document(Path(path))
-    outline = parse_text(doc.text)
-    outline.tables = doc.tables + outline.tables
+    outline = parse_text(doc.text, doc.tables)
     outline.warnings = doc.warnings + outline.warnings
     return outline
 

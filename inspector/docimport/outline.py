@@ -17,9 +17,11 @@ import re
 
 from inspector.docimport.deadlines import find_deadline
 from inspector.docimport.meta import DATE_RE, ORG_END, parse_meta
-from inspector.docimport.model import SECTION, SUBSECTION, SUBTASK, TASK, Node, Outline, Unit
+from inspector.docimport.model import SECTION, SUBSECTION, SUBTASK, TASK, Node, Outline, Table, Unit
 from inspector.docimport.tables import find_tables
+from inspector.docimport.tabletasks import is_summary, table_nodes
 from inspector.docimport.text import (
+    CHAPTER_RE,
     CN_NUM,
     DIGIT_SECTION_RE,
     SECTION_RE,
@@ -30,6 +32,7 @@ from inspector.docimport.text import (
     repair_page_break_repeats,
     squeeze_cjk_spaces,
     strip_markup,
+    task_mark,
 )
 from inspector.docimport.units import (
     LABEL_LINE_RE,
@@ -44,22 +47,36 @@ INLINE_RE = re.compile(rf"(?:^|(?<=[。；;：:，]))\s*([{CN_NUM}])是")
 TITLE_MAX = 40
 
 
-def parse_text(text: str) -> Outline:
-    """Parse a whole document's text (already decoded) into an :class:`Outline`."""
+def parse_text(text: str, tables: list[Table] | None = None) -> Outline:
+    """Parse a whole document's text (already decoded) into an :class:`Outline`; ``tables`` are those a reader
+    found beside the text (Word, Excel, PDF), read after the tables written in the text itself."""
     text = repair_page_break_repeats(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     start, end = _body_bounds(lines)
     warnings: list[str] = []
-    tables = find_tables(lines)
+    tables = find_tables(lines) + list(tables or [])
     body_lines = [ln for ln in lines[start:end] if "\t" not in ln and not ln.lstrip().startswith("|")]
     meta = parse_meta(lines[:start], lines[end:])
     items = _build(paragraphs(body_lines)) if start < len(lines) else []
-    if not any(n.kind == SECTION for n in items):
-        warnings.append("未识别出“一、”等章节结构，已按段落导入为一份清单，请在预览中检查。")
-        items = [_task(p, len(items) + 1, None) for p in paragraphs(lines)]
+    no_sections = not any(n.kind == SECTION for n in items)
+    if no_sections:
+        items = [_task(p, len(items) + 1, None) for p in paragraphs(_text_lines(lines))]
     _finish(items, meta.year)
     link_table_rows(tables, items)
+    from_tables = [t for t in tables if t.raw and not is_summary(t)]
+    if from_tables and no_sections:
+        items = []
+    for table in from_tables:
+        items += table_nodes(table, meta.year, len(items))
+    if not items or (no_sections and not from_tables):
+        warnings.append("未识别出“一、”等章节结构，已按段落导入为一份清单，请在预览中检查。")
+    if from_tables:
+        repair_units([n.units for n in items if n.units])
     return Outline(meta=meta, items=items, tables=tables, warnings=warnings, text=text)
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if "\t" not in ln and not ln.lstrip().startswith("|")]
 
 
 def link_table_rows(tables: list, items: list[Node]) -> None:
@@ -95,7 +112,7 @@ def _is_section_line(line: str, sections_seen: int) -> bool:
     line = strip_markup(line)
     if not line or not is_heading_like(line):
         return False
-    if SECTION_RE.match(line):
+    if SECTION_RE.match(line) or CHAPTER_RE.match(line):
         return True
     m = DIGIT_SECTION_RE.match(line)
     return bool(m and sections_seen and int(m.group(1)) == sections_seen + 1)
@@ -129,6 +146,7 @@ class _Builder:
         self.section: int | None = None
         self.sub: int | None = None
         self.task: int | None = None
+        self.task_style = ""
         self.loose: list[str] = []  # plain paragraphs of a section that has no marked tasks
 
     def add(self, node: Node) -> int:
@@ -141,7 +159,7 @@ class _Builder:
             if _is_section_line(para, sections):
                 self.close_section()
                 sections += 1
-                m = SECTION_RE.match(para) or DIGIT_SECTION_RE.match(para)
+                m = SECTION_RE.match(para) or CHAPTER_RE.match(para) or DIGIT_SECTION_RE.match(para)
                 number = para[: m.end()].strip()
                 self.section = self.add(Node(SECTION, number, para[m.end() :].strip(), para))
                 self.sub = self.task = None
@@ -170,19 +188,24 @@ class _Builder:
             self.task = None
         else:
             self.task = self.add(_task(body, number, self.sub if self.sub is not None else self.section))
+            self.task_style = "cnparen"
 
     def numbered_task(self, para: str) -> None:
-        m = TASK_RE.match(para)
-        number = m.group(1) or m.group(2)
-        body = para[m.end() :].strip()
+        """A numbered task, or a sub-task when it is numbered one level below the task it follows."""
+        style, number, end = task_mark(para)
+        body = para[end:].strip()
         current = self.items[self.task] if self.task is not None else None
-        if m.group(2) and current is not None and current.kind == TASK and not current.number.startswith("（"):
-            node = _task(body, f"（{number}）", self.task)
+        below = {"dot": ("paren", "circle"), "article": ("paren", "circle", "dot"), "paren": ("circle",),
+                 "cnparen": ("circle",)}
+        if current is not None and style in below.get(self.task_style, ()):
+            label = f"（{number}）" if style == "paren" else number
+            node = _task(body, label, self.task)
             node.kind = SUBTASK
             self.add(node)
             return
         parent = self.sub if self.sub is not None else self.section
         self.task = self.add(_task(body, number, parent))
+        self.task_style = style
 
     def plain(self, para: str) -> None:
         if LABEL_LINE_RE.match(para) and self.task is None and self.loose:
