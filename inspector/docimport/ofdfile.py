@@ -89,7 +89,7 @@ def _page_text(page: ET.Element) -> str:
     """Runs grouped into lines by their baseline (within half a character), each line read left to right."""
     runs: list[tuple[float, float, float, str]] = []  # y, x, size, text
     for obj in _find_all(page, "TextObject"):
-        box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
+        box = [*_numbers(obj.get("Boundary")), 0.0, 0.0]
         size = (_numbers(obj.get("Size")) or [3.5])[0]
         for code in _find_all(obj, "TextCode"):
             text = code.text or ""

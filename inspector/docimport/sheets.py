@@ -23,7 +23,8 @@ def read_xlsx(path: Path) -> RawDocument:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(str(path), read_only=False, data_only=True)
+        with path.open("rb") as f:  # a file object: openpyxl would refuse a workbook named .docx by its name
+            book = openpyxl.load_workbook(f, read_only=False, data_only=True)
     except Exception as exc:
         raise ImportFailed(f"无法读取 Excel 文件“{path.name}”（文件可能已损坏）。",
                            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。") from exc
@@ -36,7 +37,6 @@ def read_xlsx(path: Path) -> RawDocument:
         for merged in sheet.merged_cells.ranges:
             _fill(grid, merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1)
         grids.append((sheet.title, grid))
-    book.close()
     return _document(grids)
 
 
