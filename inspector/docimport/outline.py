@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 
 from inspector.docimport.deadlines import find_deadline
-from inspector.docimport.meta import DATE_RE, ORG_END, parse_meta
+from inspector.docimport.meta import DATE_RE, ORG_END, TITLE_WORDS, parse_meta
 from inspector.docimport.model import SECTION, SUBSECTION, SUBTASK, TASK, Node, Outline, Table, Unit
 from inspector.docimport.tables import find_tables
 from inspector.docimport.tabletasks import is_summary, table_nodes
 from inspector.docimport.text import (
+    BOLD_SECTION,
     CHAPTER_RE,
     CN_NUM,
     DIGIT_SECTION_RE,
@@ -51,7 +52,7 @@ def parse_text(text: str, tables: list[Table] | None = None) -> Outline:
     """Parse a whole document's text (already decoded) into an :class:`Outline`; ``tables`` are those a reader
     found beside the text (Word, Excel, PDF), read after the tables written in the text itself."""
     text = repair_page_break_repeats(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
+    lines = _mark_bold_sections(text.split("\n"))
     start, end = _body_bounds(lines)
     warnings: list[str] = []
     tables = find_tables(lines) + list(tables or [])
@@ -73,6 +74,29 @@ def parse_text(text: str, tables: list[Table] | None = None) -> Outline:
     if from_tables:
         repair_units([n.units for n in items if n.units])
     return Outline(meta=meta, items=items, tables=tables, warnings=warnings, text=text)
+
+
+def _mark_bold_sections(lines: list[str]) -> list[str]:
+    """A document with no ``一、`` whose headings are set in bold only (or as Markdown headings): those short
+    lines are its sections. The document's own title (…意见, …要点) is not one of them."""
+    if any(_is_section_line(ln, 0) for ln in lines):
+        return lines
+    found = [i for i, ln in enumerate(lines) if _bold_heading(ln)]
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for i in found:
+        out[i] = BOLD_SECTION + strip_markup(lines[i])
+    return out
+
+
+def _bold_heading(line: str) -> bool:
+    raw = line.strip()
+    whole = re.fullmatch(r"\*\*(.+?)\*\*|<b>(.+?)</b>|#{1,4}\s*(.+)", raw)
+    if not whole:
+        return False
+    words = strip_markup(raw)
+    return 2 <= len(words) <= 30 and not re.search(r"[。；;：:]$|[。]", words) and not TITLE_WORDS.search(words)
 
 
 def _text_lines(lines: list[str]) -> list[str]:
@@ -112,7 +136,7 @@ def _is_section_line(line: str, sections_seen: int) -> bool:
     line = strip_markup(line)
     if not line or not is_heading_like(line):
         return False
-    if SECTION_RE.match(line) or CHAPTER_RE.match(line):
+    if SECTION_RE.match(line) or CHAPTER_RE.match(line) or line.startswith(BOLD_SECTION):
         return True
     m = DIGIT_SECTION_RE.match(line)
     return bool(m and sections_seen and int(m.group(1)) == sections_seen + 1)
@@ -159,9 +183,10 @@ class _Builder:
             if _is_section_line(para, sections):
                 self.close_section()
                 sections += 1
-                m = SECTION_RE.match(para) or CHAPTER_RE.match(para) or DIGIT_SECTION_RE.match(para)
-                number = para[: m.end()].strip()
-                self.section = self.add(Node(SECTION, number, para[m.end() :].strip(), para))
+                m = (SECTION_RE.match(para) or CHAPTER_RE.match(para) or DIGIT_SECTION_RE.match(para)
+                     or re.match(BOLD_SECTION, para))
+                number = para[: m.end()].strip().replace(BOLD_SECTION, "")
+                self.section = self.add(Node(SECTION, number, para[m.end() :].strip(), para.replace(BOLD_SECTION, "")))
                 self.sub = self.task = None
             elif SUBSECTION_RE.match(para):
                 self.subsection_or_task(i, para)
@@ -288,7 +313,7 @@ def _build(paras: list[str]) -> list[Node]:
         node.parent = index_map.get(node.parent) if node.parent is not None else None
         result.append(node)
         if node.kind == TASK:
-            parts = _split_inline(node.text)
+            parts = _split_inline(split_trailing_group(node.text)[0])  # the units belong to the whole task
             if len(parts) > 2:
                 me = len(result) - 1
                 for number, body in parts[1:]:

@@ -17,6 +17,7 @@ INLINE_MARKUP = re.compile(r"\*\*|</?b>|</?strong>|__")
 SECTION_RE = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 DIGIT_SECTION_RE = re.compile(r"^(\d{1,2})\s*、\s*")
 SUBSECTION_RE = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
+BOLD_SECTION = "\ue000"  # marks a heading set in bold only (no number) once it is known to be a section
 CHAPTER_RE = re.compile(rf"^(第[{CN_NUM}百零〇]+(?:章|部分))\s*")
 TASK_RE = re.compile(
     r"^(\d{1,3})\s*[.．、](?!\d)\s*|^[（(]\s*(\d{1,3})\s*[）)]\s*|^([\u2460-\u2473])\s*"
@@ -48,6 +49,7 @@ def starts_structure(line: str) -> bool:
     """A line that begins a new section, subsection or numbered task, or inline item (一是…)."""
     return bool(
         SECTION_RE.match(line)
+        or line.startswith(BOLD_SECTION)
         or CHAPTER_RE.match(line)
         or SUBSECTION_RE.match(line)
         or TASK_RE.match(line)
