@@ -274,6 +274,21 @@
 <context>
     <name>ImportPreview</name>
     <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="104"/>
+        <source>条目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="106"/>
+        <source>表格：{0}</source>
+        <translation>Table: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="136"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/import_dialog.py" line="38"/>
         <source>导入预览 — {0}</source>
         <translation>Import preview — {0}</translation>
