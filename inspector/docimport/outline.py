@@ -109,11 +109,9 @@ def link_table_rows(tables: list, items: list[Node]) -> None:
     A row's task phrase (``强化危险化学品源头管控``) is looked for in the titles, then the texts, of tasks and
     subsections; failing that the closest title wins if it is close enough to be the same item; else None.
     """
-    from difflib import SequenceMatcher
-
     from inspector.docimport.tables import column_key
 
-    tasks = [(i, n) for i, n in enumerate(items) if n.kind in (TASK, SUBSECTION)]
+    tasks = [(i, n.title, re.sub(r"\s+", "", n.text)) for i, n in enumerate(items) if n.kind in (TASK, SUBSECTION)]
     for table in tables:
         task_col = next((c for c in table.columns if column_key(c) == "task"), None)
         if task_col is None:
@@ -122,14 +120,29 @@ def link_table_rows(tables: list, items: list[Node]) -> None:
             phrase = re.sub(r"\s+", "", str(row.get(task_col, "")))
             if not phrase:
                 continue
-            exact = [i for i, n in tasks if phrase in n.title] or [
-                i for i, n in tasks if phrase in re.sub(r"\s+", "", n.text)]
-            if exact:
-                row["task_index"] = exact[0]
+            exact = next((i for i, title, _ in tasks if phrase in title), None)
+            if exact is None:
+                exact = next((i for i, _, text in tasks if phrase in text), None)
+            if exact is not None:
+                row["task_index"] = exact
                 continue
-            scored = [(SequenceMatcher(None, phrase, n.title).ratio(), i) for i, n in tasks]
-            best = max(scored, default=(0.0, None))
-            row["task_index"] = best[1] if best[0] >= 0.6 else None
+            row["task_index"] = _closest(phrase, tasks)
+
+
+def _closest(phrase: str, tasks: list[tuple[int, str, str]]) -> int | None:
+    """The task whose title is close enough to ``phrase`` to be the same item (ratio ≥ 0.6), else None."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, "", phrase)  # the phrase is the fixed side: its index is built once
+    best: tuple[float, int | None] = (0.0, None)
+    for i, title, _ in tasks:
+        matcher.set_seq1(title)
+        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < max(0.6, best[0]):
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best[0]:
+            best = (ratio, i)
+    return best[1] if best[0] >= 0.6 else None
 
 
 def _is_section_line(line: str, sections_seen: int) -> bool:

@@ -21,7 +21,7 @@ from inspector.docimport.model import Table
 from inspector.errors import ImportFailed
 
 MAX_BYTES = 200 * 1024 * 1024
-MAX_UNPACKED = 600 * 1024 * 1024
+MAX_UNPACKED = 300 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[—\-–]\s*\d{1,4}\s*[—\-–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}|共\s*\d+\s*页.*)\s*$"

@@ -17,11 +17,19 @@ from inspector.errors import ImportFailed
 
 MAX_CELLS = 400_000
 MAX_COLUMNS = 60
+MAX_SHEET_XML = 60 * 1024 * 1024
 
 
 def read_xlsx(path: Path) -> RawDocument:
+    import zipfile
+
     import openpyxl
 
+    with zipfile.ZipFile(path) as zf:
+        sheets = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+    if sheets > MAX_SHEET_XML:
+        raise ImportFailed(f"Excel 文件“{path.name}”的表格过大（{sheets // 1048576} MB）。",
+                           "任务分解表通常只有几百行；请删去无关的工作表或拆分后再导入。")
     try:
         with path.open("rb") as f:  # a file object: openpyxl would refuse a workbook named .docx by its name
             book = openpyxl.load_workbook(f, read_only=False, data_only=True)
