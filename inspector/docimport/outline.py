@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from inspector.docimport.deadlines import find_deadline
+from inspector.docimport.deadlines import deadline_of_cell, find_deadline
 from inspector.docimport.meta import DATE_RE, ORG_END, TITLE_WORDS, parse_meta
 from inspector.docimport.model import SECTION, SUBSECTION, SUBTASK, TASK, Node, Outline, Table, Unit
 from inspector.docimport.tables import find_tables
@@ -352,7 +352,7 @@ def _finish(items: list[Node], year: int | None) -> None:
             if node.units:
                 unit_lists.append(node.units)
             node.title = _title_of(node.text)
-            found = (find_deadline(node.deadline_text, year) if node.deadline_text else None) or find_deadline(
+            found = (deadline_of_cell(node.deadline_text, year) if node.deadline_text else None) or find_deadline(
                 node.text, year)
             if found:
                 node.deadline, node.deadline_text, node.deadline_rule = found.date, found.text, found.rule

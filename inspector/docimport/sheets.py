@@ -40,7 +40,7 @@ def read_xlsx(path: Path) -> RawDocument:
     for sheet in book.worksheets:
         rows = min(sheet.max_row or 0, MAX_CELLS // max(min(sheet.max_column or 1, MAX_COLUMNS), 1))
         cols = min(sheet.max_column or 0, MAX_COLUMNS)
-        grid = [["" if v is None else str(v).strip() for v in row]
+        grid = [[_cell_text(v) for v in row]
                 for row in sheet.iter_rows(min_row=1, max_row=rows, max_col=cols, values_only=True)]
         for merged in sheet.merged_cells.ranges:
             _fill(grid, merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1)
@@ -72,6 +72,19 @@ def read_xls(path: Path) -> RawDocument:
     finally:
         book.release_resources()
     return _document(grids)
+
+
+def _cell_text(value) -> str:
+    """A cell as text: a date cell as an ISO date (a deadline column often holds real dates), 3.0 as 3."""
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _xls_text(value) -> str:

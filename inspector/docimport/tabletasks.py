@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from inspector.docimport.deadlines import find_deadline
+from inspector.docimport.deadlines import deadline_of_cell, find_deadline
 from inspector.docimport.model import SECTION, SUBSECTION, TASK, Node, Table, Unit
 from inspector.docimport.tables import column_key
 from inspector.docimport.text import SECTION_RE, squeeze_cjk_spaces
@@ -88,7 +88,7 @@ def _task(text: str, number: str, parent: int, row: dict, cols: dict[str, str], 
     node.note = "；".join(group.notes)
     node.title = _title(text)
     deadline = _cell(row, cols.get("deadline")) or group.deadline_text
-    found = find_deadline(deadline or text, year)
+    found = deadline_of_cell(deadline, year) if deadline else find_deadline(text, year)
     if found:
         node.deadline, node.deadline_rule = found.date, found.rule
         node.deadline_text = deadline or found.text
@@ -101,9 +101,10 @@ def _add_units(group: UnitGroup, cell: str, role: str) -> None:
     """A unit cell: a plain list takes the column's role; role words inside the cell decide for themselves."""
     if not cell:
         return
-    parsed = parse_group(cell.replace("\n", "、"))
+    cell = cell.replace("\n", "；" if re.search(r"[：:]", cell) else "、")
+    parsed = parse_group(cell)
     if parsed is None:
-        group.units += [Unit(name, role) for name in split_names(cell.replace("\n", "、"))]
+        group.units += [Unit(name, role) for name in split_names(cell)]
         return
     plain = role == SUPPORT and all(u.role == LEAD for u in parsed.units)
     group.units += [Unit(u.name, SUPPORT if plain else u.role) for u in parsed.units]

@@ -22,7 +22,7 @@ from inspector.docimport.model import Unit
 LEAD, SUPPORT = "lead", "support"
 ORG_HINT = re.compile(
     r"(局|委|办|部|处|室|厅|院|会|队|所|站|中心|公司|集团|政府|街镇|街道|镇|乡|单位|部门|成员|支队|总队|分局|团区委|"
-    r"团市委|企业|园区|小组|社区|村|居委|学校|银行|海关|海事|法院|检察|工会|妇联|协会|机构|各区|区县|各县|平台|组$)"
+    r"团市委|企业|园区|小组|社区|村|居委|学校|银行|海关|海事|法院|检察|工会|妇联|协会|机构|各区|区县|各县|平台)"
 )
 ORG_END = re.compile(r"(?:" + ORG_HINT.pattern + r")[）)]?$")
 NOTE_HINT = re.compile(r"不再|下同|以下|均[需由要应]|列出|列举|做好|相关工作|按照|根据|承担|各自|涉及|其中|包括|的|"
@@ -37,7 +37,7 @@ LABEL_ROLES = {
     "责任领导": "note", "分管领导": "note", "牵头领导": "note", "责任人": "note", "联系人": "note",
 }
 LABEL_RE = re.compile(
-    r"(?:^|(?<=[；;，,。\s]))[【\[〔]?(" + "|".join(sorted(LABEL_ROLES, key=len, reverse=True))
+    r"(?:^|(?<=[；;，,。、\s]))[【\[〔]?(" + "|".join(sorted(LABEL_ROLES, key=len, reverse=True))
     + r")(?:[】\]〕]\s*[：:]?|\s*[：:])\s*"
 )
 SUPPORT_WORDS = ("按职责分工负责", "按职责分工落实", "按职能分工负责", "按职责负责", "按职责落实", "分工负责",
@@ -207,6 +207,8 @@ def _names_with_role(text: str, role: str) -> list[Unit] | None:
             unit_role = LEAD if own.group(2) in LEAD_WORDS else SUPPORT
         else:
             unit_role = role
+        if len(name) > 3 and name.endswith("等"):
+            name = name[:-1]  # 市公安局等: "and others" is no part of the name
         if not looks_like_unit(name):
             return None
         units.append(Unit(name, unit_role))

@@ -50,8 +50,11 @@ def _matching_open(text: str, close_at: int) -> int | None:
 def split_trailing_group(text: str) -> tuple[str, UnitGroup | None]:
     """Split ``text`` into the task text and the unit group in its last bracket (before or after the final 。)."""
     stripped = text.rstrip().rstrip("。.； ")
+    tail = ""
     if not stripped.endswith(("）", ")")):
-        return text, None
+        stripped, tail = _deadline_after_bracket(stripped)
+        if not tail:
+            return text, None
     start = _matching_open(stripped, len(stripped) - 1)
     if start is None:
         return text, None
@@ -59,9 +62,21 @@ def split_trailing_group(text: str) -> tuple[str, UnitGroup | None]:
     if group is None:
         return text, None
     body = stripped[:start].rstrip()
-    if text.rstrip().endswith(("。", ".")) and not body.endswith(("。", "！", "？", "；")):
+    if (tail or text.rstrip().endswith(("。", "."))) and not body.endswith(("。", "！", "？", "；")):
         body += "。"
+    if tail:
+        body += tail + ("。" if text.rstrip().endswith("。") else "")
     return body, group
+
+
+def _deadline_after_bracket(text: str) -> tuple[str, str]:
+    """``…（区应急局）。2024年6月底前完成`` → the part up to the bracket, and the short deadline sentence after it."""
+    from inspector.docimport.unitgroups import DEADLINE_HINT
+
+    m = re.search(r"[）)]\s*[。，,；;]\s*([^（）()。，,；;]{2,24})$", text)
+    if not m or not DEADLINE_HINT.search(m.group(1)):
+        return text, ""
+    return text[: m.start() + 1], m.group(1).strip()
 
 
 LABEL_LINE_RE = re.compile(r"(?:^|(?<=[\n。；;]))\s*[【\[〔]?(?:牵头|责任|主责|配合|协办|完成时限|完成时间|时间节点)")
