@@ -183,3 +183,39 @@ def test_cli_json_gives_units_with_roles(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     first = next(n for n in data["items"] if n["kind"] == "task")
     assert first["units"] == [{"name": "区委组织部", "role": "lead"}, {"name": "区应急局", "role": "support"}]
+
+
+@pytest.mark.parametrize(("cell", "iso"), [("2024年12月", "2024-12-31"), ("2024-06-30", "2024-06-30"),
+                                           ("12月31日", "2024-12-31"), ("2024年", "2024-12-31"),
+                                           ("9月底前", "2024-09-30"), ("长期坚持", None), ("2024年3月中旬", None)])
+def test_deadline_cells_may_hold_bare_dates(cell, iso):
+    from inspector.docimport.deadlines import deadline_of_cell, find_deadline
+
+    found = deadline_of_cell(cell, 2024)
+    assert (found.date if found else None) == iso
+    if cell in ("2024年12月", "12月31日"):
+        assert find_deadline(f"自{cell}起施行", 2024) is None  # in running text a bare date is no deadline
+
+
+def test_a_deadline_sentence_after_the_unit_bracket():
+    text = ("一、专项整治\n\n1. 开展燃气安全整治（区建管委牵头，各街镇配合）。2024年6月底前完成。\n\n"
+            "2. 推动各级党委（党组）落实责任，年底前完成。\n\n"
+            "3. 开展危化品运输整治。（责任单位：市交通委、市公安局等，完成时限：2024年12月）\n")
+    first, second, third = parse_text(text).tasks()
+    assert units(first) == [("区建管委", "lead"), ("各街镇", "support")]
+    assert first.text == "开展燃气安全整治。2024年6月底前完成。" and first.deadline == "2024-06-30"
+    assert second.units == [] and second.text == "推动各级党委（党组）落实责任，年底前完成。"
+    assert units(third) == [("市交通委", "lead"), ("市公安局", "lead")] and third.deadline == "2024-12-31"
+
+
+def test_excel_cells_with_labels_dates_and_several_lines(tmp_path):
+    import datetime
+
+    path = builders.xlsx(tmp_path / "t.xlsx", {"Sheet1": [
+        ["序号", "工作任务", "责任单位", "完成时间"],
+        ["1", "开展有限空间作业专项检查", "牵头：区应急局\n配合：各街镇", datetime.datetime(2024, 5, 31)],
+        ["2", "推进电动自行车充电设施建设", "区房管局\n区消防救援支队", "2024年11月"]]})
+    first, second = parse_file(path).tasks()
+    assert units(first) == [("区应急局", "lead"), ("各街镇", "support")] and first.deadline == "2024-05-31"
+    assert units(second) == [("区房管局", "lead"), ("区消防救援支队", "lead")]
+    assert second.deadline == "2024-11-30"
