@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.docimport import editing
 from inspector.docimport.model import Node, Outline, Table
+from inspector.docimport.unitmatch import UnitMatch, rename_units
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
@@ -40,9 +42,10 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportPreview(QDialog):
     """Shows ``outline``; accepted means “save it as it now is”."""
 
-    def __init__(self, outline: Outline, file_name: str, parent=None) -> None:
+    def __init__(self, outline: Outline, file_name: str, parent=None, offers: list | None = None) -> None:
         super().__init__(parent)
         self.outline = outline
+        self.offers: list[tuple[UnitMatch, QCheckBox]] = []
         self.setWindowTitle(self.tr("导入预览 — {0}").format(file_name))
         self.resize(1100, 720)
         self.model = QStandardItemModel(self)
@@ -69,6 +72,11 @@ class ImportPreview(QDialog):
             note.setStyleSheet("color: #a15c00")
             note.setWordWrap(True)
             meta.addRow(note)
+
+        for offer in offers or []:
+            box = QCheckBox(self.tr("把“{0}”并入已有的“{1}”（{2}）").format(offer.name, offer.known, offer.why), self)
+            self.offers.append((offer, box))
+            meta.addRow(self.tr("可能是同一单位") + "：" if len(self.offers) == 1 else "", box)
 
         buttons = QHBoxLayout()
         for text, handler, shortcut in (
@@ -104,6 +112,13 @@ class ImportPreview(QDialog):
         layout.addWidget(box)
         self.rebuild()
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
+
+    def accept(self) -> None:
+        """Saving applies the merges the officer ticked, and only those."""
+        for offer, box in self.offers:
+            if box.isChecked():
+                rename_units(self.outline, offer.name, offer.known)
+        super().accept()
 
     def _table_view(self, table: Table) -> QTableView:
         """A table as printed: its own headers, one row per row, lists of names joined with 、."""

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
     def preview(self, path: Path, outline) -> None:
         from inspector.ui.import_dialog import ImportPreview
 
-        dialog = ImportPreview(outline, path.name, self)
+        dialog = ImportPreview(outline, path.name, self, offers=self.services.unit_merge_offers(outline))
         self.last_preview = dialog
         if dialog.exec() != ImportPreview.DialogCode.Accepted:
             return

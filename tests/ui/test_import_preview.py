@@ -32,3 +32,24 @@ def test_each_table_has_a_tab_as_printed(qtbot):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["序号", "主要任务", "牵头单位", "配合单位"]
     assert model.index(0, 2).data() == "区委组织部"
+
+
+def test_a_unit_written_another_way_is_merged_only_when_ticked(qtbot):
+    from inspector.docimport.unitmatch import similar_units
+
+    text = "一、整治\n\n1. 开展燃气排查。（区应急管理局、区绿化和市容管理局）\n\n2. 开展消防检查。（区文旅局）\n"
+    for tick in (False, True):
+        outline = parse_text(text)
+        offers = similar_units(outline, ["区应急局", "区绿化市容局", "区文化旅游局", "区房管局"])
+        # 区应急管理局 is an alias the directory already resolves
+        assert [(o.name, o.known, o.why) for o in offers] == [("区文旅局", "区文化旅游局", "简称"),
+                                                              ("区绿化和市容管理局", "区绿化市容局", "写法不同")]
+        dialog = ImportPreview(outline, "plan.txt", offers=offers)
+        qtbot.addWidget(dialog)
+        box = dialog.offers[1][1]
+        assert not box.isChecked() and not dialog.offers[0][1].isChecked()
+        box.setChecked(tick)
+        dialog.accept()
+        names = [u.name for u in dialog.outline.tasks()[0].units]
+        assert names == (["区应急管理局", "区绿化市容局"] if tick else ["区应急管理局", "区绿化和市容管理局"])
+        assert [u.name for u in dialog.outline.tasks()[1].units] == ["区文旅局"]  # not ticked: left as written

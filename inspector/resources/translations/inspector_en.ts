@@ -274,6 +274,16 @@
 <context>
     <name>ImportPreview</name>
     <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="72"/>
+        <source>把“{0}”并入已有的“{1}”（{2}）</source>
+        <translation>Merge “{0}” into the known “{1}” ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="74"/>
+        <source>可能是同一单位</source>
+        <translation>Possibly the same unit</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/import_dialog.py" line="104"/>
         <source>条目</source>
         <translation>Items</translation>
