@@ -10,7 +10,8 @@ from inspector.docimport.text import is_heading_like, normalise_doc_no, squeeze_
 DOC_NO_RE = re.compile(r"([\u4e00-\u9fff]{1,10})\s*〔(\d{4})〕\s*(\d{1,4})\s*号")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ORG_END = re.compile(r"(委员会|委|局|人民政府|政府|办公室|办|厅|部|中心|公司|集团)$")
-TITLE_WORDS = re.compile(r"(意见|要点|通知|方案|计划|清单|规定|办法|决定|报告|分解表|任务表|责任表|一览表|台账)$")
+TITLE_WORDS = re.compile(
+    r"(意见|要点|通知|方案|计划|清单|规定|办法|决定|报告|分解表|任务表|责任表|一览表|台账|安排|细则|部署)$")
 
 
 def iso_date(m: re.Match[str]) -> str:

@@ -156,8 +156,37 @@ def _is_section_line(line: str, sections_seen: int) -> bool:
 
 
 def _body_bounds(lines: list[str]) -> tuple[int, int]:
-    """First section heading, and the line where the signature, 附件 or 抄送 begins."""
-    start = next((i for i, ln in enumerate(lines) if _is_section_line(ln, 0)), len(lines))
+    """The body: from the first section heading to the line where the signature, 附件 or 抄送 begins.
+
+    A cover letter may have sections of its own (一、高度重视 二、按时报送) and end with its signature, with the
+    plan itself after it, numbered from 一、 again: then the plan is the body and the letter belongs to the head,
+    so the letter's own deadlines are not tasks.
+    """
+    start, end = _bounds_from(lines, 0)
+    while end < len(lines):
+        later, later_end = _bounds_from(lines, end)
+        if later >= len(lines) or not _restarts(lines[later]):
+            break
+        if not _is_cover(lines[start:end], lines[later:later_end]):
+            break
+        start, end = later, later_end
+    return start, end
+
+
+def _is_cover(first: list[str], later: list[str]) -> bool:
+    """The first body reads as a covering letter for the later one: no numbered tasks, and much shorter."""
+    words = sum(len(ln.strip()) for ln in first)
+    return not any(TASK_RE.match(strip_markup(ln)) for ln in first) and words * 2 < sum(len(ln.strip()) for ln in later)
+
+
+def _restarts(line: str) -> bool:
+    """A section heading numbered 一、 (or 第一…): a new document's numbering starts there."""
+    return bool(re.match(r"^(一\s*、|第一(章|部分))", strip_markup(line)))
+
+
+def _bounds_from(lines: list[str], first: int) -> tuple[int, int]:
+    start = next((i for i in range(first, len(lines)) if "\t" not in lines[i] and _is_section_line(lines[i], 0)),
+                 len(lines))
     for i in range(start + 1, len(lines)):
         line = strip_markup(lines[i])
         if END_RE.match(line) or DATE_RE.fullmatch(line):

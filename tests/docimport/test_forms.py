@@ -219,3 +219,46 @@ def test_excel_cells_with_labels_dates_and_several_lines(tmp_path):
     assert units(first) == [("区应急局", "lead"), ("各街镇", "support")] and first.deadline == "2024-05-31"
     assert units(second) == [("区房管局", "lead"), ("区消防救援支队", "lead")]
     assert second.deadline == "2024-11-30"
+
+
+COVER_WITH_SECTIONS = """XX区安全生产委员会办公室关于做好2024年安全生产重点工作的通知
+
+各街镇、区有关部门：
+
+现将《XX区2024年安全生产重点工作安排》印发给你们，并提出如下要求：
+
+一、高度重视。各单位要明确分管领导和联络员。
+
+二、按时报送。请于2024年6月25日前报送上半年工作情况，12月20日前报送全年工作总结。
+
+XX区安全生产委员会办公室
+
+2024年3月1日
+
+XX区2024年安全生产重点工作安排
+
+一、压实责任
+
+1. 落实安全生产责任制，健全责任清单和任务清单。（区安委办牵头，各成员单位配合）
+
+2. 开展安全生产述职评议，年底前完成。（区委组织部）
+
+二、专项整治
+
+3. 深化燃气安全专项整治，完成老旧燃气管道更新改造任务。（区建管委负责，各街镇协同）
+"""
+
+
+def test_a_cover_letter_with_sections_of_its_own_is_not_the_plan():
+    outline = parse_text(COVER_WITH_SECTIONS)
+    assert outline.meta.title == "XX区2024年安全生产重点工作安排" and outline.meta.date == "2024-03-01"
+    assert [t.number for t in outline.tasks()] == ["1", "2", "3"]
+    assert not any(t.deadline == "2024-06-25" for t in outline.tasks())
+    assert [n.title for n in outline.items if n.kind == "section"] == ["压实责任", "专项整治"]
+    assert units(outline.tasks()[2]) == [("区建管委", "lead"), ("各街镇", "support")]
+
+
+def test_an_appendix_plan_does_not_replace_the_body():
+    text = ("一、总体要求\n\n1. 坚持人民至上。（区安委办）\n\n2. 坚持系统治理。（区应急局）\n\nXX区安全生产委员会\n\n"
+            "2024年3月1日\n\n附件\n\n一、专项方案\n\n开展燃气整治。\n")
+    assert [t.number for t in parse_text(text).tasks()] == ["1", "2"]
