@@ -440,6 +440,28 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../inspector/ui/main_window.py" line="293"/>
+        <source>
+{0}：第 {1} 项</source>
+        <translation>
+{0}: item {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="293"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="294"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="294"/>
+        <source>改写</source>
+        <translation>Reworded</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/main_window.py" line="54"/>
         <source>Inspector 安全检查 — {0}</source>
         <translation>Inspector — {0}</translation>
