@@ -27,6 +27,8 @@ COLUMN_KEYS = {
     "主责单位": "lead_units", "责任主体": "lead_units", "牵头责任单位": "lead_units", "实施单位": "lead_units",
     "配合单位": "support_units", "协办单位": "support_units", "配合部门": "support_units",
     "协同单位": "support_units", "参与单位": "support_units", "协作单位": "support_units",
+    "牵头": "lead_units", "主责": "lead_units", "配合": "support_units", "协办": "support_units",
+    "责任单位牵头": "lead_units", "责任单位配合": "support_units",
     "完成时限": "deadline", "时间节点": "deadline", "完成时间": "deadline", "时限要求": "deadline", "时限": "deadline",
     "进度安排": "deadline", "完成期限": "deadline", "时间安排": "deadline", "推进时间": "deadline",
     "工作要求": "requirements", "工作目标": "requirements", "目标要求": "requirements", "完成标准": "requirements",
@@ -106,13 +108,21 @@ def rows_from_cells(title: str, grid: list[list[str]]) -> Table | None:
     raw: list[dict] = []
     group = ""
     before: list[str] = []
+    just_header = False
     for cells in grid:
         cells = [c if isinstance(c, str) else "" for c in cells]
         if not any(c.strip() for c in cells):
             continue
+        if header is not None and just_header:
+            below = ["" if i < len(header) and re.sub(r"\s+", "", c) == header[i] else c for i, c in enumerate(cells)]
+            if _sub_header(header, below):  # merged header cells repeat in the second row: only new words count
+                just_header = False
+                continue
         if _is_header(cells):
             header = header or [re.sub(r"\s+", "", c) for c in cells]
+            just_header = True
             continue
+        just_header = False
         if header is None:
             before += [c.strip() for c in cells if c.strip()][:1]
             continue
@@ -130,6 +140,19 @@ def rows_from_cells(title: str, grid: list[list[str]]) -> Table | None:
     if header is None or not rows:
         return None
     return Table(title=title or (before[0] if before else ""), columns=header, rows=rows, raw=raw)
+
+
+def _sub_header(header: list[str], cells: list[str]) -> bool:
+    """A second header row under a merged one (责任单位 over 牵头 | 配合): the sub-headers name those columns."""
+    spots = [i for i, c in enumerate(cells) if c.strip()]
+    merged = [i for i in spots if i < len(header) and (header[i] in header[:i] or header[i] in header[i + 1:])]
+    if not spots or merged != spots or not all(column_key(cells[i]) or column_key(header[i] + cells[i])
+                                                for i in spots):
+        return False
+    for i in spots:
+        sub = re.sub(r"\s+", "", cells[i])
+        header[i] = sub if column_key(sub) else header[i] + sub
+    return True
 
 
 def _numbered_row(cells: list[str], header: list[str]) -> bool:

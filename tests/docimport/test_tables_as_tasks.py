@@ -196,3 +196,17 @@ def test_old_excel_without_libreoffice_says_what_to_do(tmp_path):
     with pytest.raises(ImportFailed, match="Excel") as info:
         parse_file(path)
     assert ".xlsx" in info.value.hint
+
+
+def test_a_two_row_header_names_the_lead_and_support_columns(tmp_path):
+    rows = [["序号", "主要任务", "责任单位", "责任单位", "完成时限"],
+            ["", "", "牵头", "配合", ""],
+            ["1", "开展燃气安全排查", "区建管委", "各街镇", "6月底前"],
+            ["2", "推进消防通道整治", "区消防救援支队", "区公安分局", "9月底前"]]
+    path = builders.docx_with_table(tmp_path / "t.docx", ["2024年重点任务分解表"], rows,
+                                    merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4)])
+    outline = parse_file(path)
+    assert [[(u.name, u.role) for u in t.units] for t in outline.tasks()] == [
+        [("区建管委", "lead"), ("各街镇", "support")], [("区消防救援支队", "lead"), ("区公安分局", "support")]]
+    assert outline.tables[0].columns == ["序号", "主要任务", "牵头", "配合", "完成时限"]
+    assert [t.deadline_text for t in outline.tasks()] == ["6月底前", "9月底前"]
