@@ -262,3 +262,41 @@ def test_an_appendix_plan_does_not_replace_the_body():
     text = ("一、总体要求\n\n1. 坚持人民至上。（区安委办）\n\n2. 坚持系统治理。（区应急局）\n\nXX区安全生产委员会\n\n"
             "2024年3月1日\n\n附件\n\n一、专项方案\n\n开展燃气整治。\n")
     assert [t.number for t in parse_text(text).tasks()] == ["1", "2"]
+
+
+COUNTY = """XX县人民政府安全生产委员会
+XX安委〔2024〕1号
+
+XX县2024年安全生产工作要点
+
+一、强化责任落实
+
+（一）落实党委政府领导责任。严格执行党政领导干部安全生产责任制，年内开展一次专项督查。（县委组织部、县应急管理局，各乡镇（街道））
+
+（二）落实部门监管责任。按照“三个必须”要求，厘清部门监管职责。牵头单位：县应急管理局；配合单位：县安委会各成员单位。
+
+二、深化专项整治
+
+（一）燃气安全
+
+1．开展城镇燃气安全专项整治，2024年9月底前完成隐患整改。（县住建局牵头，县市场监管局、县消防救援大队配合）
+
+2．推进老旧管网改造。（县住建局负责）
+
+（二）消防安全
+
+3．开展高层建筑消防安全治理。（县消防救援大队）
+"""
+
+
+def test_a_county_plan_with_subsection_tasks_and_inline_labels():
+    outline = parse_text(COUNTY)
+    assert outline.meta.title == "XX县2024年安全生产工作要点" and outline.meta.doc_no == "XX安委〔2024〕1号"
+    tasks = outline.tasks()
+    assert [t.number for t in tasks] == ["（一）", "（二）", "1", "2", "3"]
+    assert units(tasks[0]) == [("县委组织部", "lead"), ("县应急管理局", "lead"), ("各乡镇（街道）", "lead")]
+    assert tasks[0].deadline == "2024-12-31"
+    assert units(tasks[1]) == [("县应急管理局", "lead"), ("县安委会各成员单位", "support")]
+    assert tasks[1].text.endswith("厘清部门监管职责。")
+    assert units(tasks[2]) == [("县住建局", "lead"), ("县市场监管局", "support"), ("县消防救援大队", "support")]
+    assert [n.title for n in outline.items if n.kind == "subsection"] == ["燃气安全", "消防安全"]
