@@ -73,8 +73,10 @@ class ImportPreview(QDialog):
             note.setWordWrap(True)
             meta.addRow(note)
 
+        reasons = {"简称": self.tr("简称"), "写法不同": self.tr("写法不同")}
         for offer in offers or []:
-            box = QCheckBox(self.tr("把“{0}”并入已有的“{1}”（{2}）").format(offer.name, offer.known, offer.why), self)
+            box = QCheckBox(self.tr("把“{0}”并入已有的“{1}”（{2}）").format(
+                offer.name, offer.known, reasons.get(offer.why, offer.why)), self)
             self.offers.append((offer, box))
             meta.addRow(self.tr("可能是同一单位") + "：" if len(self.offers) == 1 else "", box)
 

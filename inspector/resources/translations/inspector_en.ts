@@ -274,6 +274,16 @@
 <context>
     <name>ImportPreview</name>
     <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="71"/>
+        <source>简称</source>
+        <translation>short form</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/import_dialog.py" line="71"/>
+        <source>写法不同</source>
+        <translation>written differently</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/import_dialog.py" line="72"/>
         <source>把“{0}”并入已有的“{1}”（{2}）</source>
         <translation>Merge “{0}” into the known “{1}” ({2})</translation>
