@@ -96,6 +96,27 @@ def bench_parse_pdf(quick: bool) -> None:
     emit("parse_pdf_300_pages_s", seconds, "s", 10)
 
 
+def bench_parse_pdf_tables(quick: bool) -> None:
+    """A 300-page PDF that is one ruled task table (header repeated per page), every row a task."""
+    from inspector.docimport import parse_file
+    from tests.docimport.builders import pdf_with_ruled_table
+
+    rows = [["序号", "主要任务", "牵头单位", "配合单位", "完成时限"]] + [
+        [str(i), f"开展第{i}批燃气安全隐患排查整治，落实企业主体责任，建立问题清单和整改清单", "区应急局",
+         "各街镇、区市场监管局", "2024年6月底前"] for i in range(1, 20)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pdf_with_ruled_table(Path(tmp) / "tables.pdf", ["附件", "重点任务分解表"], rows, repeat=345,
+                                    col_widths=[30, 200, 80, 100, 70])
+        import pypdfium2
+
+        pages = len(pypdfium2.PdfDocument(str(path)))
+        seconds = _best_ms(lambda: parse_file(path), 1 if quick else 3) / 1000
+        tasks = len(parse_file(path).tasks())
+    emit("parse_pdf_tables_pages", pages, "pages", None)
+    emit("parse_pdf_tables_rows", tasks, "tasks", None)
+    emit("parse_pdf_tables_300_pages_s", seconds, "s", 10)
+
+
 def _large_db(quick: bool, folder: Path) -> Path:
     from inspector.services import Services
     from inspector.services.demo import build_demo, build_scale
@@ -272,6 +293,7 @@ BENCHMARKS: dict[str, Callable[[bool], None]] = {
     "startup": bench_startup,
     "parse": bench_parse,
     "parse_pdf": bench_parse_pdf,
+    "parse_pdf_tables": bench_parse_pdf_tables,
 }
 
 

@@ -124,7 +124,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
         _print_json(outline.to_json())
     else:
         for node in outline.items:
-            units = "、".join(u.name for u in node.units)
+            lead = "、".join(u.name for u in node.units if u.role == "lead")
+            support = "、".join(u.name for u in node.units if u.role == "support")
+            units = "；".join(x for x in (lead, f"配合：{support}" if support else "") if x)
             indent = {"section": "", "subsection": "  ", "task": "    ", "subtask": "      "}[node.kind]
             print(f"{indent}{node.number} {node.title}" + (f"（{units}）" if units else ""))
         for warning in outline.warnings:

@@ -80,6 +80,11 @@ def unit_ids(store: Store) -> dict[str, str]:
     return ids
 
 
+def unit_names(store: Store) -> list[str]:
+    """The names in the unit directory, as shown."""
+    return [r["name"] for r in store.rows("SELECT name FROM units ORDER BY name")]
+
+
 def items_for_unit(store: Store, unit_id: str) -> list[dict[str, Any]]:
     return store.rows(
         f"""SELECT i.*, iu.role, c.name AS checklist FROM item_units iu

@@ -80,3 +80,28 @@ def _resolve(kind: str, m: re.Match[str], year: int | None) -> Deadline | None:
         month = {"一": 3, "二": 6, "三": 9}[g[0]]
         return Deadline(_iso(year, month, 31), words)
     return None
+
+
+CELL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{4})\s*[-./／]\s*(\d{1,2})\s*[-./／]\s*(\d{1,2})"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d上中下初])"), "ym_end"),
+    (re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "md"),
+    (re.compile(r"(?<![\d年])(\d{1,2})\s*月(?![\d上中下初])"), "m_end"),
+    (re.compile(r"(\d{4})\s*年(?!\d)"), "y_end"),
+]
+
+
+def deadline_of_cell(text: str, year: int | None) -> Deadline | None:
+    """A deadline written where only a deadline can stand (a 完成时限 cell or label): besides the phrases
+    :func:`find_deadline` knows, bare dates count — ``2024年12月``, ``2024-06-30``, ``12月31日``, ``2024年``."""
+    found = find_deadline(text, year)
+    if found:
+        return found
+    for pattern, kind in CELL_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            resolved = _resolve(kind, m, year)
+            if resolved and (resolved.date or resolved.rule):
+                return Deadline(resolved.date, text.strip(), resolved.rule)
+    return None

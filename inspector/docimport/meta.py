@@ -7,10 +7,11 @@ import re
 from inspector.docimport.model import Meta
 from inspector.docimport.text import is_heading_like, normalise_doc_no, squeeze_cjk_spaces, strip_markup
 
-DOC_NO_RE = re.compile(r"([\u4e00-\u9fff]{1,10})\s*〔(\d{4})〕\s*(\d{1,4})\s*号")
+DOC_NO_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{1,10})\s*〔(\d{4})〕\s*(\d{1,4})\s*号")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ORG_END = re.compile(r"(委员会|委|局|人民政府|政府|办公室|办|厅|部|中心|公司|集团)$")
-TITLE_WORDS = re.compile(r"(意见|要点|通知|方案|计划|清单|规定|办法|决定|报告)$")
+TITLE_WORDS = re.compile(
+    r"(意见|要点|通知|方案|计划|清单|规定|办法|决定|报告|分解表|任务表|责任表|一览表|台账|安排|细则|部署)$")
 
 
 def iso_date(m: re.Match[str]) -> str:
@@ -73,7 +74,8 @@ def _title(lines: list[str]) -> str | None:
             i + 1 < len(lines)
             and TITLE_WORDS.search(lines[i + 1])
             and is_heading_like(line + lines[i + 1])
-            and not (DATE_RE.search(line) or ORG_END.search(line) or line.startswith(("(", "（")))
+            and not (DATE_RE.search(line) or ORG_END.search(line) or line.startswith(("(", "（"))
+                     or DOC_NO_RE.search(normalise_doc_no(line)))
         ):
             candidates.append(line + lines[i + 1])
             skip = i + 1

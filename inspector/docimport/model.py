@@ -30,6 +30,7 @@ class Node:
     deadline_text: str | None = None
     deadline_rule: str | None = None
     description: str = ""
+    note: str = ""  # words of the unit group that explain rather than name (以下不再列出)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -44,6 +45,11 @@ class Table:
     title: str
     columns: list[str]
     rows: list[dict[str, Any]]
+    # per row, each column's text as printed and the group headings above it (not shown, not saved)
+    raw: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "columns": list(self.columns), "rows": [dict(r) for r in self.rows]}
 
 
 @dataclass
@@ -80,6 +86,6 @@ class Outline:
         return {
             "meta": asdict(self.meta),
             "items": [n.to_json() for n in self.items],
-            "tables": [asdict(t) for t in self.tables],
+            "tables": [t.to_json() for t in self.tables],
             "warnings": list(self.warnings),
         }

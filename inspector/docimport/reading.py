@@ -8,6 +8,7 @@ the text). PDFs lose their page numbers and repeated headers/footers. Anything t
 
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from inspector.docimport.model import Table
 from inspector.errors import ImportFailed
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED = 300 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[—\-–]\s*\d{1,4}\s*[—\-–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}|共\s*\d+\s*页.*)\s*$"
@@ -42,15 +44,95 @@ def read_document(path: Path) -> RawDocument:
         raise ImportFailed(f"文件“{path.name}”是空的。", "请选择有内容的工作意见文件。")
     if size > MAX_BYTES:
         raise ImportFailed(f"文件“{path.name}”过大（{size // 1048576} MB）。", "请拆分后分别导入。")
-    suffix = path.suffix.lower()
-    head = path.read_bytes()[:8]
-    if suffix == ".docx" or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
+    kind = sniff(path)
+    if kind == "docx":
         return read_docx(path)
-    if suffix == ".pdf" or head.startswith(b"%PDF"):
+    if kind == "pdf":
         return read_pdf(path)
-    if suffix in {".doc", ".wps", ".rtf", ".odt"} or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if kind in {"xlsx", "xls", "ofd"}:
+        return _read_other(kind, path)
+    if kind == "broken-zip":
+        raise ImportFailed(f"“{path.name}”已损坏（压缩包不完整）。", "请重新获取该文件后再导入。")
+    if kind == "opendocument-sheet":
+        return _read_other("xlsx", _convert_with_libreoffice(path, "xlsx"))
+    if kind in {"ole-word", "rtf", "opendocument"}:
         return read_docx(_convert_with_libreoffice(path))
     return RawDocument(decode_text(path.read_bytes(), path.name))
+
+
+def _read_other(kind: str, path: Path) -> RawDocument:
+    if kind == "ofd":
+        from inspector.docimport.ofdfile import read_ofd
+
+        return read_ofd(path)
+    from inspector.docimport.sheets import read_xls, read_xlsx
+
+    if kind == "xlsx":
+        return read_xlsx(path)
+    try:
+        return read_xls(path)
+    except ImportFailed:
+        if not (shutil.which("soffice") or shutil.which("libreoffice")):
+            raise
+        return read_xlsx(_convert_with_libreoffice(path, "xlsx"))  # a WPS .et that xlrd cannot read
+
+
+def sniff(path: Path) -> str:
+    """What a file is by its bytes, not its name: docx, xlsx, ofd, opendocument, pdf, xls, ole-word, rtf, text.
+
+    A zip is told by its members (word/document.xml, xl/workbook.xml, OFD.xml); an OLE compound file (.doc, .wps,
+    .xls, .et) by the names of its streams (WordDocument, Workbook/Book).
+    """
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"PK"):
+        return _sniff_zip(path)
+    if head.startswith(b"%PDF") or b"%PDF" in _first(path, 1024):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        data = _first(path, 8 * 1024 * 1024)
+        if "Workbook".encode("utf-16-le") in data or "Book\x00".encode("utf-16-le") in data:
+            return "xls"
+        return "ole-word"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return "text"
+
+
+def _first(path: Path, n: int) -> bytes:
+    with path.open("rb") as f:
+        return f.read(n)
+
+
+def _sniff_zip(path: Path) -> str:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist()[:5000])
+            check_zip(zf, path.name)
+    except zipfile.BadZipFile:
+        return "docx" if path.suffix.lower() == ".docx" else "broken-zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "OFD.xml" in names or any(n.lower() == "ofd.xml" for n in names):
+        return "ofd"
+    if "content.xml" in names:
+        with zipfile.ZipFile(path) as zf:
+            mime = zf.read("mimetype")[:100] if "mimetype" in names else b""
+        return "opendocument-sheet" if b"spreadsheet" in mime else "opendocument"
+    raise ImportFailed(f"“{path.name}”是压缩包，但不是 Word、Excel 或 OFD 文件。",
+                       "请解压后导入其中的工作意见文件。")
+
+
+def check_zip(zf, name: str) -> None:
+    """Refuse a zip whose members would unpack to far more than a document holds (a zip bomb)."""
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if len(infos) > 20000 or total > MAX_UNPACKED:
+        raise ImportFailed(f"“{name}”解压后过大或文件过多，不像是正常的文档。", "请确认文件来源，或另存后再导入。")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -77,24 +159,33 @@ def decode_text(data: bytes, name: str) -> str:
     return str(best)
 
 
-def _convert_with_libreoffice(path: Path) -> Path:
+def _convert_with_libreoffice(path: Path, target: str = "docx") -> Path:
+    """Convert an old Word/WPS/Excel/ET or OpenDocument file with LibreOffice when it is installed.
+
+    The converted copy lives in a temporary folder that the caller's process removes at exit; LibreOffice gets a
+    profile of its own there so that an office suite already open on the desktop does not block it.
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    kind = "Excel/WPS 表格" if target == "xlsx" else "Word/WPS"
     if not soffice:
         raise ImportFailed(
-            f"“{path.name}”是旧版 Word/WPS 格式（{path.suffix}），无法直接读取。",
-            "请在 Word 或 WPS 中“另存为”.docx 格式后再导入（或安装 LibreOffice 以便自动转换）。",
+            f"“{path.name}”是旧版 {kind} 格式（{path.suffix or '无扩展名'}），无法直接读取。",
+            f"请在 {kind} 中“另存为”.{target} 格式后再导入（或安装 LibreOffice 以便自动转换）。",
         )
     out = Path(tempfile.mkdtemp(prefix="inspector-convert-"))
+    atexit.register(shutil.rmtree, out, True)
+    profile = (out / "profile").as_uri()
     try:
         subprocess.run(
-            [soffice, "--headless", "--convert-to", "docx", "--outdir", str(out), str(path)],
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir",
+             str(out), str(path)],
             check=True, capture_output=True, timeout=120,
         )
     except (subprocess.SubprocessError, OSError) as exc:
-        raise ImportFailed(f"用 LibreOffice 转换“{path.name}”失败。", "请手工另存为 .docx 后再导入。") from exc
-    converted = out / (path.stem + ".docx")
+        raise ImportFailed(f"用 LibreOffice 转换“{path.name}”失败。", f"请手工另存为 .{target} 后再导入。") from exc
+    converted = out / (path.stem + "." + target)
     if not converted.exists():
-        raise ImportFailed(f"用 LibreOffice 转换“{path.name}”失败。", "请手工另存为 .docx 后再导入。")
+        raise ImportFailed(f"用 LibreOffice 转换“{path.name}”失败。", f"请手工另存为 .{target} 后再导入。")
     return converted
 
 
@@ -114,25 +205,26 @@ def read_docx(path: Path) -> RawDocument:
 
 
 def read_pdf(path: Path) -> RawDocument:
-    """The text layer of each page, without page numbers and without headers/footers repeated on most pages."""
-    pages = _pdf_pages(path)
-    if not "".join(pages).strip():
+    """The text layer of each page, without page numbers and without headers/footers repeated on most pages;
+    ruled tables are read as tables (see :mod:`inspector.docimport.pdftables`) and kept out of the text."""
+    pages, tables = _pdf_pages(path)
+    if not "".join(pages).strip() and not tables:
         raise ImportFailed(
             f"PDF“{path.name}”没有文字层（可能是扫描件或图片）。",
             "请向发文单位索取 Word 版或可复制文字的 PDF，或先用 OCR 软件识别后再导入。",
         )
-    raw = RawDocument("\n".join(_strip_page_furniture(pages)))
+    raw = RawDocument("\n".join(_strip_page_furniture(pages)), tables)
     cjk = len(re.findall(r"[\u4e00-\u9fff]", raw.text))
     if cjk < len(raw.text.strip()) * 0.2:
         raw.warnings.append("PDF 文字层中汉字很少，可能是乱码或编码损坏，请仔细核对预览。")
     return raw
 
 
-def _pdf_pages(path: Path) -> list[str]:
+def _pdf_pages(path: Path) -> tuple[list[str], list[Table]]:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - pypdf is the portable fallback
-        return _pdf_pages_pypdf(path)
+        return _pdf_pages_pypdf(path), []
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -140,7 +232,9 @@ def _pdf_pages(path: Path) -> list[str]:
             raise ImportFailed(f"PDF“{path.name}”已加密。", "请先解除密码保护（另存为不加密的 PDF）再导入。") from exc
         raise ImportFailed(f"PDF“{path.name}”已损坏或不完整。", "请重新获取该文件后再导入。") from exc
     try:
-        return [page.get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n") for page in pdf]
+        from inspector.docimport.pdftables import read_pages
+
+        return read_pages(pdf)
     finally:
         pdf.close()
 

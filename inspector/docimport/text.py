@@ -17,7 +17,14 @@ INLINE_MARKUP = re.compile(r"\*\*|</?b>|</?strong>|__")
 SECTION_RE = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 DIGIT_SECTION_RE = re.compile(r"^(\d{1,2})\s*、\s*")
 SUBSECTION_RE = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
-TASK_RE = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*|^[（(]\s*(\d{1,3})\s*[）)]\s*")
+BOLD_SECTION = "\ue000"  # marks a heading set in bold only (no number) once it is known to be a section
+CHAPTER_RE = re.compile(rf"^(第[{CN_NUM}百零〇]+(?:章|部分))\s*")
+TASK_RE = re.compile(
+    r"^(\d{1,3})\s*[.．、](?!\d)\s*|^[（(]\s*(\d{1,3})\s*[）)]\s*|^([\u2460-\u2473])\s*"
+    rf"|^(第[{CN_NUM}百零〇]+条)\s*|^(\d{{1,2}})[）)]\s*"
+)
+LABEL_START = re.compile(r"^[【\[〔]?(?:(?:牵头|责任|主责|配合|协办|协同|参与)(?:单位|部门)|完成时限|完成时间|时间节点)"
+                         r"(?:[】\]〕]|\s*[：:])")
 ENDS_PARAGRAPH = tuple("。！？；：:!?;")
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -42,10 +49,23 @@ def starts_structure(line: str) -> bool:
     """A line that begins a new section, subsection or numbered task, or inline item (一是…)."""
     return bool(
         SECTION_RE.match(line)
+        or line.startswith(BOLD_SECTION)
+        or CHAPTER_RE.match(line)
         or SUBSECTION_RE.match(line)
         or TASK_RE.match(line)
         or re.match(rf"^[{CN_NUM}]是", line)
     )
+
+
+def task_mark(line: str) -> tuple[str, str, int] | None:
+    """How a numbered task begins: style (dot 1. / paren （1） / circle ① / article 第一条), number, length."""
+    m = TASK_RE.match(line)
+    if not m:
+        return None
+    for style, group in (("dot", 1), ("paren", 2), ("circle", 3), ("article", 4), ("paren", 5)):
+        if m.group(group):
+            return style, m.group(group), m.end()
+    return None
 
 
 def is_heading_like(line: str) -> bool:
@@ -71,6 +91,7 @@ def paragraphs(lines: list[str]) -> list[str]:
             not open_para
             or heading
             or starts_structure(line)
+            or LABEL_START.match(line)
             or (_is_unit_paren(line) and out and out[-1].rstrip().endswith("。"))
         )
         if new_block:

@@ -12,22 +12,7 @@ import re
 
 from inspector.docimport.model import Unit
 from inspector.docimport.text import normalise_name
-
-ORG_HINT = re.compile(
-    r"(局|委|办|部|处|室|厅|院|会|队|所|站|中心|公司|集团|政府|街镇|街道|镇|单位|部门|成员|支队|总队|分局|团区委|团市委)"
-)
-LABELS = {
-    "牵头单位": "lead",
-    "责任单位": "lead",
-    "主责单位": "lead",
-    "责任部门": "lead",
-    "牵头部门": "lead",
-    "配合单位": "support",
-    "协办单位": "support",
-    "配合部门": "support",
-}
-LABEL_RE = re.compile("(" + "|".join(LABELS) + r")\s*[：:]\s*")
-SEPARATORS = "、，,；; \u3000"
+from inspector.docimport.unitgroups import LABEL_RE, UnitGroup, parse_group
 
 # A unit directory's aliases: short forms towns use for the same body.
 ALIASES = {
@@ -62,60 +47,69 @@ def _matching_open(text: str, close_at: int) -> int | None:
     return None
 
 
-def split_trailing_units(text: str) -> tuple[str, list[Unit] | None]:
-    """Split ``text`` into the task text and its trailing unit list (None when there is none)."""
-    stripped = text.rstrip().rstrip("。 ")
+def split_trailing_group(text: str) -> tuple[str, UnitGroup | None]:
+    """Split ``text`` into the task text and the unit group in its last bracket (before or after the final 。)."""
+    stripped = text.rstrip().rstrip("。.； ")
+    tail = ""
     if not stripped.endswith(("）", ")")):
-        return text, None
+        stripped, tail = _deadline_after_bracket(stripped)
+        if not tail:
+            return text, None
     start = _matching_open(stripped, len(stripped) - 1)
     if start is None:
         return text, None
-    inner = stripped[start + 1 : -1]
-    units = parse_unit_list(inner)
-    if not units:
+    group = parse_group(stripped[start + 1 : -1])
+    if group is None:
         return text, None
-    return stripped[:start].rstrip(), units
+    body = stripped[:start].rstrip()
+    if (tail or text.rstrip().endswith(("。", "."))) and not body.endswith(("。", "！", "？", "；")):
+        body += "。"
+    if tail:
+        body += tail + ("。" if text.rstrip().endswith("。") else "")
+    return body, group
 
 
-def _split_top_level(text: str) -> list[str]:
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth -= 1
-        if depth == 0 and ch in SEPARATORS:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return [re.sub(r"\s+", "", p) for p in parts if p.strip()]
+def _deadline_after_bracket(text: str) -> tuple[str, str]:
+    """``…（区应急局）。2024年6月底前完成`` → the part up to the bracket, and the short deadline sentence after it."""
+    from inspector.docimport.unitgroups import DEADLINE_HINT
+
+    m = re.search(r"[）)]\s*[。，,；;]\s*([^（）()。，,；;]{2,24})$", text)
+    if not m or not DEADLINE_HINT.search(m.group(1)):
+        return text, ""
+    return text[: m.start() + 1], m.group(1).strip()
+
+
+LABEL_LINE_RE = re.compile(r"(?:^|(?<=[\n。；;]))\s*[【\[〔]?(?:牵头|责任|主责|配合|协办|完成时限|完成时间|时间节点)")
+
+
+def split_label_tail(text: str) -> tuple[str, UnitGroup | None]:
+    """Units written after the task as labelled words (``责任单位：区应急局；完成时限：6月底前``), on their own line
+    or as the task's last sentences; the label must start a line or a sentence."""
+    for m in LABEL_LINE_RE.finditer(text):
+        tail = text[m.start():].strip()
+        if not LABEL_RE.match(tail):
+            continue
+        group = parse_group(tail.replace("\n", "；"))
+        if group is not None or _only_deadline(tail):
+            return text[: m.start()].rstrip(), group or UnitGroup(deadline_text=_only_deadline(tail))
+    return text, None
+
+
+def _only_deadline(tail: str) -> str | None:
+    m = re.match(r"[【\[〔]?(?:完成时限|完成时间|时间节点)[】\]〕]?\s*[：:]\s*(.+)", tail)
+    return m.group(1).strip("。； ") if m else None
+
+
+def split_trailing_units(text: str) -> tuple[str, list[Unit] | None]:
+    """Split ``text`` into the task text and its trailing unit list (None when there is none)."""
+    body, group = split_trailing_group(text)
+    return (body, group.units) if group else (text, None)
 
 
 def parse_unit_list(inner: str) -> list[Unit]:
-    """Units in a parenthesis, with roles from labels; [] when the parenthesis is not a unit list."""
-    inner = inner.strip()
-    if not inner:
-        return []
-    role_chunks: list[tuple[str, str]] = []
-    labels = list(LABEL_RE.finditer(inner))
-    if labels:
-        for i, m in enumerate(labels):
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
-            role_chunks.append((LABELS[m.group(1)], inner[m.end() : end]))
-    else:
-        role_chunks.append(("lead", inner))
-    units = [Unit(name, role) for role, chunk in role_chunks for name in _split_top_level(chunk)]
-    units = [u for u in units if u.name not in {"/", "无"}]
-    if any(len(u.name) < 2 for u in units):
-        return []  # (办), (冬): a word in brackets, not a unit list
-    if not units:
-        return []
-    looks_like_units = sum(1 for u in units if ORG_HINT.search(u.name) and len(u.name) <= 30)
-    if labels or looks_like_units == len(units):
-        return units
-    return []
+    """Units in a bracket, with roles from labels and role words; [] when the bracket is not a unit list."""
+    group = parse_group(inner)
+    return group.units if group else []
 
 
 def repair_units(tasks_units: list[list[Unit]]) -> None:

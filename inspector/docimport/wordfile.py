@@ -91,7 +91,7 @@ def read_word(path: Path) -> RawDocument:
     last_text = ""
     for block in doc.element.body.iterchildren():
         if block.tag == f"{W}p":
-            text = "".join(t.text or "" for t in block.iter(f"{W}t"))
+            text = _paragraph_text(block)
             num_pr = block.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and text.strip():
                 num_id = num_pr.find(f"{W}numId")
@@ -104,11 +104,43 @@ def read_word(path: Path) -> RawDocument:
             lines.append("")
             last_text = text.strip() or last_text
         elif block.tag == f"{W}tbl":
-            grid = [
-                ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.iter(f"{W}tc")]
-                for tr in block.iter(f"{W}tr")
-            ]
-            table = rows_from_cells(last_text, grid)
+            table = rows_from_cells(last_text, table_grid(block))
             if table:
                 tables.append(table)
     return RawDocument("\n".join(lines), tables)
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's words; one set wholly in bold (a heading without a number) is marked ``**…**``."""
+    runs = [(r, "".join(t.text or "" for t in r.iter(f"{W}t"))) for r in p.iter(f"{W}r")]
+    text = "".join(t for _, t in runs)
+    words = [(r, t) for r, t in runs if t.strip()]
+    if words and len(text.strip()) <= 40 and all(_bold(r) for r, _ in words):
+        return f"**{text.strip()}**"
+    return text
+
+
+def _bold(run) -> bool:
+    b = run.find(f"{W}rPr/{W}b")
+    return b is not None and b.get(f"{W}val") not in {"0", "false"}
+
+
+def table_grid(tbl) -> list[list[str]]:
+    """Rows of cell texts with merged cells filled: a cell spanning columns (gridSpan) repeats across them, a
+    cell merged down (vMerge) repeats in the rows it covers — so a leader or section cell belongs to each row."""
+    grid: list[list[str]] = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        row: list[str] = []
+        for tc in tr.iterchildren(f"{W}tc"):
+            props = tc.find(f"{W}tcPr")
+            span_el = props.find(f"{W}gridSpan") if props is not None else None
+            span = min(int(span_el.get(f"{W}val", "1")), 64) if span_el is not None else 1
+            merge = props.find(f"{W}vMerge") if props is not None else None
+            text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in tc.iter(f"{W}p")).strip()
+            if merge is not None and merge.get(f"{W}val") != "restart" and grid:
+                above = grid[-1]
+                col = len(row)
+                text = above[col] if col < len(above) else ""
+            row += [text] * span
+        grid.append(row)
+    return grid

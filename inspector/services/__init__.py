@@ -85,6 +85,12 @@ class Services:
     def parse(self, path: Path | str) -> Outline:
         return parse_file(self._outside(path))
 
+    def unit_merge_offers(self, outline: Outline) -> list:
+        """Units of ``outline`` that may be a known unit written another way (offered, never merged silently)."""
+        from inspector.docimport.unitmatch import similar_units
+
+        return similar_units(outline, queries.unit_names(self.store))
+
     def import_document(self, path: Path | str, outline: Outline | None = None) -> ImportResult:
         """Parse (unless the officer already corrected an outline) and save as a checklist."""
         path = self._outside(path)

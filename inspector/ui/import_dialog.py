@@ -1,26 +1,36 @@
 """The import preview: the parsed tree and cover metadata, corrected by the officer before saving.
 
 Parsing already ran in the background; this dialog only shows the outline and applies the corrections of
-:mod:`inspector.docimport.editing` to it. Titles, units and deadlines are edited in place in the tree.
+:mod:`inspector.docimport.editing` to it. Titles, units and deadlines are edited in place in the tree; the
+selected item's full text, its units with their roles, its note and deadline show below the tree, and the
+document's tables have a tab each, as printed.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
     QTreeView,
     QVBoxLayout,
+    QWidget,
 )
 
 from inspector.docimport import editing
-from inspector.docimport.model import Outline
+from inspector.docimport.model import Node, Outline, Table
+from inspector.docimport.unitmatch import UnitMatch, rename_units
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import ok_cancel
 
@@ -32,9 +42,10 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportPreview(QDialog):
     """Shows ``outline``; accepted means “save it as it now is”."""
 
-    def __init__(self, outline: Outline, file_name: str, parent=None) -> None:
+    def __init__(self, outline: Outline, file_name: str, parent=None, offers: list | None = None) -> None:
         super().__init__(parent)
         self.outline = outline
+        self.offers: list[tuple[UnitMatch, QCheckBox]] = []
         self.setWindowTitle(self.tr("导入预览 — {0}").format(file_name))
         self.resize(1100, 720)
         self.model = QStandardItemModel(self)
@@ -62,6 +73,13 @@ class ImportPreview(QDialog):
             note.setWordWrap(True)
             meta.addRow(note)
 
+        reasons = {"简称": self.tr("简称"), "写法不同": self.tr("写法不同")}
+        for offer in offers or []:
+            box = QCheckBox(self.tr("把“{0}”并入已有的“{1}”（{2}）").format(
+                offer.name, offer.known, reasons.get(offer.why, offer.why)), self)
+            self.offers.append((offer, box))
+            meta.addRow(self.tr("可能是同一单位") + "：" if len(self.offers) == 1 else "", box)
+
         buttons = QHBoxLayout()
         for text, handler, shortcut in (
             (self.tr("与下一条合并"), self._merge, "Ctrl+M"),
@@ -77,12 +95,66 @@ class ImportPreview(QDialog):
 
         box = ok_cancel(self, self.tr("保存为清单"), save=True)
 
+        self.detail = QTextBrowser(self)
+        self.detail.setMaximumHeight(150)
+        self.tabs = QTabWidget(self)
+        outline_tab = QWidget(self)
+        outline_layout = QVBoxLayout(outline_tab)
+        outline_layout.setContentsMargins(0, 0, 0, 0)
+        outline_layout.addWidget(self.tree, 1)
+        outline_layout.addWidget(self.detail)
+        self.tabs.addTab(outline_tab, self.tr("条目"))
+        for table in outline.tables:
+            self.tabs.addTab(self._table_view(table), self.tr("表格：{0}").format(table.title[:16] or "—"))
+
         layout = QVBoxLayout(self)
         layout.addLayout(meta)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(box)
         self.rebuild()
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
+
+    def accept(self) -> None:
+        """Saving applies the merges the officer ticked, and only those."""
+        for offer, box in self.offers:
+            if box.isChecked():
+                rename_units(self.outline, offer.name, offer.known)
+        super().accept()
+
+    def _table_view(self, table: Table) -> QTableView:
+        """A table as printed: its own headers, one row per row, lists of names joined with 、."""
+        model = QStandardItemModel(len(table.rows), len(table.columns), self)
+        model.setHorizontalHeaderLabels(table.columns)
+        for r, row in enumerate(table.rows):
+            for c, column in enumerate(table.columns):
+                value = row.get(column, "")
+                item = QStandardItem("、".join(value) if isinstance(value, list) else str(value))
+                item.setEditable(False)
+                model.setItem(r, c, item)
+        view = QTableView(self)
+        view.setModel(model)
+        view.setWordWrap(True)
+        return view
+
+    def _show_detail(self) -> None:
+        index = self.current_node()
+        self.detail.setHtml(self._detail_html(self.outline.items[index]) if index is not None else "")
+
+    def _detail_html(self, node: Node) -> str:
+        lead = "、".join(u.name for u in node.units if u.role == "lead")
+        support = "、".join(u.name for u in node.units if u.role == "support")
+        parts = [f"<p>{escape(node.number)} {escape(node.text).replace(chr(10), '<br>')}</p>"]
+        if lead:
+            parts.append(f"<p><b>{self.tr('牵头/责任单位')}：</b>{escape(lead)}</p>")
+        if support:
+            parts.append(f"<p><b>{self.tr('配合单位')}：</b>{escape(support)}</p>")
+        if node.note:
+            parts.append(f"<p><b>{self.tr('说明')}：</b>{escape(node.note)}</p>")
+        if node.deadline or node.deadline_text:
+            shown = " ".join(x for x in (node.deadline_text, f"（{node.deadline}）" if node.deadline else "") if x)
+            parts.append(f"<p><b>{self.tr('期限')}：</b>{escape(shown)}</p>")
+        return "".join(parts)
 
     # -- the tree -------------------------------------------------------------------------------------------
     def rebuild(self, select: int | None = None) -> None:
@@ -110,6 +182,7 @@ class ImportPreview(QDialog):
             self.tree.setColumnWidth(col, width)
         if select is not None and select < len(rows):
             self.tree.setCurrentIndex(rows[select][0].index())
+        self._show_detail()
 
     def current_node(self) -> int | None:
         index = self.tree.currentIndex()

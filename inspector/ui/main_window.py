@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
     def preview(self, path: Path, outline) -> None:
         from inspector.ui.import_dialog import ImportPreview
 
-        dialog = ImportPreview(outline, path.name, self)
+        dialog = ImportPreview(outline, path.name, self, offers=self.services.unit_merge_offers(outline))
         self.last_preview = dialog
         if dialog.exec() != ImportPreview.DialogCode.Accepted:
             return
@@ -302,9 +302,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("已导入过"), self.tr("该文件已经导入过，未重复保存。"))
         elif result.version > 1:
             ch = result.changes
+            listed = "".join(self.tr("\n{0}：第 {1} 项").format(label, "、".join(ch[key][:30]))
+                             for key, label in (("added", self.tr("新增")), ("removed", self.tr("删除")),
+                                                ("reworded", self.tr("改写"))) if ch.get(key))
             QMessageBox.information(self, self.tr("新版本"), self.tr(
                 "已保存为第 {0} 版。与上一版相比：新增 {1} 项，删除 {2} 项，改写 {3} 项。").format(
-                result.version, len(ch.get("added", [])), len(ch.get("removed", [])), len(ch.get("reworded", []))))
+                result.version, len(ch.get("added", [])), len(ch.get("removed", [])), len(ch.get("reworded", [])))
+                + listed)
         self.sig_changed.emit()
         self.go("tasks").select_checklist(result.checklist_id)
 

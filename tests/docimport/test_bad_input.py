@@ -105,3 +105,43 @@ def test_twenty_megabyte_text_does_not_crash(tmp_path):
     path.write_text(text, encoding="utf-8")
     outline = parse_file(path)
     assert len(outline.tasks()) > 10000
+
+
+def test_junk_after_a_zip_signature_is_refused(tmp_path):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    with pytest.raises(ImportFailed, match="损坏"):
+        parse_file(path)
+
+
+def test_a_page_of_thousands_of_strokes_is_read_as_text_quickly(tmp_path):
+    import time
+
+    def draw(c):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        pdfmetrics.registerFont(TTFont("StrokeCJK", cjk_font(), subfontIndex=0))
+        for i in range(3000):
+            c.line(10 + i % 500, 10, 10 + i % 500, 800)
+            c.line(10, 10 + i % 700, 580, 10 + i % 700)
+        c.setFont("StrokeCJK", 12)
+        c.drawString(72, 700, "一、加强安全管理")
+        c.drawString(72, 680, "1. 开展隐患排查。（区应急局）")
+
+    path = tmp_path / "strokes.pdf"
+    _pdf(path, draw)
+    start = time.perf_counter()
+    outline = parse_file(path)
+    assert time.perf_counter() - start < 5
+    assert [[u.name for u in t.units] for t in outline.tasks()] == [["区应急局"]]
+
+
+def test_ofd_with_entity_declarations_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.ofd"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("OFD.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaa">]><x>&a;</x>')
+    with pytest.raises(ImportFailed, match="OFD"):
+        parse_file(path)

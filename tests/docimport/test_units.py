@@ -37,3 +37,17 @@ def test_credit_codes_of_real_enterprises_validate():
     for code in ("91110000802100433B", "91310000607206953D", "914403001922038216"):
         assert is_valid(code)
     assert not is_valid("91310000607206953E") and not is_valid("9131000060720695") and not is_valid("")
+
+
+def test_units_written_two_ways_are_offered_not_merged():
+    from inspector.docimport import parse_text
+    from inspector.docimport.unitmatch import rename_units, similar_units
+
+    outline = parse_text("一、整治\n\n1. 开展排查。（区文旅局、区应急局）\n\n"
+                         "2. 开展检查。（区文化旅游局、区卫生健康委）\n\n3. 开展宣传。（区人民政府办公室）\n")
+    offers = similar_units(outline, ["区府办", "区卫生健康委员会", "区应急局"])
+    assert [(o.name, o.known) for o in offers] == [  # 区应急局 is known as written: not offered
+        ("区人民政府办公室", "区府办"), ("区卫生健康委", "区卫生健康委员会"), ("区文旅局", "区文化旅游局")]
+    assert [u.name for u in outline.tasks()[0].units] == ["区文旅局", "区应急局"]  # nothing changed yet
+    assert rename_units(outline, "区文旅局", "区文化旅游局") == 1
+    assert [u.name for u in outline.tasks()[0].units] == ["区文化旅游局", "区应急局"]

@@ -141,3 +141,29 @@ def test_a_broken_file_shows_an_error_and_saves_nothing(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert "broken.pdf" in messages[0] and "重新获取" in messages[0]
     assert window.services.stats() == before
+
+
+def test_a_new_version_lists_the_items_added_removed_and_reworded(qtbot, window, tmp_path):
+    first = tmp_path / "v1" / "工作要点.txt"
+    second = tmp_path / "v2" / "工作要点.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    head = "XX区2026年安全生产工作要点\n\n一、压实责任\n\n"
+    first.write_text(head + "1. 开展燃气排查。（区建管委）\n\n2. 开展消防检查。（区消防救援支队）\n", encoding="utf-8")
+    second.write_text(head + "1. 开展燃气安全排查整治。（区建管委）\n\n3. 开展有限空间检查。（区应急局）\n",
+                      encoding="utf-8")
+    messages = []
+
+    def info(dialog):
+        messages.append(dialog.text())
+        dialog.accept()
+
+    before = len(window.services.checklists("workplan"))
+    _when_dialog(qtbot, ImportPreview, lambda d: d.accept())
+    window.import_file(first)
+    qtbot.waitUntil(lambda: len(window.services.checklists("workplan")) > before, timeout=10000)
+    _when_dialog(qtbot, ImportPreview, lambda d: d.accept())
+    _when_dialog(qtbot, QMessageBox, info)
+    window.import_file(second)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "新增：第 3 项" in messages[0] and "删除：第 2 项" in messages[0] and "改写：第 1 项" in messages[0]

@@ -448,6 +448,41 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>无法执行</source>
       <translation>Cannot do that</translation>
     </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="71" />
+      <source>简称</source>
+      <translation>short form</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="71" />
+      <source>写法不同</source>
+      <translation>written differently</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="72" />
+      <source>把“{0}”并入已有的“{1}”（{2}）</source>
+      <translation>Merge “{0}” into the known “{1}” ({2})</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="74" />
+      <source>可能是同一单位</source>
+      <translation>Possibly the same unit</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="104" />
+      <source>条目</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="106" />
+      <source>表格：{0}</source>
+      <translation>Table: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="136" />
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
   </context>
   <context>
     <name>InspectionsPage</name>
@@ -783,6 +818,28 @@ Click “Copy report” and send the report with the log to whoever looks after 
     <message>
       <source>统计考核</source>
       <translation>Statistics</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="293" />
+      <source>
+{0}：第 {1} 项</source>
+      <translation>
+{0}: item {1}</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="293" />
+      <source>新增</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="294" />
+      <source>删除</source>
+      <translation>Removed</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="294" />
+      <source>改写</source>
+      <translation>Reworded</translation>
     </message>
   </context>
   <context>
