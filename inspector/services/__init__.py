@@ -96,6 +96,14 @@ class Services:
         path = self._outside(path)
         return documents.save_outline(self.store, path, outline or parse_file(path))
 
+    def known_file(self, path: Path | str) -> dict[str, Any] | None:
+        """The document already imported from this very file, if any (recognised before the preview)."""
+        return documents.known_file(self.store, self._outside(path))
+
+    def compare_with_previous(self, path: Path | str, outline: Outline) -> tuple[int, dict[str, list[str]]] | None:
+        """What a new version of a stored plan changes, for the preview (see documents.compare_with_previous)."""
+        return documents.compare_with_previous(self.store, Path(path), outline)
+
     def document_tables(self, document_id: str) -> list[dict[str, Any]]:
         return queries.document_tables(self.store, document_id)
 

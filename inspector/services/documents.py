@@ -45,6 +45,24 @@ def save_outline(store: Store, path: Path, outline: Outline) -> ImportResult:
         return _save_new_or_known(store, path, outline, digest)
 
 
+def known_file(store: Store, path: Path) -> dict[str, Any] | None:
+    """The live document stored from this very file (same bytes), with its checklist's id: a repeated file is
+    recognised before its preview. ``None`` for a new file, or one whose document was deleted (importing it
+    again restores it)."""
+    known = queries.document_by_sha(store, sha256_file(path))
+    if not known or known["deleted_at"]:
+        return None
+    checklist = queries.checklist_for_document(store, known["id"])
+    return {**known, "checklist_id": checklist["id"] if checklist else None}
+
+
+def compare_with_previous(store: Store, path: Path, outline: Outline) -> tuple[int, dict[str, list[str]]] | None:
+    """(the version ``outline`` would become, the tasks added, removed and reworded) when it is a new version of a
+    stored document — shown in the preview, before anything is saved; ``None`` for a first version."""
+    previous = queries.latest_document_like(store, outline.meta.title, path.name)
+    return (previous["version"] + 1, _diff(store, previous, outline)) if previous else None
+
+
 def _save_new_or_known(store: Store, path: Path, outline: Outline, digest: str) -> ImportResult:
     known = queries.document_by_sha(store, digest)
     if known and known["deleted_at"]:

@@ -42,7 +42,8 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportPreview(QDialog):
     """Shows ``outline``; accepted means “save it as it now is”."""
 
-    def __init__(self, outline: Outline, file_name: str, parent=None, offers: list | None = None) -> None:
+    def __init__(self, outline: Outline, file_name: str, parent=None, offers: list | None = None,
+                 changes: tuple[int, dict[str, list[str]]] | None = None) -> None:
         super().__init__(parent)
         self.outline = outline
         self.offers: list[tuple[UnitMatch, QCheckBox]] = []
@@ -80,6 +81,11 @@ class ImportPreview(QDialog):
             self.offers.append((offer, box))
             meta.addRow(self.tr("可能是同一单位") + "：" if len(self.offers) == 1 else "", box)
 
+        if changes:
+            self.changes = QLabel(self._changes_text(*changes), self)
+            self.changes.setWordWrap(True)
+            meta.addRow(self.tr("新版本") + "：", self.changes)
+
         buttons = QHBoxLayout()
         for text, handler, shortcut in (
             (self.tr("与下一条合并"), self._merge, "Ctrl+M"),
@@ -114,6 +120,14 @@ class ImportPreview(QDialog):
         layout.addWidget(box)
         self.rebuild()
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
+
+    def _changes_text(self, version: int, changes: dict[str, list[str]]) -> str:
+        """The comparison with the stored version, item by item (by number), before anything is saved."""
+        parts = [self.tr("{0} {1} 项（第 {2} 项）").format(label, len(changes[key]), "、".join(changes[key][:30]))
+                 for key, label in (("added", self.tr("新增")), ("removed", self.tr("删除")),
+                                    ("reworded", self.tr("改写"))) if changes.get(key)]
+        return self.tr("保存后为第 {0} 版。与上一版相比：{1}").format(
+            version, "；".join(parts) if parts else self.tr("任务没有变化"))
 
     def accept(self) -> None:
         """Saving applies the merges the officer ticked, and only those."""

@@ -278,17 +278,37 @@ class MainWindow(QMainWindow):
             break
 
     def import_file(self, path: Path) -> None:
-        """Parse in the background with a progress dialog, then show the preview — once the progress dialog is
-        gone (it is deleted when the result's callback returns), so nothing of it can stay over the preview."""
-        self.job = Operation(self, lambda task: self.services.parse(path), key="import",
+        """Recognise a file already imported, or parse it in the background with a progress dialog and show the
+        preview — once the progress dialog is gone (it is deleted when the result's callback returns), so nothing
+        of it can stay over the preview. A new version of a stored plan is compared with it before saving."""
+        def read(task):
+            known = task.services.known_file(path)
+            if known:
+                return known, None, None
+            outline = self.services.parse(path)
+            changes = task.services.compare_with_previous(path, outline)
+            return None, outline, changes
+
+        self.job = Operation(self, read, services=self.services, key="import",
                              error_title=self.tr("无法导入")).success(
-            lambda outline: QTimer.singleShot(0, self, lambda: self.preview(path, outline))).with_progress(
+            lambda found: QTimer.singleShot(0, self, lambda: self._read(path, *found))).with_progress(
             self.tr("正在读取“{0}”…").format(path.name), maximum=0).run_in_background()
 
-    def preview(self, path: Path, outline) -> None:
+    def _read(self, path: Path, known, outline, changes) -> None:
+        if known:
+            QMessageBox.information(self, self.tr("已导入过"), self.tr(
+                "“{0}”已经导入过（《{1}》第 {2} 版，{3}），不再重复导入。已为你打开这份清单。").format(
+                path.name, known["title"] or known["file_name"], known["version"], (known["created_at"] or "")[:10]))
+            if known["checklist_id"]:
+                self.go("tasks").select_checklist(known["checklist_id"])
+            return
+        self.preview(path, outline, changes)
+
+    def preview(self, path: Path, outline, changes=None) -> None:
         from inspector.ui.import_dialog import ImportPreview
 
-        dialog = ImportPreview(outline, path.name, self, offers=self.services.unit_merge_offers(outline))
+        dialog = ImportPreview(outline, path.name, self, offers=self.services.unit_merge_offers(outline),
+                               changes=changes)
         self.last_preview = dialog
         if dialog.exec() != ImportPreview.DialogCode.Accepted:
             return

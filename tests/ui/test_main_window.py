@@ -112,18 +112,14 @@ def test_importing_the_same_file_again_says_so(qtbot, window, tmp_path):
     shutil.copy(seed_path("2023_putuo_gongzuoyijian.txt"), source)
     messages = []
 
-    def save(dialog):
-        dialog.accept()
-
     def info(dialog):
         messages.append(dialog.text())
         dialog.accept()
 
-    _when_dialog(qtbot, ImportPreview, save)
     _when_dialog(qtbot, QMessageBox, info)
-    window.import_file(source)
+    window.import_file(source)  # the seed the window's database holds already: no preview, a message
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
-    assert "已经导入过" in messages[0]
+    assert "已经导入过" in messages[0] and not window.findChildren(ImportPreview)
 
 
 def test_a_broken_file_shows_an_error_and_saves_nothing(qtbot, window, tmp_path):
@@ -162,8 +158,33 @@ def test_a_new_version_lists_the_items_added_removed_and_reworded(qtbot, window,
     _when_dialog(qtbot, ImportPreview, lambda d: d.accept())
     window.import_file(first)
     qtbot.waitUntil(lambda: len(window.services.checklists("workplan")) > before, timeout=10000)
-    _when_dialog(qtbot, ImportPreview, lambda d: d.accept())
+    compared = []
+    _when_dialog(qtbot, ImportPreview, lambda d: (compared.append(d.changes.text()), d.accept()))
     _when_dialog(qtbot, QMessageBox, info)
     window.import_file(second)
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert "新增：第 3 项" in messages[0] and "删除：第 2 项" in messages[0] and "改写：第 1 项" in messages[0]
+    # the preview said the same before anything was saved
+    assert compared == ["保存后为第 2 版。与上一版相比：新增 1 项（第 3 项）；删除 1 项（第 2 项）；"
+                        "改写 1 项（第 1 项）"]
+
+
+def test_a_repeated_file_is_recognised_before_its_preview(qtbot, window, tmp_path):
+    plan = tmp_path / "工作要点.txt"
+    plan.write_text("XX区2026年安全生产工作要点\n\n一、压实责任\n\n1. 开展燃气排查。（区建管委）\n", encoding="utf-8")
+    _when_dialog(qtbot, ImportPreview, lambda d: d.accept())
+    window.import_file(plan)
+    qtbot.waitUntil(lambda: any(c["name"] == "XX区2026年安全生产工作要点"
+                                for c in window.services.checklists("workplan")), timeout=10000)
+    copy = tmp_path / "copy" / "另存的文件名.txt"
+    copy.parent.mkdir()
+    shutil.copy(plan, copy)
+    previews, messages = [], []
+    _when_dialog(qtbot, ImportPreview, lambda d: previews.append(d))
+    _when_dialog(qtbot, QMessageBox, lambda d: (messages.append(d.text()), d.accept()))
+    window.import_file(copy)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    qtbot.wait(200)
+    assert previews == [] and "已经导入过" in messages[0] and "第 1 版" in messages[0]
+    assert window.stack.currentWidget() is window.pages["tasks"]
+    assert [c["name"] for c in window.services.checklists("workplan")].count("XX区2026年安全生产工作要点") == 1

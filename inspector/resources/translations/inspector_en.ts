@@ -483,6 +483,34 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>说明</source>
       <translation>Note</translation>
     </message>
+    <message>
+      <source>新版本</source>
+      <translation>New version</translation>
+    </message>
+    <message>
+      <source>{0} {1} 项（第 {2} 项）</source>
+      <translation>{0} {1} (item {2})</translation>
+    </message>
+    <message>
+      <source>保存后为第 {0} 版。与上一版相比：{1}</source>
+      <translation>Saved as version {0}. Compared with the previous version: {1}</translation>
+    </message>
+    <message>
+      <source>任务没有变化</source>
+      <translation>no task changed</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>added</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>removed</translation>
+    </message>
+    <message>
+      <source>改写</source>
+      <translation>reworded</translation>
+    </message>
   </context>
   <context>
     <name>InspectionsPage</name>
@@ -840,6 +868,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <location filename="../../inspector/ui/main_window.py" line="294" />
       <source>改写</source>
       <translation>Reworded</translation>
+    </message>
+    <message>
+      <source>“{0}”已经导入过（《{1}》第 {2} 版，{3}），不再重复导入。已为你打开这份清单。</source>
+      <translation>“{0}” was imported before (“{1}”, version {2}, {3}) and is not imported again. Its checklist is now open.</translation>
     </message>
   </context>
   <context>
