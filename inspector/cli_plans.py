@@ -46,13 +46,14 @@ def _filter(args: argparse.Namespace) -> SiteFilter:
             raise InspectorError(f"风险等级“{level[:10]}”无效。",
                                  "请写 红、橙、黄、蓝（或 red、orange、yellow、blue）。")
         levels.append(LEVEL_ARGS[level])
-    return SiteFilter(tuple(levels), args.industry or "", args.town or "")
+    return SiteFilter(tuple(levels), args.industry or "", args.town or "", campaign_id=args.campaign or "")
 
 
 def _filter_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", action="append", help="风险等级（可重复）：红/橙/黄/蓝")
     parser.add_argument("--industry", help="行业包含的文字")
     parser.add_argument("--town", help="街镇")
+    parser.add_argument("--campaign", help="专项行动编号（inspector campaign list）：只取其目标单位")
 
 
 # -- risk ---------------------------------------------------------------------------------------------------

@@ -88,20 +88,28 @@ def progress_by_town(store: Store, campaign_id: str) -> list[dict[str, Any]]:
     return [out[k] for k in sorted(out)]
 
 
-def target_sites(store: Store, towns: list[str], industries: list[str], levels: list[str],
-                 site_ids: list[str]) -> int:
-    """How many live sites the campaign's criteria select (any listed site, or all criteria together)."""
+def target_condition(towns: list[str], industries: list[str], levels: list[str],
+                     site_ids: list[str]) -> tuple[str, list[str]] | None:
+    """The condition on ``sites`` columns that selects a campaign's targets (any listed site, or all criteria
+    together); ``None`` when the criteria name no target."""
     if site_ids:
-        marks = ", ".join("?" * len(site_ids))
-        return store.scalar(f"SELECT count(*) FROM sites WHERE {ALIVE} AND id IN ({marks})", site_ids)
-    where, params = [ALIVE], []
+        return f"id IN ({', '.join('?' * len(site_ids))})", list(site_ids)
+    where, params = [], []
     for column, values in (("town", towns), ("industry", industries), ("risk_level", levels)):
         if values:
             where.append(f"{column} IN ({', '.join('?' * len(values))})")
             params += values
-    if len(where) == 1:
-        return 0  # no criteria: the campaign names no target, its progress is counted without one
-    return store.scalar(f"SELECT count(*) FROM sites WHERE {' AND '.join(where)}", params)
+    return (" AND ".join(where), params) if where else None
+
+
+def target_sites(store: Store, towns: list[str], industries: list[str], levels: list[str],
+                 site_ids: list[str]) -> int:
+    """How many live sites the campaign's criteria select (0 when they name no target: its progress is then
+    counted without one)."""
+    condition = target_condition(towns, industries, levels, site_ids)
+    if condition is None:
+        return 0
+    return store.scalar(f"SELECT count(*) FROM sites WHERE {ALIVE} AND {condition[0]}", condition[1])
 
 
 def link_names(store: Store, table: str, ids: list[str], derive) -> None:

@@ -20,24 +20,27 @@ class SiteFilter:
     industry: str = ""
     town: str = ""
     exclude_plan: str | None = None  # sites already in this plan are not candidates again
+    campaign: tuple[str, list[str]] | None = None  # a campaign's target condition (db.campaigns.target_condition)
+    campaign_id: str = ""  # that campaign, as recorded in a plan's criteria and a draw's record
 
     def to_json(self) -> dict[str, Any]:
         return {"levels": list(self.levels), "industry": self.industry, "town": self.town,
-                "exclude_plan": self.exclude_plan}
+                "exclude_plan": self.exclude_plan, **({"campaign": self.campaign_id} if self.campaign_id else {})}
 
 
 def filtered_sites(store: Store, flt: SiteFilter) -> list[dict[str, Any]]:
     """The candidate sites (检查对象名录库 filtered), ordered by id so that the list itself is canonical."""
     levels = list(flt.levels)
     marks = ", ".join("?" * len(levels)) or "NULL"
+    target, targets = flt.campaign or ("1", [])
     return store.rows(
-        f"""SELECT id, name, town, industry, risk_level FROM sites s WHERE {ALIVE}
+        f"""SELECT id, name, town, industry, risk_level FROM sites s WHERE {ALIVE} AND ({target})
               AND (? = 0 OR risk_level IN ({marks}))
               AND (? = '' OR industry LIKE '%' || ? || '%') AND (? = '' OR town = ?)
               AND (? IS NULL OR NOT EXISTS (SELECT 1 FROM plan_sites p WHERE p.plan_id = ? AND p.site_id = s.id
                                             AND p.{ALIVE}))
             ORDER BY id""",
-        [len(levels), *levels, flt.industry, flt.industry, flt.town, flt.town, flt.exclude_plan,
+        [*targets, len(levels), *levels, flt.industry, flt.industry, flt.town, flt.town, flt.exclude_plan,
          flt.exclude_plan])
 
 

@@ -146,6 +146,19 @@ def progress(store: Store, campaign_id: str, today: date, by_town: bool = True) 
             "by_town": cq.progress_by_town(store, campaign_id) if by_town else []}
 
 
+def target_condition(store: Store, campaign_id: str) -> tuple[str, list[str]] | None:
+    """The condition on sites that selects the campaign's targets (for a plan's or a draw's filter); ``None`` when
+    its criteria name none. An unknown or deleted campaign is refused."""
+    try:
+        campaign = store.get("campaigns", campaign_id)
+    except KeyError:
+        campaign = None
+    if not campaign or campaign["deleted_at"]:
+        raise RuleError("找不到该专项行动。", "请用 inspector campaign list 查看专项编号，或先导入区里的数据包。")
+    criteria = _criteria(campaign["criteria"])
+    return cq.target_condition(*(criteria.get(k, []) for k in CRITERIA))
+
+
 def _criteria(raw: str | None) -> dict[str, list[str]]:
     """Criteria as stored; a value that does not read as criteria (hand-edited) selects no target."""
     try:

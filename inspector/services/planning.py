@@ -90,7 +90,7 @@ class Planning:
         return plans.progress(self.store, plan_id, today)
 
     def candidates(self, flt: SiteFilter) -> list[dict[str, Any]]:
-        return pq.filtered_sites(self.store, flt)
+        return pq.filtered_sites(self.store, plans.resolved(self.store, flt))
 
     # -- draws ---------------------------------------------------------------------------------------------
     def draw(self, plan_id: str | None, n: int, flt: SiteFilter, now: datetime, seed: str | None = None,

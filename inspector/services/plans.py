@@ -4,6 +4,7 @@ and what is printed or published (docs/plans.md)."""
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import json
 import re
 from datetime import date, datetime
@@ -84,7 +85,19 @@ def criteria_of(plan: dict[str, Any]) -> SiteFilter:
     raw = raw if isinstance(raw, dict) else {}
     levels = raw.get("levels") if isinstance(raw.get("levels"), list) else []
     text = lambda key: raw[key][:100] if isinstance(raw.get(key), str) else ""  # noqa: E731
-    return SiteFilter(tuple(lv for lv in levels if lv in ("红", "橙", "黄", "蓝")), text("industry"), text("town"))
+    return SiteFilter(tuple(lv for lv in levels if lv in ("红", "橙", "黄", "蓝")), text("industry"), text("town"),
+                      campaign_id=text("campaign"))
+
+
+def resolved(store: Store, flt: SiteFilter, plan_id: str | None = None) -> SiteFilter:
+    """``flt`` ready to query: its campaign's target sites as a condition (a campaign naming no target limits
+    nothing) and, for a plan, without the sites the plan already has."""
+    from inspector.services import campaigns
+
+    condition = flt.campaign
+    if flt.campaign_id and condition is None:
+        condition = campaigns.target_condition(store, flt.campaign_id) or ("1", [])
+    return dataclasses.replace(flt, campaign=condition, exclude_plan=plan_id or flt.exclude_plan)
 
 
 def _own_plan(store: Store, plan_id: str) -> dict[str, Any]:
@@ -123,8 +136,8 @@ def add_sites(store: Store, plan_id: str, site_ids: list[str], *, target_date: d
 
 
 def add_by_filter(store: Store, plan_id: str, flt: SiteFilter, target_date: date | None = None) -> list[str]:
-    """Every site that matches (by level, industry, town) and is not yet in the plan."""
-    flt = SiteFilter(flt.levels, flt.industry, flt.town, exclude_plan=plan_id)
+    """Every site that matches (by level, industry, town, campaign) and is not yet in the plan."""
+    flt = resolved(store, flt, plan_id)
     return add_sites(store, plan_id, [s["id"] for s in pq.filtered_sites(store, flt)], target_date=target_date)
 
 
@@ -146,7 +159,7 @@ def make_draw(store: Store, plan_id: str | None, n: int, flt: SiteFilter, now: d
             month, name = now.strftime("%Y-%m"), f"{now.year}年{now.month}月双随机抽查"
             plan_id = pq.own_plan_named(store, name, month) or create_plan(store, name, "month", month)
         plan = _own_plan(store, plan_id)
-        flt = SiteFilter(flt.levels, flt.industry, flt.town, exclude_plan=plan_id)
+        flt = resolved(store, flt, plan_id)
         candidates = [{"id": s["id"], "name": s["name"]} for s in pq.filtered_sites(store, flt)]
         people = [{"id": i["id"], "name": i["name"]} for i in pq.inspector_register(store)]
         try:

@@ -162,7 +162,8 @@ class PlanDialog(QDialog):
 class FilterBox(QGroupBox):
     """Which sites: by level, town and industry (empty: all)."""
 
-    def __init__(self, title: str, towns: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, towns: list[str], parent: QWidget | None = None,
+                 campaigns: list[dict] | None = None) -> None:
         super().__init__(title, parent)
         row = QHBoxLayout(self)
         self.levels: dict[str, QCheckBox] = {}
@@ -177,21 +178,30 @@ class FilterBox(QGroupBox):
             self.town.addItem(town, town)
         self.industry = QLineEdit(self)
         self.industry.setPlaceholderText(self.tr("行业包含…"))
+        self.campaign = QComboBox(self)
+        self.campaign.setObjectName("campaign")
+        self.campaign.addItem(self.tr("（不限专项）"), "")
+        for campaign in campaigns or []:
+            if campaign.get("registered"):  # a published campaign, whose criteria name its targets
+                self.campaign.addItem(campaign["name"], campaign["id"])
         row.addWidget(self.town)
+        row.addWidget(self.campaign)
         row.addWidget(self.industry, 1)
 
     def value(self) -> SiteFilter:
         return SiteFilter(tuple(k for k, box in self.levels.items() if box.isChecked()),
-                          self.industry.text().strip(), self.town.currentData() or "")
+                          self.industry.text().strip(), self.town.currentData() or "",
+                          campaign_id=self.campaign.currentData() or "")
 
 
 class FilterDialog(QDialog):
     """Add every matching site to a plan."""
 
-    def __init__(self, towns: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, towns: list[str], parent: QWidget | None = None,
+                 campaigns: list[dict] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("按条件加入单位"))
-        self.filter = FilterBox(self.tr("筛选条件"), towns, self)
+        self.filter = FilterBox(self.tr("筛选条件"), towns, self, campaigns)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(ok_cancel(self, self.tr("加入计划")))

@@ -252,7 +252,7 @@ class PlansPage(QWidget):
         if plan is None:
             QMessageBox.information(self, self.tr("请先选择计划"), self.tr("请先新建或选择一个检查计划。"))
             return
-        dialog = FilterDialog(self.services.towns(), self)
+        dialog = FilterDialog(self.services.towns(), self, self.services.campaigns())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
@@ -302,7 +302,8 @@ class PlansPage(QWidget):
         self.n = QSpinBox(tab)
         self.n.setRange(1, 10_000)
         self.n.setValue(5)
-        self.draw_filter = FilterBox(self.tr("检查对象名录库的筛选条件"), self.services.towns(), tab)
+        self.draw_filter = FilterBox(self.tr("检查对象名录库的筛选条件"), self.services.towns(), tab,
+                                     self.services.campaigns())
         self.plan_choice = QComboBox(tab)
         self.seed = QLineEdit(tab)
         self.seed.setPlaceholderText(self.tr("默认为抽取时间；也可填写事先公布的随机数"))

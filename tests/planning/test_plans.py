@@ -159,3 +159,25 @@ def test_inspectors_named_by_hand_honour_recusal_too(register):
         planning.add_sites(plan, [sites["乙餐饮"]], inspectors=(people[0], people[0]))
     planning.add_sites(plan, [sites["乙餐饮"]], inspectors=(people[0], people[2]))
     assert planning.progress(plan, date(2026, 4, 1))["rows"][0]["inspector2"] == "沈佳怡"
+
+
+def test_a_campaign_s_targets_choose_the_sites_of_a_plan_and_of_a_draw(register):
+    from inspector import draw as dr
+
+    services, sites, _ = register
+    services.set_setting("role", "district")  # campaigns are the district's
+    catering = services.save_campaign({"name": "2026年餐饮燃气专项整治", "starts_on": "2026-04-01",
+                                       "ends_on": "2026-06-30", "criteria": {"industries": ["餐饮"]}})
+    listed = services.save_campaign({"name": "2026年重点单位专项", "criteria": {"site_ids": [sites["戊商贸"]]}})
+    open_ended = services.save_campaign({"name": "2026年全覆盖检查"})
+    planning = services.planning()
+    plan = planning.create_plan("2026年第二季度监督检查计划", "quarter", "2026-Q2")
+    added = planning.add_by_filter(plan, SiteFilter(campaign_id=catering, town="万里街道"))
+    assert [services.store.get("plan_sites", i)["site_id"] for i in added] == [sites["丁餐饮"]]  # criteria AND filter
+    assert {s["id"] for s in planning.candidates(SiteFilter(campaign_id=listed))} == {sites["戊商贸"]}
+    assert len(planning.candidates(SiteFilter(campaign_id=open_ended))) == len(sites)  # names no target: all
+    record = planning.draw(None, 1, SiteFilter(campaign_id=catering), datetime(2026, 4, 1, 9, 0))
+    assert record["filters"]["campaign"] == catering and dr.verify(record) == []
+    assert {r["site_id"] for r in record["result"]} <= {sites["乙餐饮"], sites["丁餐饮"]}  # the month's own plan
+    with pytest.raises(RuleError, match="找不到该专项行动"):
+        planning.candidates(SiteFilter(campaign_id="00000000-0000-4000-8000-000000000000"))

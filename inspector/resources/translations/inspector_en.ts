@@ -3278,6 +3278,10 @@ The current database is kept in the backups folder first.</translation>
       <source>行业包含…</source>
       <translation>Industry contains…</translation>
     </message>
+    <message>
+      <source>（不限专项）</source>
+      <translation>(any campaign)</translation>
+    </message>
   </context>
   <context>
     <name>FilterDialog</name>
