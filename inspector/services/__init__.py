@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,7 @@ class Services:
 
     store: Store
     path: Path
+    today: Callable[[], date] = date.today  # the day the documents are dated (tests hand in a fixed one)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
@@ -47,7 +48,7 @@ class Services:
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
         start-up checks, which were made when this one opened. Close it when the work is done."""
-        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path)
+        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path, self.today)
         worker.store.actor = self.store.actor
         return worker
 
@@ -261,7 +262,7 @@ class Services:
     def reports(self):
         from inspector.services.reports import Reports
 
-        return Reports(self.store, self.path)
+        return Reports(self.store, self.path, self.today)
 
     def sync(self):
         from inspector.services.sync import Sync
