@@ -307,3 +307,13 @@ def test_versions_given_as_objects_are_read_like_text():
     newer_values, newer = versioned(address=("乙", {"town": 2}, "T2"))
     merged, changed, conflict = v.merge_records(as_object, {**record(**newer_values), "sync_meta": newer})
     assert (merged["address"], changed, conflict) == ("乙", True, False)
+
+
+def test_a_conflict_between_dates_keeps_the_other_date_as_text():
+    from datetime import date
+
+    here = record(meta={"due": {"vv": {"district": 1}, "t": "T2"}}, due=date(2026, 4, 1))
+    there = record(meta={"due": {"vv": {"town": 1}, "t": "T1"}}, due=date(2026, 3, 1))
+    merged, _, conflict = v.merge_records(here, there)
+    assert conflict and merged["due"] == date(2026, 4, 1)
+    assert json.loads(merged["sync_meta"])["due"]["others"] == [head("2026-03-01", {"town": 1}, "T1")]
