@@ -46,9 +46,9 @@ def test_owner_kinds_come_from_the_finding_s_owner_and_district_kinds_from_the_d
         assert own.may_add_event(kind, "district", "district", "town-a")
         assert not own.may_add_event(kind, "town-a", "town", "town-a")  # not even the finding's owner
     assert not own.may_add_event("approve", "town-a", "town", "town-a")
-    assert own.OWNER_EVENTS == {wf.CREATED, wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK,
-                                wf.EXTENSION, wf.CLOSE, wf.REOPEN}
-    assert own.EVENT_KINDS == own.OWNER_EVENTS | {"listed_supervision", "supervision_note", "district_recheck"}
+    assert {wf.CREATED, wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK,
+                                wf.EXTENSION, wf.CLOSE, wf.REOPEN} == own.OWNER_EVENTS
+    assert own.OWNER_EVENTS | {"listed_supervision", "supervision_note", "district_recheck"} == own.EVENT_KINDS
     assert own.DISTRICT_EVENTS == {"listed_supervision": "挂牌督办", "supervision_note": "督办意见",
                                    "district_recheck": "区级复核"}
 
@@ -62,7 +62,8 @@ def test_the_table_printed_is_the_table_in_force():
                         "samples are built-in) |")
     assert lines[4] == ("| `checklist_items` | any trusted device, for itself; owner of `checklists` row in "
                         "`checklist_id` | its owner (creator) only | only into its owner's own checklist |")
-    assert lines[-1] == ("| `finding_events` | the finding's owner; district-only kinds `listed_supervision` (挂牌督办), "
+    assert lines[-1] == ("| `finding_events` | the finding's owner; district-only kinds "
+                         "`listed_supervision` (挂牌督办), "
                          "`supervision_note` (督办意见), `district_recheck` (区级复核) from the district | nobody "
                          "(append-only) | known kinds, `workflow.check`, causal order, date ≤ import day + 1 |")
     assert text in DOCS.read_text(encoding="utf-8")
