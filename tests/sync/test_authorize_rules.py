@@ -189,9 +189,15 @@ def test_the_parents_of_a_batch_are_looked_up_once():
     verdict = run({"checklist_items": items}, local)
     assert verdict.refused == [] and len(verdict.accepted["checklist_items"]) == 3
     assert [c for c in local.calls if c[0] == "checklists"] == [("checklists", ["cl-1"])]
+    local = Local()
+    verdict = run({"checklists": [rec("cl-1")], "checklist_items": items}, local)  # the parent came with them
+    assert verdict.refused == [] and [c for c in local.calls if c[0] == "checklists"] == [("checklists", ["cl-1"])]
     local = Local({"checklists": [rec("cl-1")]})
-    run({"checklists": [rec("cl-1")], "checklist_items": items}, local)  # the parent came with them
+    verdict = run({"checklists": [rec("cl-1", OTHER)], "checklist_items": items}, local)  # held, refused here
     assert [c for c in local.calls if c[0] == "checklists"] == [("checklists", ["cl-1"])]
+    odd = [{**items[0], "checklist_id": 7}, items[1]]  # an id that is not text is never looked up
+    verdict = run({"checklist_items": odd}, Local({"checklists": [rec("cl-1")]}))
+    assert reasons(verdict) == {"it-0": "所属的上级记录（checklists）不存在或被拒绝"}
 
 
 def test_an_attachment_belongs_to_a_record_of_its_own_device():
@@ -311,6 +317,7 @@ def ev(eid: str, kind: str, on: str = "2026-03-05", device: str = ME, fid: str =
 
 def events(evs: list[dict], local: Local | None = None, sender: str = ME, role: str = "town"):
     verdict = run({"finding_events": evs}, local or Local({"findings": [finding()]}), sender, role)
+    assert {r["table"] for r in verdict.refused} <= {"finding_events"}
     return [e["id"] for e in verdict.accepted.get("finding_events", [])], reasons(verdict)
 
 
@@ -391,3 +398,74 @@ def test_an_event_is_refused_for_what_is_wrong_with_it():
 
 def test_events_at_the_edges_of_time_are_accepted():
     assert events([ev("e1", wf.CREATED, on="2026-03-11", created=LATEST, a={"b": {"c": {}}})]) == (["e1"], {})
+
+
+def test_a_refusal_names_the_record_by_the_first_40_characters_of_its_id():
+    rid = "s" * 50
+    verdict = run({"sites": [rec(rid, OTHER)]})
+    assert verdict.refused[0]["id"] == "s" * 40
+    name = "字" * 50
+    assert refused("sites", rec("s1", meta={name: {"vv": {ME: 1}, "t": T}}, name="甲")) == \
+        f"版本信息中有不认识的字段“{'字' * 40}”"
+
+
+def test_a_timestamp_is_at_most_40_characters_and_its_counter_five_digits():
+    message = "字段“name”的时间戳格式不对"
+    stamp = f"{NOW_MS:013d}-00000-"
+    accepted("sites", rec("s1", meta={"name": {"vv": {ME: 1}, "t": stamp + "a" * (40 - len(stamp))}}, name="甲"))
+    assert refused("sites", rec("s1", meta={"name": {"vv": {ME: 1}, "t": stamp + "a" * (41 - len(stamp))}},
+                                name="甲")) == message
+    assert refused("sites", rec("s1", meta={"name": {"vv": {ME: 1}, "t": f"{NOW_MS:013d}-x0000-a"}}, name="甲")) == \
+        message
+
+
+def test_ids_that_look_derived_must_be_and_every_unit_s_id_is():
+    import uuid
+
+    message = "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
+    assert refused("sites", rec(str(uuid.uuid5(uuid.NAMESPACE_URL, "x")), name="甲")) == message
+    key = canonical("上海恒达餐饮有限公司")
+    assert refused("units", rec(str(uuid.uuid4()), name="上海恒达餐饮有限公司", normalized=key)) == message
+
+
+def test_a_row_without_its_deletion_column_may_still_carry_the_deletion_s_version():
+    row = rec("s1", meta={"deleted_at": {"vv": {ME: 1}, "t": T}}, name="甲")
+    del row["deleted_at"]
+    accepted("sites", row)
+
+
+def test_what_this_device_has_seen_counts_every_version_of_a_field_and_its_deletion():
+    held = rec("s1", meta={"name": {"vv": {ME: 1, OTHER: 3}, "t": T, "others": [{"v": "x", "vv": {OTHER: 1}, "t": T}]},
+                           "grid": {"vv": {ME: 1, OTHER: 0}, "t": T},
+                           "deleted_at": {"vv": {ME: 1, DISTRICT: 2}, "t": T}}, name="甲", grid="g")
+    local = Local({"sites": [held]})
+    accepted("sites", rec("s1", meta={"name": {"vv": {ME: 2, OTHER: 3}, "t": T},
+                                      "deleted_at": {"vv": {ME: 2, DISTRICT: 2}, "t": T}}, name="乙"), local)
+    assert refused("sites", rec("s1", meta={"grid": {"vv": {ME: 2, OTHER: 1}, "t": T}}, name="乙"), local) == \
+        "字段“grid”的版本向量替其他设备增加了计数（发送方只能增加自己的计数）"
+
+
+def test_the_creation_time_limit_is_in_utc_whatever_this_computer_s_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        accepted("sites", rec("s1", created=LATEST, name="甲"))
+        assert refused("sites", rec("s1", created="2026-03-10T13:00:00.000001Z", name="甲")) == \
+            "记录的创建时间晚于本机时钟允许的范围"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_events_of_one_finding_look_it_up_once_and_a_known_event_does_not_stop_the_rest():
+    held = ev("e0", wf.CREATED, "2026-03-01", deadline="2026-03-31")
+    local = Local({"findings": [finding()]}, [held])
+    new = [dict(held), ev("e1", wf.ORDER_ISSUED, "2026-03-02"), ev("e2", wf.FEEDBACK, "2026-03-03")]
+    assert events(new, local) == (["e1", "e2"], {})
+    assert [c for c in local.calls if c[0] == "findings"] == [("findings", ["f-1"])]
+
+
+def test_a_finding_without_a_registration_event_starts_as_registered():
+    assert events([ev("e1", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-31")]) == (["e1"], {})
