@@ -40,6 +40,7 @@ class Services:
 
     store: Store
     path: Path
+    today: Callable[[], date] = date.today  # the day the documents are dated (tests hand in a fixed one)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
@@ -62,7 +63,7 @@ class Services:
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
         start-up checks, which were made when this one opened. Close it when the work is done."""
-        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path)
+        worker = Services(Store(connect(self.path), self.path, checkpoint_on_close=False), self.path, self.today)
         worker.store.actor = self.store.actor
         return worker
 
@@ -413,7 +414,7 @@ class Services:
     def reports(self):
         from inspector.services.reports import Reports
 
-        return Reports(self.store, self.path)
+        return Reports(self.store, self.path, self.today)
 
     def sync(self):
         from inspector.services.sync import Sync

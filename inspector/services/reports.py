@@ -37,9 +37,10 @@ class ReportResult:
 class Reports:
     """Report data for one database; ``generate`` writes the file of a kind (PDF, or .xlsx for tables)."""
 
-    def __init__(self, store: Store, db_path: Path) -> None:
+    def __init__(self, store: Store, db_path: Path, today: Callable[[], date] = date.today) -> None:
         self.store = store
         self.files = attachments_dir(db_path)
+        self.today = today  # the one clock the documents are dated and numbered by
 
     # -- numbering -------------------------------------------------------------------------------------------
     def issuer(self) -> str:
@@ -50,7 +51,7 @@ class Reports:
         existing = rq.document_number(self.store, case_id, category)
         if existing:
             return existing["text"]
-        year = (on or date.today()).year
+        year = (on or self.today()).year
         prefix = self.store.setting("doc_prefix") or "（普）应急"
         with self.store.atomic():
             number = rq.case_number(self.store, case_id) or rq.next_case_number(self.store, self.issuer(), year)
@@ -160,7 +161,7 @@ class Reports:
                 "site": self.store.get("sites", inspection["site_id"]), "findings": findings,
                 "deadline": deadlines[-1] if deadlines else None, "signatures": self._signatures(inspection),
                 "review_body": self.store.setting("review_body") or "上海市普陀区人民政府",
-                "court": self.store.setting("court") or "上海市普陀区人民法院", "date": date.today().isoformat()}
+                "court": self.store.setting("court") or "上海市普陀区人民法院", "date": self.today().isoformat()}
 
     def recheck_opinion(self, finding_id: str) -> dict[str, Any]:
         _finding, inspection = self._case_of_finding(finding_id)
@@ -183,7 +184,7 @@ class Reports:
                 "order_title": self.order_title(),
                 "order_date": order_date, "site": self.store.get("sites", inspection["site_id"]),
                 "passed": passed, "failed": failed, "signatures": self._signatures(inspection),
-                "date": date.today().isoformat()}
+                "date": self.today().isoformat()}
 
     def major_hazard(self, finding_id: str) -> dict[str, Any]:
         finding = queries.finding_detail(self.store, finding_id)
@@ -211,7 +212,7 @@ class Reports:
                 where.append(clause)
                 params.append(value)
         rows = rq.ledger_rows(self.store, where, params, limit)
-        today = date.today().isoformat()
+        today = self.today().isoformat()
         out = []
         for n, r in enumerate(rows, 1):
             overdue = r["status"] not in wf.RECTIFIED and r["current_deadline"] and r["current_deadline"] < today
@@ -253,7 +254,7 @@ class Reports:
             if item["kind"] not in ("task", "item"):
                 continue
             p = progress.get(item["id"], {})
-            status = effective_status(p.get("status"), item["deadline"], date.today())
+            status = effective_status(p.get("status"), item["deadline"], self.today())
             done += status == "已完成"
             rows.append({"number": item["number"], "title": item["title"],
                          "lead": "、".join(u["name"] for u in item["units"] if u["role"] == "lead"),
@@ -269,7 +270,7 @@ class Reports:
         photos = []
         for f in site["findings"][:6]:
             photos += self._photos(f["id"])
-        return {"site": site, "date": date.today().isoformat(), "photos": photos,
+        return {"site": site, "date": self.today().isoformat(), "photos": photos,
                 "inspections": [{"when": (i["started_at"] or "").replace("T", " "), "type": i["type"],
                                  "checklist": i["checklist"], "findings": sum(1 for f in site["findings"]
                                                                               if f["inspection_id"] == i["id"])}
@@ -283,7 +284,7 @@ class Reports:
         rows = rq.ledger_rows(self.store, ["f.found_on >= ?", "f.found_on <= ?"], [date_from, date_to])
         funds = rq.funds_by_finding(self.store, [r["id"] for r in rows])
         inspected = rq.inspected_sites(self.store, date_from, date_to)
-        today = date.today().isoformat()
+        today = self.today().isoformat()
         by_town: dict[str, dict[str, Any]] = {}
         for r in rows:
             name = r["town"] or "（未填街镇）"
@@ -401,7 +402,7 @@ class Reports:
         if kind == "site-file":
             return self.site_file(need("site_id"))
         if kind == "statistics":
-            today = date.today()
+            today = self.today()
             return self.statistics(params.get("date_from") or f"{today.year}-01-01",
                                    params.get("date_to") or today.isoformat(), params.get("town"))
         return self.ledger(params.get("date_from"), params.get("date_to"), params.get("town"), params.get("status"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 from datetime import date
 
@@ -15,15 +16,36 @@ from inspector.reports.tables import LEDGER_COLUMNS, PROGRESS_COLUMNS
 from inspector.services import Services
 from inspector.services.demo import build_demo
 
+TODAY = date(2026, 6, 30)  # the one day the documents are dated by
+
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo_file(tmp_path_factory):
+    """The demonstration database, built once; each test gets its own copy (tests number forms, add photos and
+    change settings)."""
     folder = tmp_path_factory.mktemp("reports")
     services = Services.open(folder / "r.db")
-    build_demo(services)
+    build_demo(services, today=TODAY)
     services.set_setting("unit", "普陀区应急管理局")
     services.set_setting("doc_prefix", "（普）应急")
-    yield services, folder
+    services.close()
+    return folder / "r.db"
+
+
+@pytest.fixture
+def demo(demo_file, tmp_path):
+    from inspector.paths import attachments_dir
+
+    copy = tmp_path / "r.db"
+    with sqlite3.connect(demo_file) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # the online backup API: never the file copied byte for byte
+    source.close()
+    target.close()
+    if attachments_dir(demo_file).exists():
+        shutil.copytree(attachments_dir(demo_file), attachments_dir(copy))
+    services = Services.open(copy)
+    services.today = lambda: TODAY
+    yield services, tmp_path
     services.close()
 
 
@@ -44,8 +66,7 @@ def test_inspection_record(demo):
     inspection = services.inspections()[0]
     result = services.reports().generate("inspection-record", folder / "rec.pdf", inspection_id=inspection["id"])
     text = text_of(result.path)
-    year = date.today().year
-    assert "现场检查记录" in text and f"（普）应急检记〔{year}〕" in text and result.number in text
+    assert "现场检查记录" in text and "（普）应急检记〔2026〕" in text and result.number in text
     assert "".join(inspection["site"].split()) in text and "普陀区应急管理局的执法人员" in text
     assert "检查人员（签名）" in text and "被检查单位现场负责人（签名）" in text
     assert "共1页第1页" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, timedelta
 
@@ -11,17 +12,19 @@ from inspector import workflow as wf
 from inspector.errors import ImportFailed
 from tests.sync.conftest import send
 
+DAY = date(2026, 3, 2)  # a day in the past: events are accepted up to the import day plus one
+
 
 def finding(services, site, text="疏散通道堆放杂物"):
-    return services.record_finding(description=text, grade="一般", found_on=date.today(),
-                                   deadline=date.today() + timedelta(days=30), site_id=site)
+    return services.record_finding(description=text, grade="一般", found_on=DAY,
+                                   deadline=DAY + timedelta(days=30), site_id=site)
 
 
 def test_towns_send_the_district_merges_and_sends_back(world, tmp_path):
     a, b, d = world["a"], world["b"], world["d"]
     site_a = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
     f_a = finding(a, site_a)
-    a.act(f_a, wf.Event(wf.ORDER_ISSUED, date.today(), {"deadline": date.today() + timedelta(days=20)}))
+    a.act(f_a, wf.Event(wf.ORDER_ISSUED, DAY, {"deadline": DAY + timedelta(days=20)}))
     site_b = b.add_site(name="上海明珠公寓", town="万里街道")
     finding(b, site_b, "楼道内电动自行车充电")
     r1 = send(a, d, "普陀区应急局", tmp_path, "a1")
@@ -140,23 +143,31 @@ def test_two_towns_numbering_forms_under_the_same_issuer_name_both_reach_the_dis
     for town in (a, b):
         town.set_setting("unit", "普陀区应急管理局")
         inspection = town.start_inspection(town.add_site(name="单位"), None)
-        assert town.reports().number(inspection, "检记").endswith("〔" + str(date.today().year) + "〕1号")
+        assert town.reports().number(inspection, "检记", on=DAY).endswith("〔2026〕1号")
     send(a, d, "普陀区应急局", tmp_path, "na")
     send(b, d, "普陀区应急局", tmp_path, "nb")
     assert d.store.scalar("SELECT count(*) FROM doc_numbers") == 2
 
 
 def test_a_lagging_clock_moves_past_the_senders_after_an_import(world, tmp_path):
+    """A laptop whose wall clock is an hour behind the sender's orders its next edits after what it received,
+    so a change made here after an import supersedes the imported one on every device."""
+    from inspector.sync import package
+    from inspector.sync.versions import Clock
+
     a, d = world["a"], world["d"]
-    a.add_site(name="甲")
+    site = a.add_site(name="甲")
     out = tmp_path / "clock.inspx"
     a.sync().export("普陀区应急局", out, encrypt=False)
-    from inspector.sync import package
-
     sender_time = package.read(out).manifest["clock"]
-    d.store.clock.last_ms = 0  # as if this laptop's wall clock were far behind
+    behind = int(sender_time[:13]) - 3600 * 1000
+    d.store.clock = Clock(d.store.device_id, wall=lambda: behind)  # this laptop's wall clock stands an hour behind
+    assert d.store.clock.now() < sender_time
     d.sync().import_package(out)
     assert d.store.clock.now() > sender_time
+    d.store.update("sites", site, {"address": "武宁路1号"})
+    meta = json.loads(d.store.get("sites", site)["sync_meta"])
+    assert meta["address"]["t"] > sender_time and meta["address"]["t"][:13] == sender_time[:13]
 
 
 def test_no_edit_is_lost_by_an_export_even_with_a_clock_running_backwards(world, tmp_path, monkeypatch):

@@ -95,6 +95,17 @@ def test_a_finding_s_status_comes_from_its_events_never_from_the_package():
     out = merge.plan({"findings": [new], "finding_events": [event("e3", "f2", wf.CREATED, "2026-03-01")]},
                      {}, {}, set(), NOW)
     assert out.derived == {"f2": {"status": wf.REGISTERED, "current_deadline": None, "closed_on": None}}
+    out = merge.plan({"findings": [new]}, {}, {}, set(), NOW)  # a finding whose events come in a later batch
+    assert out.derived == {"f2": {"status": wf.REGISTERED, "current_deadline": None, "closed_on": None}}
+
+
+def test_the_counts_add_up_over_many_rows():
+    conflict = {"name": {"vv": {"town": 2}, "t": "T2", "others": [{"v": "别名", "vv": {"d": 1}, "t": "T1"}]}}
+    same = {f"s{k}": site(f"s{k}", meta=v1("name")) for k in range(2)}
+    accepted = [*same.values(), *(site(f"n{k}", meta=conflict) for k in range(3)), site("b1"), site("b2")]
+    out = merge.plan({"sites": accepted}, {"sites": {**same, "b1": site("b1"), "b2": site("b2")}}, {},
+                     {"b1", "b2"}, NOW)
+    assert out.counts["sites"] == {"new": 3, "changed": 0, "conflicts": 3, "unchanged": 4, "refused": 0}
 
 
 def test_incoming_events_join_the_local_ones_in_causal_order():
@@ -106,7 +117,7 @@ def test_incoming_events_join_the_local_ones_in_causal_order():
         event("e4", "f9", wf.CREATED, "2026-03-05", deadline="2026-04-05"),
     ]
     out = merge.plan({"finding_events": incoming}, {}, {"f1": history, "f0": history}, set(), NOW)
-    assert out.events == incoming
+    assert out.events == incoming and out.new == {} and out.changed == {} and out.counts == {}
     assert out.derived == {"f1": {"status": wf.RECHECK_FAILED, "current_deadline": "2026-04-30", "closed_on": None},
                            "f9": {"status": wf.REGISTERED, "current_deadline": "2026-04-05", "closed_on": None}}
 
@@ -119,6 +130,12 @@ def test_events_of_one_day_keep_the_registration_first_then_the_order_written():
     assert merge.state_columns(same_day) == {"status": wf.EXTENDED, "current_deadline": "2026-03-20",
                                              "closed_on": None}
     assert merge.state_columns(list(reversed(same_day))) == merge.state_columns(same_day)
+    closed = [event("a", "f", wf.CREATED, "2026-03-01", deadline="2026-03-05"),
+              event("b", "f", wf.ORDER_ISSUED, "2026-03-01"),
+              event("c", "f", wf.RECHECK, "2026-03-04", passed=True, inspectors=["x", "y"]),
+              event("d", "f", wf.CLOSE, "2026-03-06")]
+    assert merge.state_columns(closed) == {"status": wf.CLOSED, "current_deadline": "2026-03-05",
+                                           "closed_on": "2026-03-06"}
 
 
 # -- the property: random histories of one record on several laptops --------------------------------------------

@@ -250,3 +250,70 @@ def test_a_column_the_local_row_lacks_is_merged_in():
     local = {k: x for k, x in record(meta=meta, **values).items()}
     merged, changed, _ = v.merge_records(local, record(meta=newer_meta, **newer_values))
     assert merged["grid"] == "网格09" and changed
+
+
+def test_observing_reads_a_counter_of_five_digits():
+    clock = Clock("me", Wall(1_000))
+    clock.observe(stamp(9_000, 12_345, "other"))
+    assert clock.now() == stamp(9_000, 12_346, "me")
+
+
+def test_vv_max_keeps_the_greater_count_in_any_order_and_a_zero():
+    assert v.vv_max({"a": 3}, {"a": 1}) == {"a": 3}
+    assert v.vv_max({"a": 0}) == {"a": 0}
+
+
+def test_equal_times_order_concurrent_values_by_their_text_not_its_escaped_form():
+    # "红" sorts after "a" as text; escaped as \\u7ea2 it would sort before
+    assert [h["v"] for h in v.merge_heads([head("a", {"x": 1}, "T1"), head("红", {"y": 1}, "T1")])] == ["红", "a"]
+
+
+def test_values_that_are_objects_or_dates_merge_like_any_other():
+    from datetime import date
+
+    one = head({"k": 1, "j": 2}, {"a": 1}, "T1")
+    same = head({"j": 2, "k": 1}, {"b": 1}, "T2")  # the same object, its keys in another order
+    assert v.merge_heads([one, same]) == [head({"j": 2, "k": 1}, {"a": 1, "b": 1}, "T2")]
+    day = head(date(2026, 3, 1), {"a": 1}, "T1")
+    assert v.merge_heads([day, dict(day)]) == [day]
+    local = record(meta={"due": {"vv": {"town": 1}, "t": "T1"}}, due=date(2026, 3, 1))
+    merged, _, _ = v.merge_records(local, record(meta={"due": {"vv": {"town": 2}, "t": "T2"}}, due=date(2026, 4, 1)))
+    assert merged["due"] == date(2026, 4, 1) and json.loads(merged["sync_meta"])["due"]["t"] == "T2"
+
+
+def test_a_bulk_row_and_an_edit_that_never_saw_it_are_a_conflict_ordered_by_time():
+    bulk = record(device="town", updated="2026-03-01T08:00:00.000000Z", address="甲")
+    values, meta = versioned(address=("乙", {"other": 1}, "2026-03-02T08:00:00.000000Z"))
+    merged, changed, conflict = v.merge_records(bulk, record(meta=meta, **values))
+    assert (merged["address"], changed, conflict) == ("乙", True, True)
+    others = json.loads(merged["sync_meta"])["address"]["others"]
+    assert others == [head("甲", {"town": 1}, "2026-03-01T08:00:00.000000Z")]  # its time is the row's
+
+
+def test_a_field_missing_from_versioned_rows_is_never_written_on_either_side():
+    _, only_grid = versioned(grid=("网格01", {"town": 1}, "T1"))
+    values, other = versioned(grid=("网格01", {"town": 1}, "T1"), address=("乙", {"other": 1}, "T2"))
+    partial = record(meta=only_grid, address="旧", grid="网格01")
+    full = record(meta=other, **values)
+    for a, b in ((partial, full), (full, partial)):
+        merged, _, conflict = v.merge_records(a, b)
+        assert merged["address"] == "乙" and not conflict
+    assert v.merge_records(partial, dict(partial))[1:] == (False, False)
+
+
+def test_versions_given_as_objects_are_read_like_text():
+    values, meta = versioned(address=("甲", {"town": 1}, "T1"))
+    as_object = {**record(**values), "sync_meta": meta}
+    newer_values, newer = versioned(address=("乙", {"town": 2}, "T2"))
+    merged, changed, conflict = v.merge_records(as_object, {**record(**newer_values), "sync_meta": newer})
+    assert (merged["address"], changed, conflict) == ("乙", True, False)
+
+
+def test_a_conflict_between_dates_keeps_the_other_date_as_text():
+    from datetime import date
+
+    here = record(meta={"due": {"vv": {"district": 1}, "t": "T2"}}, due=date(2026, 4, 1))
+    there = record(meta={"due": {"vv": {"town": 1}, "t": "T1"}}, due=date(2026, 3, 1))
+    merged, _, conflict = v.merge_records(here, there)
+    assert conflict and merged["due"] == date(2026, 4, 1)
+    assert json.loads(merged["sync_meta"])["due"]["others"] == [head("2026-03-01", {"town": 1}, "T1")]
