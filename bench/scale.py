@@ -319,10 +319,13 @@ GUI_BENCH = ROOT / "bench" / "gui_scale.py"
 BARE_CHUNK = 2_000
 
 
-def run_all(quick: bool, emit: Any) -> list[Figure]:
+def run_all(quick: bool, emit: Any, then: Any = None) -> list[Figure]:
     """Every district-scale figure, on the shared database (built once, see bench/scale_data.py); each figure is
     passed to ``emit`` as soon as it is known. ``bench/gui_scale.py``, when present, is run on the same database
-    (``--db PATH [--quick]``) and its JSON lines are taken as figures too."""
+    (``--db PATH [--quick]``) and its JSON lines are taken as figures too.
+
+    The figures measured by the clock on the wall (queries, the window) come first; ``then`` is called after
+    them, before the ledgers, whose ratios are of CPU seconds and so bear other work running beside them."""
     import sqlite3
     import tempfile
     from datetime import date
@@ -356,8 +359,6 @@ def run_all(quick: bool, emit: Any) -> list[Figure]:
     today = date.fromisoformat(cost["today"])
     add(size_figures(path))
     add(query_figures(path, today))
-    with tempfile.TemporaryDirectory() as tmp:
-        add(ledger_figures(path, plan["pdf"], plan["xlsx"], Path(tmp)))
     if GUI_BENCH.exists():
         args = [sys.executable, str(GUI_BENCH), "--db", str(path), *(["--quick"] if quick else [])]
         done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -365,6 +366,10 @@ def run_all(quick: bool, emit: Any) -> list[Figure]:
         add([{"note": "", **line} for line in lines])
         if done.returncode:
             add([figure("scale_gui_bench_failed", done.returncode, "exit code", None, done.stderr[-300:])])
+    if then is not None:
+        then()
+    with tempfile.TemporaryDirectory() as tmp:
+        add(ledger_figures(path, plan["pdf"], plan["xlsx"], Path(tmp)))
     return figures
 
 
