@@ -7,14 +7,24 @@ Pure Python, no Qt and no database: :func:`parse_file` reads a file and returns 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from inspector.docimport.model import Outline
-from inspector.docimport.outline import parse_text
 from inspector.errors import ImportFailed
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_text`` on first use: the parser's modules are not needed to start the window."""
+    if name == "parse_text":
+        from inspector.docimport.outline import parse_text
+
+        return parse_text
+    raise AttributeError(name)
 
 
 def parse_file(path: Path | str) -> Outline:
     """Read and parse one document; raises :class:`~inspector.errors.ImportFailed` with advice when unreadable."""
+    from inspector.docimport.outline import parse_text
     from inspector.docimport.reading import read_document
 
     path = Path(path)

@@ -251,6 +251,8 @@ class FindingsPage(QWidget):
                 task.partial(first_screen(s, flt, s.newest_rowids(flt.sort, flt.descending, BATCH), today))
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
             head, first = (base[2] if base else ListHead(ordered)), None
+            if base is None and not flt.text.strip():
+                head.prefetch(s)  # a new list: the next keystroke finds the head's tokens read already
             if keep is None and not opening:  # the first screen at once, the full list and its count after it
                 first = head.first_matches(s, flt.text, BATCH)
                 if first is not None:
@@ -433,6 +435,7 @@ class ListHead:
 
     CHUNK = 1_000
     LIMIT = 20_000
+    PREFETCH = 4_000
 
     def __init__(self, ordered: list[int]) -> None:
         self.ordered = ordered
@@ -453,6 +456,10 @@ class ListHead:
                                       strict=False) if test(t)]
             done += self.CHUNK
         return out[:want] if len(out) >= want or done >= len(self.ordered) else None
+
+    def prefetch(self, s: Services) -> None:
+        """Read the tokens of the first few chunks, where most words fill their first screen."""
+        self._tokens(s, self.PREFETCH)
 
     def _tokens(self, s: Services, upto: int) -> list[str]:
         with self.lock:

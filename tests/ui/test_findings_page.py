@@ -110,7 +110,7 @@ def test_a_search_s_first_screen_from_the_head_of_the_list_is_the_start_of_its_f
         monkeypatch.setattr(ListHead, "LIMIT", limit)
         head = ListHead(ordered)
         first = head.first_matches(s, word, 4)
-        if limit == len(ordered) or len(full[:4]) == 4 and full[3] in ordered[:limit]:
+        if limit == len(ordered) or (len(full[:4]) == 4 and full[3] in ordered[:limit]):
             assert first == full[:4], (word, limit)
         else:
             assert first is None, (word, limit)
