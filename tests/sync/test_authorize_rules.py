@@ -26,6 +26,8 @@ LATEST = "2026-03-10T13:00:00.000000Z"  # the clock plus the skew, as creation t
 ME, OTHER, DISTRICT = "town-a", "town-b", "district"
 T = f"{NOW_MS:013d}-00000-{ME}"
 
+DISTRICT_ONLY = "只有区里可以创建这类记录（工作意见、工作任务清单、风险分级标准、下发的检查计划、专项行动）"
+
 
 class Local:
     """The records this device holds, looked up as the import looks them up (and each call counted)."""
@@ -90,10 +92,10 @@ def test_a_record_held_here_as_another_device_s_cannot_be_taken_over():
 
 def test_work_plan_documents_and_task_lists_come_from_the_district_only():
     doc = rec("d-1", DISTRICT, sha256="ab" * 32, title="工作要点")
-    assert refused("documents", {**doc, "device_id": ME}) == "只有区里可以创建这类记录（工作意见、工作任务清单）"
+    assert refused("documents", {**doc, "device_id": ME}) == DISTRICT_ONLY
     accepted("documents", doc, sender=DISTRICT, role="district")
     plan = rec("c-1", kind="workplan", name="任务清单")
-    assert refused("checklists", plan) == "只有区里可以创建这类记录（工作意见、工作任务清单）"
+    assert refused("checklists", plan) == DISTRICT_ONLY
     accepted("checklists", {**plan, "device_id": DISTRICT}, sender=DISTRICT, role="district")
     accepted("checklists", rec("c-2", kind="template", name="自定义检查表"))
     # a district document held here already is the district's to change

@@ -30,11 +30,15 @@ def test_any_trusted_device_creates_its_own_records(table):
 def test_the_tables_and_their_rules():
     assert set(own.OWNERSHIP) == {"documents", "checklists", "checklist_items", "item_units", "units", "sites",
                                   "inspectors", "inspections", "inspection_results", "findings", "attachments",
-                                  "task_progress", "doc_numbers"}
-    assert [t for t, r in own.OWNERSHIP.items() if r.create == "district"] == ["documents"]
+                                  "task_progress", "doc_numbers", "risk_policies", "risk_assessments", "recusals",
+                                  "inspection_plans", "plan_draws", "plan_sites", "campaigns"}
+    assert [t for t, r in own.OWNERSHIP.items() if r.create == "district"] == ["documents", "risk_policies",
+                                                                              "campaigns"]
     assert {t: r.parent for t, r in own.OWNERSHIP.items() if r.parent} == {
         "checklist_items": ("checklist_id", "checklists"), "item_units": ("item_id", "checklist_items"),
-        "inspection_results": ("inspection_id", "inspections")}
+        "inspection_results": ("inspection_id", "inspections"), "risk_assessments": ("site_id", "sites"),
+        "recusals": ("inspector_id", "inspectors"), "plan_draws": ("plan_id", "inspection_plans"),
+        "plan_sites": ("plan_id", "inspection_plans")}
 
 
 def test_owner_kinds_come_from_the_finding_s_owner_and_district_kinds_from_the_district():
