@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import Services
-from inspector.ui import background
+from inspector.ui import background, qtfix
 from inspector.ui.background import Operation, show_error
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services) -> None:
         super().__init__()
         sys.setswitchinterval(0.002)  # workers hand the interpreter back within 2 ms, so repaints never wait long
+        qtfix.collect_on_gui_thread(QApplication.instance())  # widgets are never freed on a worker thread
         self.services = services
         self.job: Operation | None = None
         self.pages: dict[str, QWidget] = {}

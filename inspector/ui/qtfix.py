@@ -40,3 +40,46 @@ def guard_signal_refcounts() -> bool:
     for singleton in (None, True, False, Ellipsis, NotImplemented):
         ctypes.c_ssize_t.from_address(id(singleton)).value += SPARE  # ob_refcnt: the first field of an object
     return True
+
+
+class GuiThreadCollector:
+    """Python's cycle collector run on the GUI thread only.
+
+    The collector runs on whichever thread happens to allocate when its thresholds are reached — a worker of
+    the background helper as often as not. A widget in a reference cycle (a dialog whose Python object its own
+    slots point back to, once the dialog is closed) is then deleted on that worker: Qt emits its ``destroyed``
+    across threads and the GUI thread later touches freed memory (QLabel's buddy bookkeeping, for one), and the
+    window crashes at a random moment of a long session. So automatic collection is switched off and a timer on
+    the GUI thread collects with the same thresholds instead (the pattern of Camelot's GarbageCollector)."""
+
+    INTERVAL_MS = 100
+
+    def __init__(self, app) -> None:
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        self.gc = gc
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(app)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(self.INTERVAL_MS)
+
+    def check(self) -> None:
+        """What the automatic collector would have done since the last tick: each generation whose count is past
+        its threshold, the younger first (collecting one generation moves the count of the next)."""
+        for generation in (0, 1, 2):
+            if self.gc.get_count()[generation] <= self.thresholds[generation]:
+                return
+            self.gc.collect(generation)
+
+
+_COLLECTOR: GuiThreadCollector | None = None
+
+
+def collect_on_gui_thread(app) -> None:
+    """Start the :class:`GuiThreadCollector` once per application (idempotent)."""
+    global _COLLECTOR
+    if _COLLECTOR is None or _COLLECTOR.timer.parent() is not app:
+        _COLLECTOR = GuiThreadCollector(app)

@@ -471,3 +471,42 @@ def test_events_of_one_finding_look_it_up_once_and_a_known_event_does_not_stop_t
 
 def test_a_finding_without_a_registration_event_starts_as_registered():
     assert events([ev("e1", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-31")]) == (["e1"], {})
+
+
+# -- campaigns (专项整治, published by the district) ---------------------------------------------------------------
+def campaign(rid: str = "c-1", **fields) -> dict:
+    return rec(rid, DISTRICT, **{"name": "2026年燃气安全专项整治", "starts_on": "2026-04-01",
+                                 "ends_on": "2026-06-30", "criteria": None, **fields})
+
+
+def test_a_campaign_comes_from_the_district_with_dates_and_criteria_as_written():
+    accepted("campaigns", campaign(), sender=DISTRICT, role="district")
+    accepted("campaigns", campaign(starts_on=None, ends_on=None), sender=DISTRICT, role="district")
+    full = {"towns": ["长寿路街道"], "industries": ["餐饮"], "risk_levels": ["红"], "site_ids": ["x" * 200] * 10_000}
+    accepted("campaigns", campaign(criteria=json.dumps(full, ensure_ascii=False)), sender=DISTRICT,
+             role="district")
+    assert refused("campaigns", rec("c-2", ME, name="街镇自拟专项")) == DISTRICT_ONLY
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"starts_on": "2026-13-01"}, "专项行动的日期“2026-13-01”无效"),
+    ({"ends_on": "六月底"}, "专项行动的日期“六月底”无效"),
+    ({"criteria": "{"}, "专项行动的目标条件无法读取"),
+    ({"criteria": "[]"}, "专项行动的目标条件格式不对"),
+    ({"criteria": '{"owners": []}'}, "专项行动的目标条件格式不对"),
+    ({"criteria": '{"towns": "长寿路街道"}'}, "专项行动的目标条件格式不对"),
+    ({"criteria": json.dumps({"towns": ["甲"] * 10_001})}, "专项行动的目标条件格式不对"),
+    ({"criteria": '{"towns": [1]}'}, "专项行动的目标条件格式不对"),
+    ({"criteria": json.dumps({"towns": ["x" * 201]})}, "专项行动的目标条件格式不对"),
+])
+def test_a_campaign_with_bad_dates_or_criteria_is_refused(change, reason):
+    got = refused("campaigns", campaign(**change), sender=DISTRICT, role="district")
+    assert got == reason if "无法读取" not in reason else got.startswith(reason + "（")
+
+
+def test_a_campaign_id_derived_from_a_name_must_be_that_name_s():
+    derived = stable_id("campaign", "2026年燃气安全专项整治")
+    accepted("campaigns", campaign(derived), sender=DISTRICT, role="district")
+    other = stable_id("campaign", "别的专项")
+    assert refused("campaigns", campaign(other), sender=DISTRICT, role="district") == \
+        "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
