@@ -491,6 +491,7 @@ def test_a_campaign_comes_from_the_district_with_dates_and_criteria_as_written()
 @pytest.mark.parametrize(("change", "reason"), [
     ({"starts_on": "2026-13-01"}, "专项行动的日期“2026-13-01”无效"),
     ({"ends_on": "六月底"}, "专项行动的日期“六月底”无效"),
+    ({"ends_on": "2026年4月1日至2026年6月30日前完成"}, "专项行动的日期“2026年4月1日至2026年6月30日”无效"),  # cut at 20
     ({"criteria": "{"}, "专项行动的目标条件无法读取"),
     ({"criteria": "[]"}, "专项行动的目标条件格式不对"),
     ({"criteria": '{"owners": []}'}, "专项行动的目标条件格式不对"),
