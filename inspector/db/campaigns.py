@@ -29,6 +29,21 @@ def campaign_by_name(store: Store, name: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def campaign(store: Store, campaign_id: str | None) -> dict[str, Any] | None:
+    """The campaign record with this id, deleted or not; ``None`` when there is none."""
+    rows = store.rows("SELECT * FROM campaigns WHERE id = ?", [campaign_id])
+    return rows[0] if rows else None
+
+
+def checklist_name(store: Store, checklist_id: str | None) -> str | None:
+    """The name of the checklist a campaign uses (any checklist, live or not)."""
+    return store.scalar("SELECT name FROM checklists WHERE id = ?", [checklist_id])
+
+
+def campaign_ids(store: Store) -> set[str]:
+    return {r["id"] for r in store.rows("SELECT id FROM campaigns")}
+
+
 def referenced_ids(store: Store) -> list[str]:
     """The distinct campaign ids findings refer to, by a loose scan of the index (a few look-ups, not 1 M rows)."""
     live = f"{ALIVE} AND campaign_id IS NOT NULL"

@@ -77,3 +77,9 @@ def inspected_sites(store: Store, date_from: str, date_to: str) -> dict[str, int
         f"""SELECT s.town, count(DISTINCT i.site_id) AS n FROM inspections i JOIN sites s ON s.id = i.site_id
             WHERE i.{ALIVE} AND substr(i.started_at, 1, 10) BETWEEN ? AND ? GROUP BY s.town""",
         [date_from, date_to])}
+
+
+def inspection_findings(store: Store, inspection_id: str) -> list[dict[str, Any]]:
+    """The live findings of one inspection in the order they were found, as its documents list them."""
+    return store.rows("SELECT * FROM findings WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY found_on, rowid",
+                      [inspection_id])

@@ -89,7 +89,7 @@ def save(store: Store, fields: dict[str, Any], campaign_id: str | None = None) -
         if cq.campaign_by_name(store, clean["name"]):
             raise RuleError(f"已有名为“{clean['name']}”的专项行动。", "请换一个名称，或修改原有的专项行动。")
         rid = derived_id(clean["name"])
-        if store.scalar("SELECT 1 FROM campaigns WHERE id = ?", [rid]):
+        if cq.campaign(store, rid):
             rid = None  # a deleted campaign of that name keeps its id; a new one gets its own
         return store.insert("campaigns", {"id": rid, **clean} if rid else clean)
 
@@ -123,10 +123,10 @@ def fields_for(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     a typed name (the command line, older callers) resolved to its record or to the id the name derives."""
     cid, name = fields.get("campaign_id"), (fields.get("campaign") or "").strip() or None
     if cid:
-        row = store.rows("SELECT name FROM campaigns WHERE id = ?", [cid])
+        row = cq.campaign(store, cid)
         if not row and not name:
             raise RuleError("所选的专项行动不存在。", "请从列表中选择区里发布的专项行动。")
-        return {**fields, "campaign_id": cid, "campaign": row[0]["name"] if row else name}
+        return {**fields, "campaign_id": cid, "campaign": row["name"] if row else name}
     if name:
         record = cq.campaign_by_name(store, name)
         return {**fields, "campaign_id": record["id"] if record else derived_id(name), "campaign": name}
@@ -135,8 +135,7 @@ def fields_for(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
 
 def progress(store: Store, campaign_id: str, today: date, by_town: bool = True) -> dict[str, Any]:
     """A campaign's progress: target sites (from its criteria), sites checked, findings, 整改率, overdue."""
-    record = store.rows("SELECT * FROM campaigns WHERE id = ?", [campaign_id])
-    campaign = record[0] if record else {"id": campaign_id, "name": _name(store, campaign_id)}
+    campaign = cq.campaign(store, campaign_id) or {"id": campaign_id, "name": _name(store, campaign_id)}
     criteria = _criteria(campaign.get("criteria"))
     figures = cq.progress(store, campaign_id, today.isoformat())
     target = cq.target_sites(store, *(criteria.get(k, []) for k in CRITERIA))
@@ -149,10 +148,7 @@ def progress(store: Store, campaign_id: str, today: date, by_town: bool = True) 
 def target_condition(store: Store, campaign_id: str) -> tuple[str, list[str]] | None:
     """The condition on sites that selects the campaign's targets (for a plan's or a draw's filter); ``None`` when
     its criteria name none. An unknown or deleted campaign is refused."""
-    try:
-        campaign = store.get("campaigns", campaign_id)
-    except KeyError:
-        campaign = None
+    campaign = cq.campaign(store, campaign_id)
     if not campaign or campaign["deleted_at"]:
         raise RuleError("找不到该专项行动。", "请用 inspector campaign list 查看专项编号，或先导入区里的数据包。")
     criteria = _criteria(campaign["criteria"])

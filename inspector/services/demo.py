@@ -134,10 +134,11 @@ def _demo_event(step: str, day: date, deadline: date, pair: list[str]) -> wf.Eve
 def _fire_campaign(services: Services, today: date) -> None:
     """The campaign the demo's inspections belong to, as the district would have published it (its id derived
     from its name, the one every device gives it)."""
+    from inspector.db import campaigns as campaign_queries
     from inspector.services.campaigns import derived_id
 
     name = "消防安全专项整治"
-    if services.store.scalar("SELECT 1 FROM campaigns WHERE id = ?", [derived_id(name)]) is None:
+    if campaign_queries.campaign(services.store, derived_id(name)) is None:
         services.store.insert("campaigns", {"id": derived_id(name), "name": name, "starts_on": f"{today.year}-01-01",
                                             "ends_on": f"{today.year}-12-31", "issuer": "普陀区安委办",
                                             "criteria": '{"industries": ["餐饮业", "零售业"]}'})

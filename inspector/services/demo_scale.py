@@ -111,7 +111,9 @@ def _officers(store: Any, rng: _Random, towns: list[str]) -> dict[str, list[str]
 
 def _campaigns(store: Any, today: date) -> None:
     """The campaigns the inspections refer to, as the district publishes them (ids derived from the names)."""
-    have = {r["id"] for r in store.rows("SELECT id FROM campaigns")}
+    from inspector.db.campaigns import campaign_ids
+
+    have = campaign_ids(store)
     rows = [{"id": stable_id("campaign", name), "name": name, "starts_on": f"{today.year}-01-01",
              "ends_on": f"{today.year}-12-31", "issuer": "区安委办"} for name in w.CAMPAIGNS]
     store.bulk_insert("campaigns", [r for r in rows if r["id"] not in have])

@@ -143,6 +143,7 @@ def report_data(store: Store, today: date, date_from: str | None = None, date_to
 
 def campaign_report(store: Store, campaign_id: str, today: date) -> dict[str, Any]:
     """One campaign's progress as its report prints it."""
+    from inspector.db import campaigns as cq
     from inspector.services import campaigns
 
     p = campaigns.progress(store, campaign_id, today)
@@ -150,7 +151,7 @@ def campaign_report(store: Store, campaign_id: str, today: date) -> dict[str, An
     labels = {"towns": "街镇", "industries": "行业", "risk_levels": "风险等级", "site_ids": "指定单位"}
     criteria = "；".join(f"{labels[k]}：{len(v)} 家" if k == "site_ids" else f"{labels[k]}：{'、'.join(v)}"
                         for k, v in p["criteria"].items() if v) or "未限定"
-    checklist = store.scalar("SELECT name FROM checklists WHERE id = ?", [c.get("checklist_id")])
+    checklist = cq.checklist_name(store, c.get("checklist_id"))
     return {**p, "period": period_text(c), "checklist": checklist, "criteria_text": criteria,
             "coverage_text": rate_text(p["coverage"]), "rate_text": rate_text(p["rectification_rate"]),
             "today": today.isoformat()}

@@ -109,9 +109,7 @@ class Reports:
         return finding, self.store.get("inspections", finding["inspection_id"])
 
     def _findings_of(self, inspection_id: str) -> list[dict[str, Any]]:
-        rows = self.store.rows(
-            "SELECT * FROM findings WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY found_on, rowid",
-            [inspection_id])
+        rows = rq.inspection_findings(self.store, inspection_id)
         for row in rows:
             row["plan"] = json.loads(row["plan"]) if row["plan"] else None
         return self._with_items(rows)
