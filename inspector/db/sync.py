@@ -65,12 +65,18 @@ def upsert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
 
 
 def insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write rows new to this device (plain inserts: cheaper than upserts)."""
+    """Write rows new to this device (plain inserts: cheaper than upserts). A column a row leaves out (a package
+    of an older version, before the column existed) takes the column's default, not NULL."""
     if not rows:
         return
-    names = columns(store, table)
-    store.db.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                              [[r.get(n) for n in names] for r in rows])
+    known = columns(store, table)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(n for n in known if n in row), []).append(row)
+    for names, group in groups.items():
+        store.db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [[r[n] for n in names] for r in group])
 
 
 def insert_events(store: Store, events: list[dict[str, Any]]) -> int:
@@ -171,10 +177,11 @@ def delete_settings(store: Store, names: tuple[str, ...]) -> None:
     store.db.execute(f"DELETE FROM settings WHERE key IN ({', '.join('?' * len(names))})", list(names))
 
 
-def column_types(store: Store, table: str) -> list[tuple[str, str, bool]]:
-    """(name, declared type, required) of each column, for the records schema."""
-    return [(r["name"], r["type"], bool(r["notnull"] or r["pk"]) and r["dflt_value"] is None)
-            for r in store.rows(f"PRAGMA table_info({table})")]
+def column_types(store: Store, table: str) -> list[tuple[str, str, bool, bool]]:
+    """(name, declared type, required, nullable) of each column, for the records schema: a NOT NULL column with a
+    default may be left out but never be null."""
+    return [(r["name"], r["type"], bool(r["notnull"] or r["pk"]) and r["dflt_value"] is None,
+             not (r["notnull"] or r["pk"])) for r in store.rows(f"PRAGMA table_info({table})")]
 
 
 @contextlib.contextmanager

@@ -142,9 +142,13 @@ EVENT_COLUMNS = [("id", "TEXT", True), ("finding_id", "TEXT", True), ("kind", "T
                  ("created_at", "TEXT", True), ("device_id", "TEXT", True)]
 
 
-def column_schema(table: str, name: str, sql_type: str, required: bool) -> dict[str, Any]:
+def column_schema(table: str, name: str, sql_type: str, required: bool,
+                  nullable: bool | None = None) -> dict[str, Any]:
+    """One column's schema. A column may be left out (it has a default) and still never be null: a package that
+    sends null there is refused here, with the field named, rather than by the database at the end."""
     base = "integer" if sql_type.upper().startswith("INT") else "string"
-    schema: dict[str, Any] = {"type": base if required else [base, "null"]}
+    nullable = not required if nullable is None else nullable
+    schema: dict[str, Any] = {"type": [base, "null"] if nullable else base}
     if base == "string":
         schema["maxLength"] = MAX_META if name == "sync_meta" else MAX_LONG_TEXT if name in LONG else MAX_TEXT
     else:
@@ -160,9 +164,10 @@ def column_schema(table: str, name: str, sql_type: str, required: bool) -> dict[
     return schema
 
 
-def table_schema(table: str, columns: list[tuple[str, str, bool]]) -> dict[str, Any]:
-    return {"type": "object", "required": sorted(n for n, _, req in columns if req),
-            "properties": {n: column_schema(table, n, t, req) for n, t, req in columns},
+def table_schema(table: str, columns: list[tuple]) -> dict[str, Any]:
+    """``columns``: (name, declared type, required[, nullable]) — see :func:`inspector.db.sync.column_types`."""
+    return {"type": "object", "required": sorted(c[0] for c in columns if c[2]),
+            "properties": {c[0]: column_schema(table, *c) for c in columns},
             "additionalProperties": False}
 
 
