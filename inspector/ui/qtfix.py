@@ -53,15 +53,19 @@ class GuiThreadCollector:
     the GUI thread collects with the same thresholds instead (the pattern of Camelot's GarbageCollector)."""
 
     INTERVAL_MS = 100
+    FULL_EVERY_S = 30.0  # a full collection at most this often (CPython's own rule also spaces them out)
 
     def __init__(self, app) -> None:
         import gc
+        import time
 
         from PySide6.QtCore import QTimer
 
-        self.gc = gc
+        self.gc, self.clock = gc, time.monotonic
         self.thresholds = gc.get_threshold()
+        self.last_full = self.clock()
         gc.disable()
+        gc.freeze()  # what start-up made lives as long as the program: full collections need not scan it
         self.timer = QTimer(app)
         self.timer.timeout.connect(self.check)
         self.timer.start(self.INTERVAL_MS)
@@ -72,6 +76,10 @@ class GuiThreadCollector:
         for generation in (0, 1, 2):
             if self.gc.get_count()[generation] <= self.thresholds[generation]:
                 return
+            if generation == 2:
+                if self.clock() - self.last_full < self.FULL_EVERY_S:
+                    return
+                self.last_full = self.clock()
             self.gc.collect(generation)
 
 
