@@ -59,6 +59,18 @@ HEADERS = (  # the column headers above, for the translation file (term() transl
 )
 
 
+def _split_tab(tab: QWidget, row, orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QWidget:
+    """A tab of the page: its row of controls above two panes split at the given sizes."""
+    split = QSplitter(orientation, tab)
+    for widget, _ in parts:
+        split.addWidget(widget)
+    split.setSizes([size for _, size in parts])
+    layout = QVBoxLayout(tab)
+    layout.addLayout(row)
+    layout.addWidget(split, 1)
+    return tab
+
+
 def _table(parent: QWidget, model: RecordsModel) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
@@ -118,14 +130,7 @@ class PlansPage(QWidget):
             self.due_table.setColumnWidth(col, width)
         self.history = QTextBrowser(tab)
         self.due_table.selectionModel().currentRowChanged.connect(self.show_history)
-        split = QSplitter(Qt.Orientation.Horizontal, tab)
-        split.addWidget(self.due_table)
-        split.addWidget(self.history)
-        split.setSizes([820, 360])
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row)
-        layout.addWidget(split, 1)
-        return tab
+        return _split_tab(tab, row, Qt.Orientation.Horizontal, (self.due_table, 820), (self.history, 360))
 
     def load_due(self) -> None:
         today, within = self.today(), self.within.value()
@@ -194,14 +199,7 @@ class PlansPage(QWidget):
             for col, width in enumerate(widths):
                 table.setColumnWidth(col, width)
         self.plan_table.selectionModel().currentRowChanged.connect(lambda *_: self.show_plan())
-        split = QSplitter(Qt.Orientation.Vertical, tab)
-        split.addWidget(self.plan_table)
-        split.addWidget(self.plan_sites_table)
-        split.setSizes([220, 480])
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row)
-        layout.addWidget(split, 1)
-        return tab
+        return _split_tab(tab, row, Qt.Orientation.Vertical, (self.plan_table, 220), (self.plan_sites_table, 480))
 
     def load_plans(self, select: str | None = None) -> None:
         plans = self.planning.plans()
