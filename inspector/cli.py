@@ -21,10 +21,21 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def _open(args: argparse.Namespace, seed: bool = True):
+_OPENED: list = []  # the databases this command opened, closed when it ends (see main)
+
+
+def open_services(db: Path | None, seed: bool = True):
+    """Open the database for one command; :func:`main` closes it when the command returns (checkpointed, so the
+    file is complete the moment the command ends, also when commands run in one process, as in the tests)."""
     from inspector.services import Services
 
-    return Services.open(args.db, seed=seed)
+    services = Services.open(db, seed=seed)
+    _OPENED.append(services)
+    return services
+
+
+def _open(args: argparse.Namespace, seed: bool = True):
+    return open_services(args.db, seed)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -370,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         if exc.hint:
             print(exc.hint, file=sys.stderr)
         return 2
+    finally:
+        while _OPENED:
+            _OPENED.pop().close()
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ from inspector.errors import RuleError
 
 
 def _open(args: argparse.Namespace):
-    from inspector.services import Services
+    from inspector.cli import open_services
 
-    return Services.open(args.db, seed=False)
+    return open_services(args.db, seed=False)
 
 
 def _print_json(data: Any) -> None:

@@ -21,9 +21,9 @@ LEVEL_ARGS = {"red": "红", "orange": "橙", "yellow": "黄", "blue": "蓝", **{
 
 
 def _planning(args: argparse.Namespace):
-    from inspector.services import Services
+    from inspector.cli import open_services
 
-    return Services.open(args.db).planning()
+    return open_services(args.db).planning()
 
 
 def _print_json(data: Any) -> None:
