@@ -21,7 +21,7 @@ from inspector import assessment
 from inspector import workflow as wf
 from inspector.errors import RuleError
 from inspector.services import FindingFilter, district
-from tests.sync.conftest import device, send, star
+from tests.sync.conftest import send, world  # noqa: F401  (world: the two towns and the district, trusted)
 
 TODAY = date(2025, 7, 1)
 TWO = ["林志明", "王建国"]
@@ -55,11 +55,8 @@ def finding(town, site: str, inspection: str, on: date, deadline: date, grade: s
 
 
 @pytest.fixture
-def towns(tmp_path):
-    a = device(tmp_path / "a.db", "长寿路街道", "town", "长寿路街道")
-    b = device(tmp_path / "b.db", "万里街道", "town", "万里街道")
-    d = device(tmp_path / "d.db", "普陀区应急局", "district")
-    star([a, b], d)
+def towns(world, tmp_path):  # noqa: F811  (the fixture imported above)
+    a, b, d = world["a"], world["b"], world["d"]
     (tmp_path / "plan.txt").write_text(WORKPLAN, encoding="utf-8")
     plan = d.import_document(tmp_path / "plan.txt").checklist_id
     gas = d.save_campaign({"name": "2025年燃气安全专项整治", "starts_on": "2025-04-01", "ends_on": "2025-06-30",
@@ -71,9 +68,7 @@ def towns(tmp_path):
     send(a, d, "普陀区应急局", tmp_path, "a")
     send(b, d, "普陀区应急局", tmp_path, "b")
     d.supervise(ids["b1"], date(2025, 5, 8), "区级挂牌督办")
-    yield {"a": a, "b": b, "d": d, "gas": gas, "plan": plan, **ids}
-    for s in (a, b, d):
-        s.close()
+    return {"a": a, "b": b, "d": d, "gas": gas, "plan": plan, **ids}
 
 
 def _task(town, plan: str, number: str) -> str:
