@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from inspector.services import district
-from tests.services.test_district_figures import TODAY, towns  # noqa: F401  (the two-town fixture)
+from tests.district_world import TODAY, towns, world  # noqa: F401  (the two-town fixture and what it builds on)
 
 
 def text_of(path) -> str:

@@ -1,15 +1,5 @@
-"""The district's figures against a hand-computed fixture of two towns, built through the services and merged
-through the sync exactly as the towns' packages would arrive; a town sees the same for itself.
-
-Fixture (period 2025, today 2025-07-01):
-- 长寿路街道: sites A1, A2; inspections A1 03-10, A1 04-12, A2 04-20 (the last in the campaign);
-  findings a1 一般 found 03-10 rectified; a2 一般 04-20 (campaign) deadline 05-01, open → overdue;
-  a3 重大 04-20 deadline 09-30 under 挂牌督办 (the town's own flag), open; a4 一般 2024-12-20 (outside the period).
-- 万里街道: site B1; inspection 05-06 (campaign); b1 重大 05-06 rectified, 挂牌督办 by the district's event;
-  b2 一般 05-06 rectified.
-- The district's work plan: task 1 (区应急局、各街镇), task 2 (长寿路街道), task 3 (区消防救援支队): 长寿路街道 must do
-  tasks 1 and 2 and completed 1; 万里街道 must do task 1 and has not completed it.
-"""
+"""The district's figures against the hand-computed two-town fixture in `tests/district_world.py`; a town sees
+the same for itself."""
 
 from __future__ import annotations
 
@@ -18,96 +8,16 @@ from datetime import date
 import pytest
 
 from inspector import assessment
-from inspector import workflow as wf
 from inspector.errors import RuleError
 from inspector.services import FindingFilter, district
-from tests.sync.conftest import send, world  # noqa: F401  (world: the two towns and the district, trusted)
-
-TODAY = date(2025, 7, 1)
-TWO = ["林志明", "王建国"]
-PLAN = dict.fromkeys(wf.PLAN_PARTS, "按方案落实")
-WORKPLAN = """普陀区安委会关于2025年安全生产工作的意见
-
-普安委〔2025〕1号
-
-一、重点任务
-
-1. 开展燃气安全隐患排查整治。（区应急局、各街镇）
-
-2. 推进老旧小区消防设施改造。（长寿路街道）
-
-3. 组织消防宣传月活动。（区消防救援支队）
-"""
-
-
-def rectify(town, finding: str, ordered: date, passed: date) -> None:
-    town.act(finding, wf.Event(wf.ORDER_ISSUED, ordered, {"deadline": passed}))
-    town.act(finding, wf.Event(wf.RECHECK, passed, {"passed": True, "inspectors": TWO}))
-
-
-def order(town, finding: str, on: date, deadline: date) -> None:
-    town.act(finding, wf.Event(wf.ORDER_ISSUED, on, {"deadline": deadline}))
-
-
-def finding(town, site: str, inspection: str, on: date, deadline: date, grade: str = "一般", **kw) -> str:
-    return town.record_finding(description=f"{grade}隐患 {on}", grade=grade, found_on=on, deadline=deadline,
-                               site_id=site, inspection_id=inspection, plan=PLAN if grade == "重大" else None, **kw)
-
-
-@pytest.fixture
-def towns(world, tmp_path):  # noqa: F811  (the fixture imported above)
-    a, b, d = world["a"], world["b"], world["d"]
-    (tmp_path / "plan.txt").write_text(WORKPLAN, encoding="utf-8")
-    plan = d.import_document(tmp_path / "plan.txt").checklist_id
-    gas = d.save_campaign({"name": "2025年燃气安全专项整治", "starts_on": "2025-04-01", "ends_on": "2025-06-30",
-                           "issuer": "普陀区安委办", "criteria": {"towns": ["长寿路街道", "万里街道"]}})
-    for n, town in enumerate((a, b)):
-        send(d, town, town.sync().identity()["name"], tmp_path, f"publish{n}", full=True)
-    ids = _town_a(a, gas, plan)
-    ids |= _town_b(b, gas, plan)
-    send(a, d, "普陀区应急局", tmp_path, "a")
-    send(b, d, "普陀区应急局", tmp_path, "b")
-    d.supervise(ids["b1"], date(2025, 5, 8), "区级挂牌督办")
-    return {"a": a, "b": b, "d": d, "gas": gas, "plan": plan, **ids}
-
-
-def _task(town, plan: str, number: str) -> str:
-    return next(i["id"] for i in town.checklist_items(plan) if i["number"] == number)
-
-
-def _town_a(a, gas: str, plan: str) -> dict[str, str]:
-    a1 = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
-    a2 = a.add_site(name="上海顺发五金厂", town="长寿路街道")
-    i1 = a.start_inspection(a1, None, type="日常", started_at="2025-03-10T09:00")
-    a.start_inspection(a1, None, type="复查", started_at="2025-04-12T09:00")
-    i3 = a.start_inspection(a2, None, type="专项", campaign_id=gas, started_at="2025-04-20T09:00")
-    a1f = finding(a, a1, i1, date(2025, 3, 10), date(2025, 4, 10))
-    rectify(a, a1f, date(2025, 3, 11), date(2025, 4, 5))
-    a2f = finding(a, a2, i3, date(2025, 4, 20), date(2025, 5, 1), campaign_id=gas)
-    order(a, a2f, date(2025, 4, 21), date(2025, 5, 1))
-    finding(a, a2, i3, date(2025, 4, 20), date(2025, 9, 30), "重大", listed_supervision=1, campaign_id=gas)
-    finding(a, a1, i1, date(2024, 12, 20), date(2025, 1, 20))
-    a.save_task_progress(_task(a, plan, "1"), status="已完成", closing_note="已完成排查")
-    a.save_task_progress(_task(a, plan, "2"), status="推进中")
-    return {"a2": a2f}
-
-
-def _town_b(b, gas: str, plan: str) -> dict[str, str]:
-    b1 = b.add_site(name="上海万里物流有限公司", town="万里街道")
-    i1 = b.start_inspection(b1, None, type="专项", campaign_id=gas, started_at="2025-05-06T14:00")
-    b1f = finding(b, b1, i1, date(2025, 5, 6), date(2025, 6, 30), "重大", campaign_id=gas)
-    rectify(b, b1f, date(2025, 5, 7), date(2025, 6, 20))
-    b2f = finding(b, b1, i1, date(2025, 5, 6), date(2025, 6, 1), campaign_id=gas)
-    rectify(b, b2f, date(2025, 5, 7), date(2025, 5, 30))
-    b.save_task_progress(_task(b, plan, "1"), status="推进中")
-    return {"b1": b1f}
+from tests.district_world import TODAY, towns, world  # noqa: F401  (the two-town fixture and what it builds on)
 
 
 def _by_town(stats) -> dict[str, dict]:
     return {r["town"]: r for r in stats["rows"]}
 
 
-def test_the_district_counts_each_town_as_computed_by_hand(towns):
+def test_the_district_counts_each_town_as_computed_by_hand(towns):  # noqa: F811
     stats = towns["d"].district_stats(TODAY, "2025-01-01", "2025-12-31")
     rows = _by_town(stats)
     assert set(rows) == {"长寿路街道", "万里街道"}
@@ -127,32 +37,37 @@ def test_the_district_counts_each_town_as_computed_by_hand(towns):
     assert table["长寿路街道"]["planned"] == "—" and table["合计"]["listed"] == "1/2"
 
 
-def test_months_trend_and_a_period_without_findings(towns):
+def test_months_trend_and_a_period_without_findings(towns):  # noqa: F811
     d = towns["d"]
     monthly = d.district_stats(TODAY, "2025-01-01", "2025-12-31")["monthly"]
-    assert monthly == {"2025-03": {"inspections": 1, "findings": 1, "rectified": 1},
-                       "2025-04": {"inspections": 2, "findings": 2, "rectified": 0},
-                       "2025-05": {"inspections": 1, "findings": 2, "rectified": 2}}
+    assert monthly == {
+        "2025-03": {"inspections": 1, "findings": 1, "rectified": 1},
+        "2025-04": {"inspections": 2, "findings": 2, "rectified": 0},
+        "2025-05": {"inspections": 1, "findings": 2, "rectified": 2},
+    }
     empty = d.district_stats(TODAY, "2025-08-01", "2025-08-31")
     assert all(r["found"] == 0 and r["rates"]["rectification"] is None for r in empty["rows"])
     assert {r["town"]: r["rate"] for r in district.table_rows(empty)}["长寿路街道"] == "—"
 
 
-def test_a_town_sees_the_same_figures_for_itself(towns):
+def test_a_town_sees_the_same_figures_for_itself(towns):  # noqa: F811
     mine = towns["a"].district_stats(TODAY, "2025-01-01", "2025-12-31")
     district_row = _by_town(towns["d"].district_stats(TODAY, "2025-01-01", "2025-12-31"))["长寿路街道"]
     assert [r["town"] for r in mine["rows"]] == ["长寿路街道"]
     assert mine["rows"][0] == district_row
 
 
-def test_planned_inspections_come_from_the_inspection_plans(towns):
+def test_planned_inspections_come_from_the_inspection_plans(towns):  # noqa: F811
     d = towns["d"]
     planning = d.planning()
     sites = {s["name"]: s["id"] for s in d.sites()}
     rounds = [planning.create_plan(f"2025年第{n}轮监督检查计划", "year", "2025") for n in (1, 2)]
     next_year = planning.create_plan("2026年监督检查计划", "year", "2026")
-    for name, days in (("上海恒达餐饮有限公司", ("2025-03-01", "2025-06-01")), ("上海顺发五金厂", ("2025-04-01",
-                       None)), ("上海万里物流有限公司", ("2025-05-01", "2026-01-10"))):
+    for name, days in (
+        ("上海恒达餐饮有限公司", ("2025-03-01", "2025-06-01")),
+        ("上海顺发五金厂", ("2025-04-01", None)),
+        ("上海万里物流有限公司", ("2025-05-01", "2026-01-10")),
+    ):
         for plan, day in zip((rounds[0], next_year if day_is_2026(days[1]) else rounds[1]), days, strict=True):
             planning.add_sites(plan, [sites[name]], target_date=date.fromisoformat(day) if day else None)
     rows = _by_town(d.district_stats(TODAY, "2025-01-01", "2025-12-31"))
@@ -165,7 +80,7 @@ def day_is_2026(day: str | None) -> bool:
     return bool(day) and day.startswith("2026")
 
 
-def test_the_weighting_is_editable_and_checked(towns):
+def test_the_weighting_is_editable_and_checked(towns):  # noqa: F811
     d = towns["d"]
     d.set_assessment_weights({"tasks": 0, "listed": 0})
     b = _by_town(d.district_stats(TODAY, "2025-01-01", "2025-12-31"))["万里街道"]
@@ -177,7 +92,7 @@ def test_the_weighting_is_editable_and_checked(towns):
     assert d.assessment_weights()["tasks"] == 0
 
 
-def test_campaign_progress(towns):
+def test_campaign_progress(towns):  # noqa: F811
     d = towns["d"]
     p = d.campaign_progress(towns["gas"], TODAY)
     assert (p["inspections"], p["sites_checked"], p["target_sites"]) == (2, 2, 3)
@@ -189,7 +104,7 @@ def test_campaign_progress(towns):
     assert sorted(r["site"] for r in listed.values()) == ["上海万里物流有限公司"] * 2 + ["上海顺发五金厂"] * 2
 
 
-def test_a_town_cannot_create_or_edit_a_campaign(towns):
+def test_a_town_cannot_create_or_edit_a_campaign(towns):  # noqa: F811
     with pytest.raises(RuleError, match="区里发布"):
         towns["a"].save_campaign({"name": "自拟专项"})
     with pytest.raises(RuleError, match="区里发布"):

@@ -10,7 +10,7 @@ from inspector.services import district
 from inspector.ui import background
 from inspector.ui.campaign_dialog import CampaignDialog, WeightsDialog
 from inspector.ui.main_window import MainWindow
-from tests.services.test_district_figures import towns  # noqa: F401  (the two-town fixture)
+from tests.district_world import towns, world  # noqa: F401  (the two-town fixture and what it builds on)
 from tests.ui.driver import DialogDriver, ime_type
 
 
