@@ -132,7 +132,7 @@ def open_database(path: Path | str) -> Database:
         inspect_existing(path)
     _check_writable(path)
     try:
-        db = Database(path)
+        db = Database(path, execute_plugins=False)
         db.execute("PRAGMA journal_mode = WAL")
         _pragmas(db)
         migrate(db)
@@ -144,7 +144,7 @@ def open_database(path: Path | str) -> Database:
 def connect(path: Path | str) -> Database:
     """Another connection to a database this process has already opened and checked (for a background
     thread): the same pragmas, no start-up checks, no migration."""
-    return _pragmas(Database(Path(path)))
+    return _pragmas(Database(Path(path), execute_plugins=False))
 
 
 def migrate(db: Database, stop_before: str | None = None) -> None:

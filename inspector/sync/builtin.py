@@ -28,7 +28,7 @@ def reference() -> dict[str, dict[str, dict[str, Any]]]:
     from inspector.paths import sample_documents
     from inspector.services import documents
 
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     migrate(db)
     store = Store(db)
     documents.seed_templates(store)

@@ -1,12 +1,13 @@
 """Qt widgets, item models and dialogs; they call services, never SQL.
 
-The services (and sqlite-utils under them) are imported here, before anything imports PySide6: once PySide6 is
-loaded, its import hook reads the source of every module imported after it (to see whether it uses Qt's
-``__feature__`` switches), which made start-up about a tenth of a second slower on a plain laptop. Then the
-guard of :mod:`inspector.ui.qtfix` runs before any widget can emit a signal.
+The services (and sqlite-utils under them) and the log's handlers are imported here, before anything imports
+PySide6: once PySide6 is loaded, its import hook reads the source of every module imported after it (to see
+whether it uses Qt's ``__feature__`` switches), which made start-up about a tenth of a second slower on a plain
+laptop. Then the guard of :mod:`inspector.ui.qtfix` runs before any widget can emit a signal.
 """
 
-import inspector.services  # noqa: F401  (imported first on purpose, see above)
+import inspector.logs
+import inspector.services  # noqa: F401  (both imported first on purpose, see above)
 from inspector.ui.qtfix import guard_signal_refcounts
 
 guard_signal_refcounts()
