@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from inspector.reports.blocks import BLANK, Fields, Form, Gap, Grid, Para, Photos, Seal, Signatures
 
@@ -133,6 +134,39 @@ def _footer(section: Any) -> None:
             _page_field(p, field)
 
 
+def _content(doc: Any) -> list[Any]:
+    """The body's paragraphs and tables, in order (without the section properties that always end it)."""
+    return [element for element in doc.element.body if element.tag != qn("w:sectPr")]
+
+
+def _keep_together(elements: list[Any]) -> None:
+    """Word keeps these on one page: each paragraph (in a table's cells too) is kept with the next and no row
+    is split, so signatures, the seal and the date never start a page on their own."""
+    paragraphs = []
+    for element in elements:
+        if element.tag == qn("w:tbl"):
+            for row in element.iter(qn("w:tr")):
+                _cant_split(row.get_or_add_trPr())
+            paragraphs.extend(element.iter(qn("w:p")))
+        elif element.tag == qn("w:p"):
+            paragraphs.append(element)
+    for paragraph in paragraphs[:-1]:
+        Paragraph(paragraph, None).paragraph_format.keep_with_next = True
+
+
+_AFTER_CANT_SPLIT = {qn(f"w:{tag}") for tag in ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")}
+
+
+def _cant_split(properties: Any) -> None:
+    """``w:cantSplit`` in its place in the row's properties (the schema fixes their order)."""
+    element = OxmlElement("w:cantSplit")
+    later = next((child for child in properties if child.tag in _AFTER_CANT_SPLIT), None)
+    if later is None:
+        properties.append(element)
+    else:
+        later.addprevious(element)
+
+
 WRITERS = {Fields: _fields, Grid: _grid, Signatures: _signatures, Seal: _seal, Photos: _photos}
 
 
@@ -147,12 +181,17 @@ def write_docx(form: Form, path: Path, _font_file: str | None = None) -> Path:
     _para(doc, form.head or BLANK, "centre", 15)
     _para(doc, form.title, "centre", 20, bold=True).paragraph_format.space_before = Pt(6)
     _para(doc, form.number or BLANK, "right", 11).paragraph_format.space_after = Pt(8)
+    tail_from = None  # from the first signatures on, kept on one page, as in the PDF
     for block in form.blocks:
+        if tail_from is None and isinstance(block, Signatures):
+            tail_from = len(_content(doc))
         if isinstance(block, Para):
             _para(doc, block.text, block.style)
         elif isinstance(block, Gap):
             _para(doc, "").paragraph_format.line_spacing = Mm(max(block.mm, 1))
         else:
             WRITERS[type(block)](doc, block)
+    if tail_from is not None:
+        _keep_together(_content(doc)[tail_from:])
     doc.save(str(path))
     return path

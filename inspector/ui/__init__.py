@@ -3,9 +3,9 @@
 The services (and sqlite-utils under them) and the log's handlers are imported here, before anything imports
 PySide6: once PySide6 is loaded, its import hook reads the source of every module imported after it (to see
 whether it uses Qt's ``__feature__`` switches), which made start-up about a tenth of a second slower on a plain
-laptop. The cycle collector is paused meanwhile and what the imports made is then frozen: it lives as long as the
-program, and collecting it again and again was about a twentieth of start-up. Then the guard of :mod:`inspector.ui.qtfix`
-runs before any widget can emit a signal.
+laptop. The cycle collector is paused meanwhile and what the imports made is then frozen: it lives as long as
+the program, and collecting it again and again was about a twentieth of start-up. Then the guard of
+:mod:`inspector.ui.qtfix` runs before any widget can emit a signal.
 """
 
 import gc

@@ -141,6 +141,26 @@ def test_the_docx_has_the_same_wording_and_layout(tmp_path):
     assert round(doc.sections[0].page_width.mm) == 210
 
 
+def test_the_docx_keeps_signatures_seal_and_date_on_one_page(tmp_path):
+    """As the PDF does: from the signatures on, Word may not break the page (each paragraph kept with the next,
+    no row split), so the seal and the date never stand alone on a last page."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    path = tmp_path / "o.docx"
+    forms.write("rectification-order", order_data(kind="enforcement", head="普陀区应急管理局"), path)
+    body = [e for e in Document(str(path)).element.body if e.tag != qn("w:sectPr")]
+    start = next(n for n, e in enumerate(body) if e.tag == qn("w:tbl") and "林志明" in "".join(e.itertext()))
+    paragraphs = [p for e in body[start:] for p in ([e] if e.tag == qn("w:p") else e.iter(qn("w:p")))]
+    kept = [Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs]
+    assert kept[:-1] == [True] * (len(kept) - 1) and not kept[-1]
+    assert "（印章）" in "".join(Paragraph(p, None).text for p in paragraphs)
+    rows = [r for e in body[start:] if e.tag == qn("w:tbl") for r in e.iter(qn("w:tr"))]
+    assert rows and all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+    before = [Paragraph(e, None).paragraph_format.keep_with_next for e in body[:start] if e.tag == qn("w:p")]
+    assert not any(before)  # the body of the form still flows over pages
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("forms")
