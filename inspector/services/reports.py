@@ -21,7 +21,7 @@ from inspector.db.store import Store
 from inspector.errors import InspectorError
 from inspector.filestore import is_digest, path_for
 from inspector.paths import attachments_dir
-from inspector.services.tasks import effective_status
+from inspector.services.tasks import ALL_WORK_PLANS, effective_status, is_town_share
 
 KINDS = ("inspection-record", "rectification-order", "recheck-opinion", "major-hazard", "ledger", "task-progress",
          "site-file", "statistics", "district", "campaign")
@@ -244,24 +244,40 @@ class Reports:
         return ref["campaign_id"], ref["campaign"]
 
     def task_progress(self, checklist_id: str) -> dict[str, Any]:
-        checklist = self.store.get("checklists", checklist_id)
-        document = self.store.get("documents", checklist["document_id"]) if checklist.get("document_id") else {}
+        """One plan's 任务落实情况表; for ``ALL_WORK_PLANS`` every current work plan's, each under a row with
+        the plan's name, holding only the town's share when a town is set in 设置 (the 我的全部任务 view)."""
+        if checklist_id != ALL_WORK_PLANS:
+            checklist = self.store.get("checklists", checklist_id)
+            document = self.store.get("documents", checklist["document_id"]) if checklist.get("document_id") else {}
+            rows = self._progress_rows(checklist_id, None)
+            return {"title": checklist["name"], "doc_no": document.get("doc_no"), "rows": rows,
+                    "totals": _progress_totals(rows)}
+        town = self.store.setting("town") or None
+        rows, tasks = [], []
+        for plan in queries.checklists(self.store, "workplan"):
+            mine = self._progress_rows(plan["id"], town)
+            if mine:
+                rows.append({"number": "", "title": f"【{plan['name']}】{plan.get('doc_no') or ''}"})
+                rows += mine
+                tasks += mine
+        title = f"{town}全部工作任务" if town else "全部工作任务"
+        return {"title": title, "doc_no": "", "rows": rows, "totals": _progress_totals(tasks)}
+
+    def _progress_rows(self, checklist_id: str, town: str | None) -> list[dict[str, Any]]:
         progress = queries.checklist_progress(self.store, checklist_id)
-        rows, done = [], 0
+        rows = []
         for item in queries.checklist_items(self.store, checklist_id):
-            if item["kind"] not in ("task", "item"):
+            if item["kind"] not in ("task", "item") or not is_town_share({u["name"] for u in item["units"]}, town):
                 continue
             p = progress.get(item["id"], {})
-            status = effective_status(p.get("status"), item["deadline"], self.today())
-            done += status == "已完成"
             rows.append({"number": item["number"], "title": item["title"],
                          "lead": "、".join(u["name"] for u in item["units"] if u["role"] == "lead"),
                          "support": "、".join(u["name"] for u in item["units"] if u["role"] == "support"),
                          "deadline": item["deadline"] or item["deadline_text"] or "", "q1": p.get("q1"),
-                         "q2": p.get("q2"), "q3": p.get("q3"), "q4": p.get("q4"), "status": status,
+                         "q2": p.get("q2"), "q3": p.get("q3"), "q4": p.get("q4"),
+                         "status": effective_status(p.get("status"), item["deadline"], self.today()),
                          "evidence": p.get("evidence"), "closing_note": p.get("closing_note")})
-        totals = f"共 {len(rows)} 项任务，已完成 {done} 项，完成率 {_rate(wf.rectification_rate(len(rows), done))}。"
-        return {"title": checklist["name"], "doc_no": document.get("doc_no"), "rows": rows, "totals": totals}
+        return rows
 
     def site_file(self, site_id: str) -> dict[str, Any]:
         site = queries.site_file(self.store, site_id)
@@ -405,6 +421,11 @@ class Reports:
                                    params.get("date_to") or today.isoformat(), params.get("town"))
         return self.ledger(params.get("date_from"), params.get("date_to"), params.get("town"), params.get("status"),
                            params.get("grade"), params.get("campaign"), params.get("site_id"))
+
+
+def _progress_totals(rows: list[dict[str, Any]]) -> str:
+    done = sum(r["status"] == "已完成" for r in rows)
+    return f"共 {len(rows)} 项任务，已完成 {done} 项，完成率 {_rate(wf.rectification_rate(len(rows), done))}。"
 
 
 def period(date_from: str | None, date_to: str | None) -> str:

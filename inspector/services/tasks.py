@@ -14,6 +14,16 @@ LATE = "滞后"
 PROGRESS_FIELDS = ("status", "q1", "q2", "q3", "q4", "evidence", "closing_note")
 
 
+ALL_WORK_PLANS = "all"
+"""In place of a checklist's id: every current work plan at once (我的全部任务)."""
+EVERY_TOWN = "各街镇"
+
+
+def is_town_share(unit_names: set[str] | list[str], town: str | None) -> bool:
+    """Whether a task falls to the town: it names 各街镇 or the town itself (every task when no town is set)."""
+    return not town or any(name == EVERY_TOWN or town in name for name in unit_names)
+
+
 def effective_status(stored: str | None, deadline: str | None, today: date) -> str:
     """滞后 is not typed by anyone: a task not completed whose deadline has passed is late."""
     status = stored or "未启动"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector import workflow as wf
 from inspector.services import Services
+from inspector.services.tasks import ALL_WORK_PLANS
 from inspector.ui.background import Operation, show_error
 from inspector.ui.pdf_preview import PdfPreview, print_pdf
 from inspector.ui.vocabulary import term
@@ -151,6 +152,7 @@ class ReportsPage(QWidget):
 
     def show_choices(self, choices: dict[str, list[tuple[str, Any]]]) -> None:
         everything = {"site": self.tr("全部单位"), "town": self.tr("全部街镇")}
+        choices["checklist"] = [(self.all_plans_label(), ALL_WORK_PLANS), *choices["checklist"]]
         for key, rows in choices.items():
             fill(getattr(self, key), rows, everything.get(key))
 
@@ -183,6 +185,9 @@ class ReportsPage(QWidget):
                 combo.addItem(self.label_of(key, value), value)  # older than the lists: offered as well
             combo.setCurrentIndex(combo.findData(value))
 
+    def all_plans_label(self) -> str:
+        return self.tr("我的全部任务（所有工作清单）")
+
     def label_of(self, key: str, record_id: str) -> str:
         """The label of one record chosen elsewhere (one indexed read)."""
         if key == "finding":
@@ -191,6 +196,8 @@ class ReportsPage(QWidget):
         if key == "inspection":
             row = self.services.store.get("inspections", record_id)
             return f"{(row['started_at'] or '')[:10]} {self.services.store.get('sites', row['site_id'])['name']}"
+        if key == "checklist" and record_id == ALL_WORK_PLANS:
+            return self.all_plans_label()
         return self.services.store.get({"checklist": "checklists", "site": "sites"}[key], record_id)["name"]
 
     def params(self) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 A town officer picks "各街镇" to see the tasks the town must carry out, writes the quarterly progress, sets the
 status and, at the end, the closing note. Every field is saved as soon as it is left (the status bar says
 “已保存”). 我的全部任务 lists the town's tasks of every current work plan at once, one branch per plan; 打印任务落实
-情况表 prints the plan shown (or, in 我的全部任务, the plan of the chosen task) through the 报表 page.
+情况表 prints the plan shown (in 我的全部任务, the town's share of every current plan) through the 报表 page.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.services import Services
-from inspector.services.tasks import LATE, STATUSES, effective_status
+from inspector.services.tasks import ALL_WORK_PLANS, LATE, STATUSES, effective_status, is_town_share
 from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
@@ -256,13 +256,12 @@ class TasksPage(QWidget):
     def unit_matches(self, item: dict[str, Any], unit: str | None) -> bool:
         names = {u["name"] for u in item["units"]}
         if unit == MY_TOWN:
-            town = self.services.store.setting("town") or ""
-            return "各街镇" in names or any(town and town in n for n in names)
+            return is_town_share(names, self.services.store.setting("town"))
         return unit is None or unit in names
 
     def status_of(self, item: dict[str, Any]) -> str:
         stored = self.progress_by_item.get(item["id"], {}).get("status")
-        return effective_status(stored, item["deadline"], date.today())
+        return effective_status(stored, item["deadline"], self.services.today())
 
     def refill_tree(self) -> None:
         self.items_model.clear()
@@ -280,7 +279,7 @@ class TasksPage(QWidget):
         deadline = self.deadline_filter.currentData()
         keep = {r["id"] for r in self.rows if r["kind"] in ("task", "item", "subtask")
                 and self.unit_matches(r, unit) and (status is None or self.status_of(r) == status)
-                and deadline_matches(r["deadline"], deadline, date.today())}
+                and deadline_matches(r["deadline"], deadline, self.services.today())}
         parents = {r["id"]: r["parent_id"] for r in self.rows}
         for item_id in list(keep):
             parent = parents.get(item_id)
@@ -415,14 +414,8 @@ class TasksPage(QWidget):
         cell.setForeground(LATE_BRUSH if status == LATE else QBrush())
 
     def print_progress(self) -> None:
-        """The 任务落实情况表 of the plan shown (in 我的全部任务: of the chosen task's plan), made on the 报表 page in
-        the background and previewed there."""
-        checklist_id = self.checklist_id
-        if checklist_id == ALL_PLANS:
-            checklist_id = self.item.get("checklist_id") if self.item else None
-            if not checklist_id:
-                QMessageBox.information(self, self.tr("打印任务落实情况表"),
-                                        self.tr("请先在树中选择一项任务（或一个清单），再打印它所在清单的落实情况表。"))
-                return
-        if checklist_id:
-            self.sig_print.emit("task-progress", "checklist", checklist_id)
+        """The 任务落实情况表 of the plan shown (in 我的全部任务: of every current plan, the town's share), made on
+        the 报表 page in the background and previewed there."""
+        if self.checklist_id:
+            plan = ALL_WORK_PLANS if self.checklist_id == ALL_PLANS else self.checklist_id
+            self.sig_print.emit("task-progress", "checklist", plan)

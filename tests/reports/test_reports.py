@@ -15,6 +15,7 @@ from inspector import workflow as wf
 from inspector.reports.tables import LEDGER_COLUMNS, PROGRESS_COLUMNS
 from inspector.services import Services
 from inspector.services.demo import build_demo
+from inspector.services.tasks import ALL_WORK_PLANS
 
 TODAY = date(2026, 6, 30)  # the one day the documents are dated by
 
@@ -167,6 +168,33 @@ def test_task_progress_and_site_file_and_statistics(demo):
     stats = reports.generate("statistics", folder / "stats.pdf", date_from="2000-01-01", date_to="2099-12-31")
     stats_text = text_of(stats.path)
     assert "合计" in stats_text and "整改率" in stats_text and services.towns()[0] in stats_text
+
+
+def test_all_work_plans_progress_holds_the_towns_share_of_every_current_plan(services, tmp_path):
+    plans = {"a.txt": "普陀区2025年安全生产工作要点\n\n一、重点任务\n\n1. 开展燃气安全排查。（各街镇）\n\n"
+                      "2. 改造老旧小区消防设施。（长寿路街道）\n\n3. 组织消防宣传月。（区消防救援支队）\n",
+             "b.txt": "普陀区2025年消防工作意见\n\n一、工作任务\n\n"
+                      "1. 整治电动自行车停放充电。（长寿路街道、区应急局）\n\n2. 清理楼道堆物。（万里街道）\n"}
+    ids = []
+    for name, text in plans.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        ids.append(services.import_document(tmp_path / name).checklist_id)
+    first = next(i for i in services.checklist_items(ids[0]) if i["number"] == "1")
+    services.save_task_progress(first["id"], status="已完成", closing_note="已完成排查")
+    reports = services.reports()
+    everything = reports.task_progress(ALL_WORK_PLANS)  # no town set: every task of every plan
+    assert everything["totals"].startswith("共 5 项任务，已完成 1 项")
+    services.set_setting("town", "长寿路街道")
+    mine = reports.task_progress(ALL_WORK_PLANS)
+    titles = [r["title"] for r in mine["rows"]]
+    assert titles == ["【普陀区2025年安全生产工作要点】", "开展燃气安全排查", "改造老旧小区消防设施",
+                      "【普陀区2025年消防工作意见】", "整治电动自行车停放充电"]
+    assert mine["rows"][0]["number"] == "" and mine["rows"][1]["status"] == "已完成"
+    assert mine["title"] == "长寿路街道全部工作任务" and mine["totals"].startswith("共 3 项任务，已完成 1 项")
+    sheet = load_workbook(reports.generate("task-progress", tmp_path / "all.xlsx", checklist_id=ALL_WORK_PLANS).path)
+    assert sheet.active.max_row == 1 + 5
+    text = text_of(reports.generate("task-progress", tmp_path / "all.pdf", checklist_id=ALL_WORK_PLANS).path)
+    assert "长寿路街道全部工作任务" in text and "清理楼道堆物" not in text and "已完成排查" in text
 
 
 def test_cjk_font_is_embedded_and_the_fallback_works(demo, monkeypatch):

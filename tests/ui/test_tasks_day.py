@@ -112,6 +112,29 @@ def test_my_tasks_across_all_plans(qtbot, tmp_path):
     window.services.close()
 
 
+def test_my_tasks_print_as_one_table_of_every_plan(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "a.db", town="长风新村街道")
+    page = window.pages["tasks"]
+    mine = next(page.lists_model.item(r) for r in range(page.lists_model.rowCount())
+                if page.lists_model.item(r).data(ID_ROLE) == ALL_PLANS)
+    qtbot.mouseClick(page.lists.viewport(), Qt.MouseButton.LeftButton, pos=page.lists.visualRect(mine.index()).center())
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # no task chosen: the whole view is printed
+    reports = window.pages["reports"]
+    assert reports.kind() == "task-progress" and reports.checklist.currentText().startswith("我的全部任务")
+    qtbot.waitUntil(lambda: reports.last is not None and reports.generate_button.isEnabled(), timeout=30000)
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(str(reports.last)).pages).replace("\n", "")
+    services = window.services
+    plans = services.checklists("workplan")
+    shared = [c for c in plans
+              if any("各街镇" in {u["name"] for u in i["units"]} or any("长风新村街道" in u["name"] for u in i["units"])
+                     for i in services.checklist_items(c["id"]) if i["kind"] in ("task", "item"))]
+    assert "长风新村街道全部工作任务" in text and shared and len(plans) > len(shared)
+    assert [c["name"] for c in plans if f"【{c['name']}】" in text] == [c["name"] for c in shared]
+    window.services.close()
+
+
 def test_the_progress_table_is_printed_from_the_page(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path / "p.db")
     page = putuo(window)

@@ -1125,6 +1125,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>检查文书存为 Word 文档，可在 WPS 或 Word 中调整后打印</source>
       <translation>Saves the case form as a Word document, to adjust in WPS or Word before printing</translation>
     </message>
+    <message>
+      <source>我的全部任务（所有工作清单）</source>
+      <translation>My tasks (all work plans)</translation>
+    </message>
   </context>
   <context>
     <name>Session</name>
