@@ -301,6 +301,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+CHECKLIST_HELP = "清单编号；all：全部当前工作清单中本街镇的任务"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector", description="街镇安全检查：工作任务清单、隐患闭环、报表与同步")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹；也可设 INSPECTOR_DB）")
@@ -330,7 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True,
                         help="输出文件（.pdf；检查文书也可 .docx；台账等表格也可 .xlsx）")
     for flag in ("inspection", "finding", "site", "checklist", "town", "status", "grade", "campaign", "font"):
-        report.add_argument(f"--{flag}")
+        report.add_argument(f"--{flag}", help=CHECKLIST_HELP if flag == "checklist" else None)
     report.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", help="截止日期 YYYY-MM-DD")
     export = add("export", cmd_export, "导出数据包给对方设备")
