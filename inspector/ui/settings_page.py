@@ -15,7 +15,8 @@ from inspector.ui.vocabulary import term
 from inspector.ui.widgets import show_saved
 
 PROFILE = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
-           ("doc_prefix", "文书编号前缀（如“（普）应急”）")]
+           ("doc_prefix", "文书编号前缀（如“（普）应急”）"),
+           ("issuer_name", "发文机关名称（文书抬头和印章；空则按街镇或所属单位）")]
 
 
 class SettingsPage(QWidget):

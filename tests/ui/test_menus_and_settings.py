@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from inspector.services import Services
@@ -41,6 +44,31 @@ def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
         page.font.setCurrentIndex(1)
         page.font.activated.emit(1)
         assert services.store.setting("pdf_font") == page.font.itemData(1)
+
+
+def test_the_issuing_body_typed_in_settings_heads_and_seals_the_forms(qtbot, tmp_path):
+    services = Services.open(tmp_path / "i.db")
+    services.set_setting("town", "长寿路街道")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.go("settings")
+    assert services.reports().issuing_body() == "长寿路街道"  # left empty: the town
+    ime_type(page.edits["issuer_name"], "上海市普陀区人民政府长寿路街道办事处")
+    page.edits["officer_name"].setFocus()
+    qtbot.waitUntil(lambda: services.store.setting("issuer_name") == "上海市普陀区人民政府长寿路街道办事处")
+    site = services.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    inspection = services.start_inspection(site, None)
+    finding = services.record_finding(description="灭火器过期", grade="一般", site_id=site, inspection_id=inspection,
+                                      found_on=date(2026, 6, 1), deadline=date(2026, 6, 30))
+    out = services.reports().generate("rectification-order", tmp_path / "o.pdf", finding_id=finding)
+    text = "".join(p.extract_text() for p in PdfReader(str(out.path)).pages).replace("\n", "")
+    seal = text.index("（印章）")
+    assert text.startswith("上海市普陀区人民政府长寿路街道办事处") and text.rfind("长寿路街道办事处", 0, seal) > seal - 30
+    window.close()
+    services.close()
 
 
 def test_page_layout_is_remembered(qtbot, tmp_path):

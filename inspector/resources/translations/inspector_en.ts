@@ -3120,6 +3120,10 @@ The current database is kept in the backups folder first.</translation>
       <source>来源</source>
       <translation>Source</translation>
     </message>
+    <message>
+      <source>发文机关名称（文书抬头和印章；空则按街镇或所属单位）</source>
+      <translation>Issuing body (document heading and seal; empty: the town or own unit)</translation>
+    </message>
   </context>
   <context>
     <name>widgets</name>
