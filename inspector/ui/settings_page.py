@@ -15,8 +15,8 @@ from inspector.ui.vocabulary import term
 from inspector.ui.widgets import show_saved
 
 PROFILE = [("officer_name", "姓名"), ("certificate_no", "执法证号"), ("unit", "所属单位"), ("town", "街镇"),
-           ("doc_prefix", "文书编号前缀（如“（普）应急”）"),
-           ("issuer_name", "发文机关名称（文书抬头和印章；空则按街镇或所属单位）")]
+           ("doc_prefix", "文书编号前缀（如“（普）应急”）")]
+ISSUER = ("issuer_name", "发文机关全称（空则为街镇或所属单位）")
 
 
 class SettingsPage(QWidget):
@@ -31,17 +31,14 @@ class SettingsPage(QWidget):
         form.addRow(setup)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in PROFILE:
-            edit = QLineEdit(services.store.setting(key) or "", self)
-            edit.setObjectName(key)
-            edit.editingFinished.connect(lambda k=key, e=edit: self.save(k, e.text().strip()))
-            self.edits[key] = edit
-            form.addRow(term(label) + "：", edit)
+            self._edit(form, key, label)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("街镇（限期整改意见书）"), "town")
         self.kind.addItem(self.tr("执法机构（责令限期整改指令书）"), "enforcement")
         self.kind.setCurrentIndex(max(0, self.kind.findData(services.store.setting("issuer_kind") or "town")))
         self.kind.activated.connect(lambda _: self.save("issuer_kind", self.kind.currentData()))
         form.addRow(self.tr("发文机关类型") + "：", self.kind)
+        self._edit(form, *ISSUER).setToolTip(self.tr("文书抬头和印章处写的机关名称"))
         from inspector.reports.fonts import system_fonts
 
         self.font = QComboBox(self)
@@ -69,6 +66,15 @@ class SettingsPage(QWidget):
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.path.parent))))
         form.addRow(self.tr("数据文件夹") + "：", folder)
         form.addRow(self.tr("数据库") + "：", QLabel(services.path.name, self))
+
+    def _edit(self, form: QFormLayout, key: str, label: str) -> QLineEdit:
+        """A field of the profile, saved when it is left."""
+        edit = QLineEdit(self.services.store.setting(key) or "", self)
+        edit.setObjectName(key)
+        edit.editingFinished.connect(lambda: self.save(key, edit.text().strip()))
+        self.edits[key] = edit
+        form.addRow(term(label) + "：", edit)
+        return edit
 
     def _font_typed(self) -> None:
         text = self.font.currentText().strip()

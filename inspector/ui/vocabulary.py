@@ -102,7 +102,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "执法证号"),
     QT_TRANSLATE_NOOP("vocabulary", "所属单位"),
     QT_TRANSLATE_NOOP("vocabulary", "文书编号前缀（如“（普）应急”）"),
-    QT_TRANSLATE_NOOP("vocabulary", "发文机关名称（文书抬头和印章；空则按街镇或所属单位）"),
+    QT_TRANSLATE_NOOP("vocabulary", "发文机关全称（空则为街镇或所属单位）"),
     QT_TRANSLATE_NOOP("vocabulary", "一季度进展"),
     QT_TRANSLATE_NOOP("vocabulary", "二季度进展"),
     QT_TRANSLATE_NOOP("vocabulary", "三季度进展"),

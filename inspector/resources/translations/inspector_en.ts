@@ -1199,6 +1199,10 @@ Click “Copy report” and send the report with the log to whoever looks after 
       <source>数据库</source>
       <translation>Database</translation>
     </message>
+    <message>
+      <source>文书抬头和印章处写的机关名称</source>
+      <translation>The body named in the heading and at the seal of the documents</translation>
+    </message>
   </context>
   <context>
     <name>SetupDialog</name>
@@ -3121,8 +3125,8 @@ The current database is kept in the backups folder first.</translation>
       <translation>Source</translation>
     </message>
     <message>
-      <source>发文机关名称（文书抬头和印章；空则按街镇或所属单位）</source>
-      <translation>Issuing body (document heading and seal; empty: the town or own unit)</translation>
+      <source>发文机关全称（空则为街镇或所属单位）</source>
+      <translation>Issuing body, full name (empty: the town or own unit)</translation>
     </message>
   </context>
   <context>
