@@ -91,9 +91,9 @@ def _covers(rules: list[tuple[float, float, float]], at: float, lo: float, hi: f
     return any(abs(r[0] - at) <= SNAP and r[1] - SNAP <= mid <= r[2] + SNAP for r in rules)
 
 
-def find_grids(page, textpage) -> list[Grid]:
-    """The ruled tables of one page, top to bottom."""
-    horizontal, vertical = page_rules(page)
+def find_grids(page, textpage, rules=page_rules) -> list[Grid]:
+    """The ruled tables of one page, top to bottom (``rules(page)``: its horizontal and vertical rules)."""
+    horizontal, vertical = rules(page)
     if len(horizontal) < 2 or len(vertical) < 2:
         return []
     ys = sorted(_snap([h[0] for h in horizontal]), reverse=True)
@@ -161,8 +161,12 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_pages(pdf) -> tuple[list[str], list]:
-    """Each page's text with its tables cut out, and the tables (one table may run over many pages)."""
+def read_pages(pdf, rules=page_rules) -> tuple[list[str], list]:
+    """Each page's text with its tables cut out, and the tables (one table may run over many pages).
+
+    ``pdf`` is a sequence of pdfium pages, or of pages of another format shaped like them (``get_size``,
+    ``get_textpage`` with ``get_text_range`` and ``get_text_bounded``, in points with y upwards) whose rules
+    ``rules`` gives."""
     from inspector.docimport.tables import rows_from_cells
 
     pages: list[str] = []
@@ -171,7 +175,7 @@ def read_pages(pdf) -> tuple[list[str], list]:
     title = ""
     for page in pdf:
         textpage = page.get_textpage()
-        grids = find_grids(page, textpage)
+        grids = find_grids(page, textpage, rules)
         if not grids:
             pages.append(_clean(textpage.get_text_range()))
             continue

@@ -168,6 +168,28 @@ def test_ofd_table_lines_become_a_task_table(tmp_path):
         ("1", "开展燃气安全排查", ["区建管委"]), ("2", "推进消防通道整治", ["区消防救援支队"])]
 
 
+def test_ofd_ruled_table_with_cells_of_several_lines_and_merged_cells(tmp_path):
+    """A Word table saved as OFD: the cells are framed by drawn paths and long cells wrap over several lines;
+    the rules decide the cells, so a wrapped task stays one task and a merged cell is read for every row."""
+    rows = [HEADER[:1] + HEADER[2:], ["一、压实安全生产责任", "", "", "", "", ""],
+            ["1", "制定党政领导干部安全生产职责清单并报区委审定", "张三", "区委组织部", "区应急局、区国资委",
+             "3月底前"],
+            ["2", "开展安全生产述职评议", "", "区应急局", "各街镇", "年底前"]]
+    path = builders.ofd_with_ruled_table(tmp_path / "t.ofd", ["2024年重点工作任务清单"], rows,
+                                         widths=[12, 60, 18, 28, 30, 22], spans=[((0, 1), (5, 1)), ((2, 2), (2, 3))],
+                                         chars=6)
+    outline = parse_file(path)
+    assert [n.title for n in outline.items if n.kind == "section"] == ["压实安全生产责任"]
+    tasks = outline.tasks()
+    assert [(t.number, t.text) for t in tasks] == [("1", "制定党政领导干部安全生产职责清单并报区委审定"),
+                                                  ("2", "开展安全生产述职评议")]
+    assert [(u.name, u.role) for u in tasks[0].units] == [("区委组织部", "lead"), ("区应急局", "support"),
+                                                          ("区国资委", "support")]
+    assert [r["责任领导"] for r in outline.tables[0].rows] == [["张三"], ["张三"]]
+    assert tasks[0].deadline == "2024-03-31" and tasks[1].deadline == "2024-12-31"
+    assert outline.tables[0].title == "2024年重点工作任务清单" and "开展安全生产述职" not in outline.text
+
+
 def test_broken_ofd_and_zip_bomb_are_refused(tmp_path):
     import zipfile
 
