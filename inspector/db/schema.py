@@ -571,6 +571,13 @@ def m0016_campaigns(db: Database) -> None:
     _link_campaign_names_0016(db)
 
 
+@migrations(name="0017_item_notes")
+def m0017_item_notes(db: Database) -> None:
+    """The words of a task's unit group that explain rather than name (“以下不再列出”, “按职责分工负责”): shown
+    under the task, and travelling with it."""
+    db.execute("ALTER TABLE checklist_items ADD COLUMN note TEXT")
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
@@ -578,4 +585,4 @@ SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_un
                  "campaigns")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17

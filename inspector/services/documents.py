@@ -160,7 +160,7 @@ def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str
                 "parent_id": ids[node.parent] if node.parent is not None else None,
                 "position": pos, "kind": node.kind, "number": node.number, "title": node.title,
                 "text": node.text, "deadline": node.deadline, "deadline_text": node.deadline_text,
-                "deadline_rule": node.deadline_rule,
+                "deadline_rule": node.deadline_rule, "note": node.note or None,
             }
         )
         for k, unit in enumerate(node.units):

@@ -37,6 +37,7 @@ from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.background import Operation
 from inspector.ui.findings_model import BATCH, ROW_ROLE, FindingsModel
 from inspector.ui.vocabulary import term
+from inspector.ui.widgets import as_html
 
 EVENT_FIELDS = {"deadline": "期限", "reason": "理由", "measures": "整改措施", "funds": "整改资金", "passed": "结论",
                 "inspectors": "人员", "opinion": "意见", "assessment": "评估报告", "note": "说明", "doc_no": "文书号",
@@ -358,27 +359,29 @@ class FindingsPage(QWidget):
         return holder
 
     def _detail_html(self, f: dict) -> str:
+        """The finding as rich text; every value is escaped (records come from other devices' packages too)."""
+        e = as_html
         site = f["site"] or {}
         rows = [
-            f"<h3>{f['description']}</h3>",
-            f"<p><b>{term('单位')}：</b>{site.get('name', '')}（{site.get('town') or ''}）<br>"
-            f"<b>{term('部位')}：</b>{f['location'] or ''}　<b>{term('等级')}：</b>{f['grade']}"
+            f"<h3>{e(f['description'])}</h3>",
+            f"<p><b>{term('单位')}：</b>{e(site.get('name'))}（{e(site.get('town'))}）<br>"
+            f"<b>{term('部位')}：</b>{e(f['location'])}　<b>{term('等级')}：</b>{e(f['grade'])}"
             f"{term('（挂牌督办）') if f['listed_supervision'] else ''}　"
-            f"<b>{term('类别')}：</b>{f['category'] or ''}<br>"
-            f"<b>{term('依据')}：</b>{f['legal_basis'] or ''}<br>"
-            f"<b>{term('整改要求')}：</b>{f['requirement'] or ''}<br>"
+            f"<b>{term('类别')}：</b>{e(f['category'])}<br>"
+            f"<b>{term('依据')}：</b>{e(f['legal_basis'])}<br>"
+            f"<b>{term('整改要求')}：</b>{e(f['requirement'])}<br>"
             f"<b>{term('状态')}：</b>{term(wf.STATUS_LABELS[f['status']])}　"
-            f"<b>{term('整改期限')}：</b>{f['current_deadline'] or ''}</p>",
+            f"<b>{term('整改期限')}：</b>{e(f['current_deadline'])}</p>",
         ]
         if f["plan"]:
             rows.append(f"<p><b>{term('治理方案')}：</b><br>" + "<br>".join(
-                f"{part}：{f['plan'].get(part, '')}" for part in wf.PLAN_PARTS) + "</p>")
+                f"{part}：{e(f['plan'].get(part))}" for part in wf.PLAN_PARTS) + "</p>")
         rows.append(f"<p><b>{term('处理经过')}：</b></p><ol>")
         names = self.names
         for event in f["events"]:
             extra = "；".join(self._event_field(k, v, names) for k, v in event["data"].items()
                              if v not in (None, "", [], {}) and k in EVENT_FIELDS)
-            rows.append(f"<li>{event['on_date']} {term(wf.EVENT_LABELS[event['kind']])}"
+            rows.append(f"<li>{e(event['on_date'])} {term(wf.EVENT_LABELS[event['kind']])}"
                         f"{'（' + extra + '）' if extra else ''}</li>")
         rows.append("</ol>")
         return "".join(rows)
@@ -390,7 +393,7 @@ class FindingsPage(QWidget):
             value = "、".join(names.get(v, v) for v in value)
         elif key in ("photos", "assessment"):
             value = self.tr("已附")
-        return f"{term(EVENT_FIELDS[key])}：{value}"
+        return f"{term(EVENT_FIELDS[key])}：{as_html(value)}"
 
     def run_action(self, kind: str) -> None:
         if self.finding is None:

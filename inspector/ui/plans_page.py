@@ -36,6 +36,7 @@ from inspector.services import Services
 from inspector.ui.background import Operation
 from inspector.ui.plans_dialogs import AssessDialog, FilterBox, FilterDialog, FrequencyDialog, PlanDialog
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
+from inspector.ui.widgets import as_html
 
 DUE_COLUMNS = [("name", "单位名称"), ("town", "街镇"), ("industry", "行业"), ("risk_level", "风险等级"),
                ("last_inspected", "上次检查"), ("due_on", "应检日期"), ("state", "状态")]
@@ -160,11 +161,12 @@ class PlansPage(QWidget):
         if not site:
             self.history.clear()
             return
-        parts = [f"<h3>{site['name']}</h3><h4>{self.tr('评估记录')}</h4>"]
+        e = as_html
+        parts = [f"<h3>{e(site['name'])}</h3><h4>{self.tr('评估记录')}</h4>"]
         for h in self.planning.risk_history(site["id"]):
             detail = "；".join(f"{name} {value:g}" for name, value in h["inputs"].get("parts", []) if value)
-            parts.append(f"<p><b>{h['assessed_on']} {h['level']}</b>（{h['score']}）{h['assessed_by'] or ''}"
-                         f"<br><small>{detail}</small></p>")
+            parts.append(f"<p><b>{e(h['assessed_on'])} {e(h['level'])}</b>（{e(h['score'])}）{e(h['assessed_by'])}"
+                         f"<br><small>{e(detail)}</small></p>")
         if len(parts) == 1:
             parts.append(f"<p>{self.tr('尚未评估。')}</p>")
         self.history.setHtml("".join(parts))
@@ -335,10 +337,12 @@ class PlansPage(QWidget):
     def show_record(self, record: dict[str, Any]) -> None:
         names = {c["id"]: c["name"] for c in record["candidates"]}
         people = {i["id"]: i["name"] for i in record["inspectors"]}
-        lines = [f"<p>{self.tr('抽取时间')}：{record['drawn_at']}　{self.tr('种子')}：{record['seed']}<br>"
-                 f"{self.tr('候选单位')}：{len(record['candidates'])}（SHA-256 {record['candidates_sha256'][:16]}…）　"
-                 f"{self.tr('算法')}：{record['algorithm']} v{record['algorithm_version']}</p><ol>"]
-        lines += [f"<li>{names[p['site_id']]} — {'、'.join(people[i] for i in p['inspectors'])}</li>"
+        e = as_html
+        lines = [f"<p>{self.tr('抽取时间')}：{e(record['drawn_at'])}　{self.tr('种子')}：{e(record['seed'])}<br>"
+                 f"{self.tr('候选单位')}：{len(record['candidates'])}"
+                 f"（SHA-256 {e(record['candidates_sha256'][:16])}…）　"
+                 f"{self.tr('算法')}：{e(record['algorithm'])} v{e(record['algorithm_version'])}</p><ol>"]
+        lines += [f"<li>{e(names[p['site_id']])} — {e('、'.join(people[i] for i in p['inspectors']))}</li>"
                   for p in record["result"]]
         self.draw_result.setHtml("".join(lines) + "</ol>")
 

@@ -30,7 +30,7 @@ from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import form_habits, ok_cancel
+from inspector.ui.widgets import as_html, form_habits, ok_cancel
 
 LIMIT = 1000  # sites listed at once; the search box finds the others
 COLUMNS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"), ("town", "街镇"), ("industry", "行业"),
@@ -225,16 +225,17 @@ class SitesPage(QWidget):
             self.file.clear()
             return
         f = self.services.site_file(site["id"])
-        parts = [f"<h3>{f['name']}</h3><p>{term('统一社会信用代码')}：{f['credit_code'] or '—'}<br>"
-                 f"{term('地址')}：{f['address'] or ''}（{f['town'] or ''} {f['grid'] or ''}）<br>"
-                 f"{term('法定代表人（负责人）')}：{f['legal_rep'] or ''}　{term('联系电话')}："
-                 f"{f['contact_phone'] or ''}<br>{term('风险等级')}："
-                 f"{term(f['risk_level']) if f['risk_level'] else '—'}</p>",
+        e = as_html
+        parts = [f"<h3>{e(f['name'])}</h3><p>{term('统一社会信用代码')}：{e(f['credit_code'] or '—')}<br>"
+                 f"{term('地址')}：{e(f['address'])}（{e(f['town'])} {e(f['grid'])}）<br>"
+                 f"{term('法定代表人（负责人）')}：{e(f['legal_rep'])}　{term('联系电话')}："
+                 f"{e(f['contact_phone'])}<br>{term('风险等级')}："
+                 f"{e(term(f['risk_level'])) if f['risk_level'] else '—'}</p>",
                  f"<h4>{term('检查记录')}（{len(f['inspections'])}）</h4><ul>"]
-        parts += [f"<li>{(i['started_at'] or '')[:16]} {i['type']} {i['checklist'] or ''}</li>"
+        parts += [f"<li>{e((i['started_at'] or '')[:16])} {e(i['type'])} {e(i['checklist'])}</li>"
                   for i in f["inspections"]]
         parts.append(f"</ul><h4>{term('隐患')}（{len(f['findings'])}）</h4><ul>")
-        parts += [f"<li>{x['found_on']} [{term(x['grade'])}] {x['description']} — {term(wf.STATUS_LABELS[x['status']])}"
-                  "</li>" for x in f["findings"]]
+        parts += [f"<li>{e(x['found_on'])} [{e(term(x['grade']))}] {e(x['description'])} — "
+                  f"{term(wf.STATUS_LABELS[x['status']])}</li>" for x in f["findings"]]
         parts.append("</ul>")
         self.file.setHtml("".join(parts))

@@ -37,7 +37,7 @@ from inspector.services.tasks import ALL_WORK_PLANS, LATE, STATUSES, effective_s
 from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import show_saved
+from inspector.ui.widgets import as_html, show_saved
 from inspector.workflow import STATUS_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -321,14 +321,17 @@ class TasksPage(QWidget):
         self.item = item
         if not item:
             return
-        units = "、".join(u["name"] for u in item["units"])
-        parts = [f"<h3>{item['number'] or ''} {item['title'] or ''}</h3>", f"<p>{item['text'] or ''}</p>"]
-        if units:
-            parts.append(f"<p><b>{term('责任单位')}：</b>{units}</p>")
-        if item.get("legal_basis"):
-            parts.append(f"<p><b>{term('依据')}：</b>{item['legal_basis']}</p>")
+        parts = [f"<h3>{as_html(item['number'] or '')} {as_html(item['title'] or '')}</h3>",
+                 f"<p>{as_html(item['text'] or '')}</p>"]
+        for support, label in ((False, "牵头单位"), (True, "配合单位")):
+            names = "、".join(u["name"] for u in item["units"] if (u["role"] == "support") == support)
+            if names:
+                parts.append(f"<p><b>{term(label)}：</b>{as_html(names)}</p>")
+        for key, label in (("note", "说明"), ("legal_basis", "依据")):
+            if item.get(key):
+                parts.append(f"<p><b>{term(label)}：</b>{as_html(item[key])}</p>")
         if item.get("deadline_text"):
-            parts.append(f"<p><b>{term('期限')}：</b>{item['deadline_text']}（{item['deadline'] or ''}）</p>")
+            parts.append(f"<p><b>{term('期限')}：</b>{as_html(item['deadline_text'])}（{item['deadline'] or ''}）</p>")
         self.detail.setHtml("".join(parts).replace("\n", "<br>"))
         self.show_item_findings(item["id"], parts)
         task_like = item["kind"] in ("task", "subtask")
@@ -346,7 +349,7 @@ class TasksPage(QWidget):
         through every finding; the text above them is shown at once."""
         def shown(found: list[dict[str, Any]]) -> None:
             if found and self.item and self.item["id"] == item_id:
-                rows = "".join(f"<li>{f['found_on']} [{f['grade']}] {f['description']} — "
+                rows = "".join(f"<li>{f['found_on']} [{f['grade']}] {as_html(f['description'])} — "
                                f"{term(STATUS_LABELS[f['status']])}</li>" for f in found)
                 more = f"<p><b>{term('隐患')}（{len(found)}）：</b></p><ul>{rows}</ul>"
                 self.detail.setHtml("".join([*parts, more]).replace("\n", "<br>"))

@@ -58,6 +58,8 @@ TERMS = (
     QT_TRANSLATE_NOOP("vocabulary", "文书号"),
     QT_TRANSLATE_NOOP("vocabulary", "日期"),
     QT_TRANSLATE_NOOP("vocabulary", "说明"),
+    QT_TRANSLATE_NOOP("vocabulary", "牵头单位"),
+    QT_TRANSLATE_NOOP("vocabulary", "配合单位"),
     QT_TRANSLATE_NOOP("vocabulary", "反馈日期"),
     QT_TRANSLATE_NOOP("vocabulary", "整改措施"),
     QT_TRANSLATE_NOOP("vocabulary", "整改资金（元）"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -89,3 +91,9 @@ def form_habits(dialog: QDialog) -> QObject:
     guard = _DiscardGuard(dialog)
     dialog.installEventFilter(guard)  # an Escape the focused field does not use reaches the dialog's filter
     return guard
+
+
+def as_html(value: object) -> str:
+    """A record's value placed in rich text, as text: a name or description from a document or another
+    device's package may hold ``<`` and ``&``, and must never be taken for markup (nor load an image)."""
+    return escape("" if value is None else str(value))

@@ -66,7 +66,8 @@ def test_the_issuing_body_typed_in_settings_heads_and_seals_the_forms(qtbot, tmp
     out = services.reports().generate("rectification-order", tmp_path / "o.pdf", finding_id=finding)
     text = "".join(p.extract_text() for p in PdfReader(str(out.path)).pages).replace("\n", "")
     seal = text.index("（印章）")
-    assert text.startswith("上海市普陀区人民政府长寿路街道办事处") and text.rfind("长寿路街道办事处", 0, seal) > seal - 30
+    assert text.startswith("上海市普陀区人民政府长寿路街道办事处")
+    assert text.rfind("长寿路街道办事处", 0, seal) > seal - 30  # the name right above the seal
     window.close()
     services.close()
 

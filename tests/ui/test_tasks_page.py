@@ -117,3 +117,28 @@ def test_deadline_filter_and_my_town(qtbot, tmp_path):
     assert numbered == [r for r in rows(page) if r[0].isdigit()]
     page.deadline_filter.setCurrentIndex(page.deadline_filter.findData("none"))
     assert len([r for r in rows(page) if r[0].isdigit()]) == len(numbered)  # Putuo's tasks name no dates
+
+
+def test_a_tasks_units_by_role_its_note_and_its_words_shown_as_written(qtbot, tmp_path):
+    """The pane under the tree gives the lead and supporting units apart, the unit group's note, and the text of
+    the document as text (a document's angle brackets are never taken for markup)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("普陀区2025年安全生产工作要点\n\n一、重点任务\n\n"
+                    "1. 排查储量<5吨和>10吨的<img src=x>气瓶库。（区应急局牵头，区市场监管局配合，以下不再列出）\n",
+                    encoding="utf-8")
+    services = Services.open(tmp_path / "n.db", seed=False)
+    checklist = services.import_document(plan).checklist_id
+    item = next(i for i in services.checklist_items(checklist) if i["number"] == "1")
+    assert item["note"] == "以下不再列出"  # stored with the task, not only shown in the preview
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.pages["tasks"]
+    page.select_checklist(checklist)
+    select_task(page, "1")
+    shown = page.detail.toPlainText()
+    assert "排查储量<5吨和>10吨的<img src=x>气瓶库" in shown
+    assert "牵头单位：区应急局" in shown and "配合单位：区市场监管局" in shown
+    assert "说明：以下不再列出" in shown
+    window.close()
+    services.close()

@@ -3128,6 +3128,14 @@ The current database is kept in the backups folder first.</translation>
       <source>发文机关全称（空则为街镇或所属单位）</source>
       <translation>Issuing body, full name (empty: the town or own unit)</translation>
     </message>
+    <message>
+      <source>牵头单位</source>
+      <translation>Lead units</translation>
+    </message>
+    <message>
+      <source>配合单位</source>
+      <translation>Supporting units</translation>
+    </message>
   </context>
   <context>
     <name>widgets</name>
