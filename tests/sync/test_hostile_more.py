@@ -1,0 +1,86 @@
+"""More signed hostile packages from a trusted town, beyond tests/sync/test_hostile.py: references into another
+town's records, and text that the district's own reports and exports could not write. Each refusal leaves the
+district's database dump and files folder exactly as before (the helpers of test_hostile)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.sync.forge import forge, row
+from tests.sync.test_authorize_rules import Local, accepted, rec
+from tests.sync.test_authorize_rules import refused as refused_here
+from tests.sync.test_hostile import refused
+
+TODAY = date.today()
+
+
+def _b_at_district(world, tmp_path):
+    """Town B's site, inspector and inspection with a finding, merged at the district."""
+    b, d = world["b"], world["d"]
+    site = b.add_site(name="上海明珠公寓", town="万里街道")
+    person = b.save_inspector({"name": "王五", "certificate_no": "31000000009"})
+    inspection = b.start_inspection(site, None)
+    b.record_finding(description="楼道堆物", grade="一般", found_on=TODAY, deadline=TODAY + timedelta(days=30),
+                     site_id=site, inspection_id=inspection)
+    out = tmp_path / "b.inspx"
+    b.sync().export("普陀区应急局", out)
+    d.sync().import_package(out)
+    return {"site": site, "inspector": person, "inspection": inspection}
+
+
+def test_a_town_s_record_cannot_refer_to_another_town_s_records(world, tmp_path):
+    a, d = world["a"], world["d"]
+    theirs = _b_at_district(world, tmp_path)
+    site = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    finding = a.record_finding(description="疏散通道堆放杂物", grade="一般", found_on=TODAY,
+                               deadline=TODAY + timedelta(days=30), site_id=site)
+    inspection = a.start_inspection(site, None)
+    mine = {"sites": [row(a, "sites", site)], "finding_events": a.store.rows("SELECT * FROM finding_events")}
+    cases = [
+        ("findings", {**row(a, "findings", finding), "inspection_id": theirs["inspection"]}, "inspection_id"),
+        ("findings", {**row(a, "findings", finding), "site_id": theirs["site"]}, "site_id"),
+        ("inspections", {**row(a, "inspections", inspection), "site_id": theirs["site"]}, "site_id"),
+        ("inspections", {**row(a, "inspections", inspection), "inspector1_id": theirs["inspector"]},
+         "inspector1_id"),
+    ]
+    for k, (table, forged, column) in enumerate(cases):
+        out = forge(a, d, tmp_path / f"r{k}.inspx", {**mine, table: [forged]})
+        error = refused(d, out, f"引用了另一台设备的记录（{column}")
+        assert "整个数据包未导入" in error.message
+    # B's inspection record at the district still lists B's finding alone
+    listed = d.store.rows("SELECT description FROM findings WHERE inspection_id = ?", [theirs["inspection"]])
+    assert [r["description"] for r in listed] == ["楼道堆物"]
+
+
+def test_a_town_may_still_refer_to_the_district_s_own_records(world, tmp_path):
+    a, d = world["a"], world["d"]
+    district_site = d.add_site(name="区级重点单位", town="长寿路街道")
+    out = tmp_path / "d.inspx"
+    d.sync().export("长寿路街道", out)
+    a.sync().import_package(out)
+    finding = a.record_finding(description="灭火器过期", grade="一般", found_on=TODAY,
+                               deadline=TODAY + timedelta(days=30), site_id=district_site)
+    inspection = a.start_inspection(district_site, None)
+    records = {"inspections": [row(a, "inspections", inspection)], "findings": [row(a, "findings", finding)],
+               "finding_events": a.store.rows("SELECT * FROM finding_events")}
+    report = d.sync().import_package(forge(a, d, tmp_path / "a.inspx", records))
+    assert report.refused == [] and report.tables["findings"]["new"] == 1
+
+
+def test_the_district_s_records_may_refer_to_a_town_s():
+    # the district inspects a town's site (督查): its inspection refers to the town's record
+    inspection = rec("in-1", "district", site_id="site-b")
+    accepted("inspections", inspection, Local({"sites": [rec("site-b", "town-b")]}), sender="district",
+             role="district")
+    assert refused_here("inspections", inspection, Local({"sites": [rec("site-b", "town-b")]}), sender="district",
+                        role="town").startswith("引用了另一台设备的记录（site_id")
+
+
+def test_an_item_is_not_hung_under_an_item_of_another_list():
+    lists = [rec("cl-1"), rec("cl-2")]
+    other = rec("it-9", checklist_id="cl-2", position=1, kind="item", text="y")
+    item = rec("it-1", checklist_id="cl-1", parent_id="it-9", position=2, kind="item", text="x")
+    assert refused_here("checklist_items", item, Local({"checklists": lists, "checklist_items": [other]})) == \
+        "上级条目不在同一份清单中（不能把条目挂到另一份清单下）"
+    accepted("checklist_items", {**item, "parent_id": "it-8"},
+             Local({"checklists": lists, "checklist_items": [{**other, "id": "it-8", "checklist_id": "cl-1"}]}))
