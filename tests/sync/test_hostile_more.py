@@ -84,3 +84,34 @@ def test_an_item_is_not_hung_under_an_item_of_another_list():
         "上级条目不在同一份清单中（不能把条目挂到另一份清单下）"
     accepted("checklist_items", {**item, "parent_id": "it-8"},
              Local({"checklists": lists, "checklist_items": [{**other, "id": "it-8", "checklist_id": "cl-1"}]}))
+
+
+# -- text the district's own files could not hold ---------------------------------------------------------------
+def test_control_characters_from_a_town_do_not_break_the_district_s_ledger_register_or_forms(world, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="恒达\x01餐饮", town="长寿路街道")
+    inspection = a.start_inspection(site, None)
+    finding = a.record_finding(description="疏散通道\x00堆放\x0b杂物", grade="一般", found_on=TODAY,
+                               deadline=TODAY + timedelta(days=30), site_id=site, inspection_id=inspection)
+    out = tmp_path / "a.inspx"
+    a.sync().export("普陀区应急局", out)
+    assert d.sync().import_package(out).tables["findings"]["new"] == 1
+    d.reports().generate("ledger", tmp_path / "ledger.xlsx")
+    d.export_sites(tmp_path / "sites.xlsx")
+    d.reports().generate("rectification-order", tmp_path / "order.docx", finding_id=finding)
+    cells = [c for r in load_workbook(tmp_path / "ledger.xlsx").active.iter_rows(values_only=True) for c in r]
+    assert "疏散通道堆放\n杂物" in cells and "恒达餐饮" in cells
+    register = [c for r in load_workbook(tmp_path / "sites.xlsx").active.iter_rows(values_only=True) for c in r]
+    assert "恒达餐饮" in register
+    text = "\n".join(p.text for p in Document(str(tmp_path / "order.docx")).paragraphs)
+    assert "疏散通道堆放" in text
+
+
+def test_xml_safe_keeps_what_xml_holds_and_turns_word_s_line_break_into_one():
+    from inspector.reports.xmltext import xml_safe
+
+    assert xml_safe("消防\t通道\r\n畅通") == "消防\t通道\r\n畅通"
+    assert xml_safe("甲\x0b乙\x0c丙\x00丁\x1f戊\ud800己\uffff") == "甲\n乙\n丙丁戊己"
