@@ -4,9 +4,13 @@ district's database dump and files folder exactly as before (the helpers of test
 
 from __future__ import annotations
 
+import json
+import uuid
 from datetime import date, timedelta
 
-from tests.sync.forge import forge, row
+import pytest
+
+from tests.sync.forge import forge, row, sign_raw
 from tests.sync.test_authorize_rules import Local, accepted, rec
 from tests.sync.test_authorize_rules import refused as refused_here
 from tests.sync.test_hostile import refused
@@ -115,3 +119,30 @@ def test_xml_safe_keeps_what_xml_holds_and_turns_word_s_line_break_into_one():
 
     assert xml_safe("消防\t通道\r\n畅通") == "消防\t通道\r\n畅通"
     assert xml_safe("甲\x0b乙\x0c丙\x00丁\x1f戊\ud800己\uffff") == "甲\n乙\n丙丁戊己"
+
+
+def _manifest(a, d) -> dict:
+    me = a.sync().identity()
+    return {"format": "inspector-package", "format_version": 2, "package_id": str(uuid.uuid4()), "kind": "data",
+            "created": "2026-01-01T00:00:00.000000Z", "seq": 1,
+            "sender": {k: me[k] for k in ("device", "name", "sign_public", "enc_public")},
+            "receiver": {"device": d.store.device_id}, "encrypted": False}
+
+
+def test_a_lone_surrogate_is_refused_with_its_line_not_at_the_database(world, tmp_path):
+    a, d = world["a"], world["d"]
+    site = row(a, "sites", a.add_site(name="甲"))
+    line = json.dumps({**site, "name": "甲\ud800"}, ensure_ascii=True).encode()
+    out = sign_raw(a, tmp_path / "s.inspx", _manifest(a, d), {"records/sites.jsonl": line})
+    refused(d, out, "records/sites.jsonl”第 1 行无法读取（含有无效的字符：不成对的 Unicode 代理项")
+    meta = json.dumps({"name\ud800": {"vv": {a.store.device_id: 1}, "t": "1767225600000-00000-ab"}})
+    out = forge(a, d, tmp_path / "m.inspx", {"sites": [{**site, "sync_meta": meta}]})
+    refused(d, out, "版本信息无法读取（含有无效的字符")
+
+
+def test_an_escaped_pair_is_one_character_and_reads():
+    from inspector.sync import strictjson
+
+    assert strictjson.loads('{"a": "\\ud83d\\ude00 \\u6d88\\u9632"}') == {"a": "😀 消防"}
+    with pytest.raises(strictjson.BadJSON, match="代理项"):
+        strictjson.loads('["\\udc00"]')
