@@ -60,8 +60,8 @@ def export_excel(store: Store, path: Path) -> int:
 
 def _sheet_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
     """The non-empty rows of the first sheet with their row numbers, at most :data:`MAX_COLUMNS` wide. Bounded
-    before and while reading: a sheet whose declared size is A1:XFD1048576 would otherwise give each row 16,384 cells (a file of 100 KB took
-    gigabytes), and a few MB of zip can unpack to gigabytes of rows."""
+    before and while reading: a sheet whose declared size is A1:XFD1048576 would otherwise give each row 16,384
+    cells (a file of 100 KB took gigabytes), and a few MB of zip can unpack to gigabytes of rows."""
     import zipfile
 
     from openpyxl import load_workbook
