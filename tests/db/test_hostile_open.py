@@ -34,7 +34,7 @@ def test_a_wal_without_its_database_is_refused_and_kept(tmp_path, empty_db):
     if empty_db:
         db.write_bytes(b"")
     before = sha256_file(wal)
-    with pytest.raises(DatabaseError, match="inspector.db-wal") as info:
+    with pytest.raises(DatabaseError, match=r"inspector\.db-wal") as info:
         open_database(db)
     assert "放回" in info.value.hint and "未被修改" in info.value.hint
     assert sha256_file(wal) == before and (not db.exists() or db.stat().st_size == 0)
