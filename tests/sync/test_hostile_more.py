@@ -146,3 +146,28 @@ def test_an_escaped_pair_is_one_character_and_reads():
     assert strictjson.loads('{"a": "\\ud83d\\ude00 \\u6d88\\u9632"}') == {"a": "😀 消防"}
     with pytest.raises(strictjson.BadJSON, match="代理项"):
         strictjson.loads('["\\udc00"]')
+
+
+# -- dates that are not dates -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("table, column, value, match", [
+    ("inspections", "started_at", "garbage", "started_at的格式不对"),
+    ("inspections", "ended_at", "2026-02-30T11:00", "ended_at的日期“2026-02-30T11:00”不是有效日期"),
+    ("findings", "found_on", "2026-13-01", "found_on的日期“2026-13-01”不是有效日期"),
+    ("findings", "found_on", "2026-03-01T09:00", "found_on的格式不对"),
+])
+def test_a_date_that_is_not_a_day_is_refused_before_it_reaches_the_district_s_lists(world, tmp_path, table, column,
+                                                                                  value, match):
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="甲", town="长寿路街道", risk_level="红")
+    inspection = a.start_inspection(site, None)
+    finding = a.record_finding(description="灭火器过期", grade="一般", found_on=TODAY,
+                               deadline=TODAY + timedelta(days=30), site_id=site, inspection_id=inspection)
+    records = {"sites": [row(a, "sites", site)], "inspections": [row(a, "inspections", inspection)],
+               "findings": [row(a, "findings", finding)],
+               "finding_events": a.store.rows("SELECT * FROM finding_events")}
+    records[table] = [{**records[table][0], column: value}]
+    refused(d, forge(a, d, tmp_path / "d.inspx", records), match)
+    records[table] = [{**records[table][0], "started_at": "2026-03-01T09:30", "ended_at": None}
+                      if table == "inspections" else row(a, "findings", finding)]
+    assert d.sync().import_package(forge(a, d, tmp_path / "ok.inspx", records)).refused == []
+    assert [s["name"] for s in d.planning().due(TODAY, within_days=10_000)] == ["甲"]
