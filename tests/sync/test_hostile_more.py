@@ -171,3 +171,34 @@ def test_a_date_that_is_not_a_day_is_refused_before_it_reaches_the_district_s_li
                       if table == "inspections" else row(a, "findings", finding)]
     assert d.sync().import_package(forge(a, d, tmp_path / "ok.inspx", records)).refused == []
     assert [s["name"] for s in d.planning().due(TODAY, within_days=10_000)] == ["甲"]
+
+
+# -- identity files ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("change", [{"sign_public": "not base64!!"}, {"enc_public": "短"}, {"device": "../../etc"},
+                                    {"sign_public": "A" * 44}])
+def test_an_identity_file_whose_key_is_not_a_key_is_refused_and_nothing_registered(world, tmp_path, change):
+    from inspector.db.sync import dump
+    from inspector.errors import RuleError
+
+    a, d = world["a"], world["d"]
+    stranger = {**a.sync().identity(), "device": str(uuid.uuid4()), **change}
+    path = tmp_path / "id.json"
+    path.write_text(json.dumps(stranger, ensure_ascii=False), encoding="utf-8")
+    before = dump(d.store)
+    with pytest.raises(RuleError, match="设备编号或密钥格式不对") as info:
+        d.sync().add_peer(d.sync().identity_from_file(path), role="town")
+    assert "未登记任何设备" in info.value.hint and dump(d.store) == before
+    assert len(d.sync().overview()) == 2  # the register still shows every peer with its fingerprint
+
+
+def test_the_command_line_refuses_such_a_file_with_exit_2_and_no_traceback(tmp_path, capsys):
+    from inspector.cli import main
+
+    db = tmp_path / "d.db"
+    assert main(["--db", str(db), "init"]) == 0
+    path = tmp_path / "id.json"
+    path.write_text(json.dumps({"device": str(uuid.uuid4()), "sign_public": "not base64!!", "name": "区"}),
+                    encoding="utf-8")
+    assert main(["--db", str(db), "keys", "trust", str(path), "--role", "district"]) == 2
+    assert "密钥格式不对" in capsys.readouterr().err
+    assert main(["--db", str(db), "keys", "list"]) == 0
