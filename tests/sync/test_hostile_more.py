@@ -202,3 +202,10 @@ def test_the_command_line_refuses_such_a_file_with_exit_2_and_no_traceback(tmp_p
     assert main(["--db", str(db), "keys", "trust", str(path), "--role", "district"]) == 2
     assert "密钥格式不对" in capsys.readouterr().err
     assert main(["--db", str(db), "keys", "list"]) == 0
+
+
+def test_a_register_from_outside_holding_a_key_that_is_none_still_lists_its_peers(world):
+    d = world["d"]
+    d.store.db.execute("UPDATE peers SET public_key = 'not base64!!' WHERE role = 'town' AND name = '万里街道'")
+    shown = {p["name"]: p["fingerprint"] for p in d.sync().overview()}
+    assert shown["万里街道"] == "（密钥无效）" and len(shown["长寿路街道"]) == 24
