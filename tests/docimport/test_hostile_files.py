@@ -101,3 +101,11 @@ def test_a_site_register_keeps_the_sheet_s_row_numbers_in_its_errors(tmp_path):
     with pytest.raises(ImportFailed, match="第 4 行"):
         services.import_sites(path)
     services.close()
+
+
+def test_a_folder_named_as_a_work_plan_is_refused_as_a_folder(tmp_path):
+    folder = tmp_path / "工作要点.docx"
+    folder.mkdir()
+    with pytest.raises(ImportFailed, match="是一个文件夹") as info:
+        parse_file(folder)
+    assert ".docx" in info.value.hint
