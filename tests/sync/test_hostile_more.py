@@ -209,3 +209,17 @@ def test_a_register_from_outside_holding_a_key_that_is_none_still_lists_its_peer
     d.store.db.execute("UPDATE peers SET public_key = 'not base64!!' WHERE role = 'town' AND name = '万里街道'")
     shown = {p["name"]: p["fingerprint"] for p in d.sync().overview()}
     assert shown["万里街道"] == "（密钥无效）" and len(shown["长寿路街道"]) == 24
+
+
+# -- package ids ------------------------------------------------------------------------------------------------
+def test_a_package_id_seen_before_on_another_file_is_refused_not_taken_as_a_duplicate(world, tmp_path):
+    a, d = world["a"], world["d"]
+    package_id = str(uuid.uuid4())
+    first = forge(a, d, tmp_path / "p1.inspx", {"sites": [row(a, "sites", a.add_site(name="甲"))]},
+                  package_id=package_id)
+    assert d.sync().import_package(first).tables["sites"]["new"] == 1
+    assert d.sync().import_package(first).duplicate  # the same file again: nothing to do
+    other = forge(a, d, tmp_path / "p2.inspx", {"sites": [row(a, "sites", a.add_site(name="乙"))]},
+                  package_id=package_id, seq=2)
+    error = refused(d, other, "与已导入的“p1.inspx”相同，文件内容却不同")
+    assert "这份未导入" in error.hint
