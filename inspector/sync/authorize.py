@@ -219,21 +219,30 @@ def _parent_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
 
 def _reference_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
     """A town's record refers only to its own records, this (the district's) device's and built-in ones; an
-    item's parent item is in the item's own list. A reference to a record not here is left to the database."""
+    item's parent item is in the item's own list. A reference to a record not here is left to the database.
+    Only what the batch's prefetch found is consulted: a reference to nothing costs no query of its own."""
     if table == "checklist_items" and row.get("parent_id") is not None:
-        parent = ctx.find("checklist_items", row["parent_id"])
+        parent = _held(ctx, "checklist_items", row["parent_id"])
         if parent is not None and parent["checklist_id"] != row["checklist_id"]:
             return "上级条目不在同一份清单中（不能把条目挂到另一份清单下）"
     if ctx.sender.role == "district":
         return None
     for column, target_table in REFERENCES.get(table, ()):
-        target = ctx.find(target_table, row.get(column))
+        target = _held(ctx, target_table, row.get(column))
         if target is None or target["device_id"] in (row["device_id"], ctx.sender.receiver) or \
                 builtin.is_builtin(target_table, target["id"]):
             continue
         return (f"引用了另一台设备的记录（{column} → {target_table} {str(target['id'])[:8]}）：街镇的记录只能引用"
                 "本设备、区里或内置的记录")
     return None
+
+
+def _held(ctx: Context, table: str, record_id: Any) -> dict[str, Any] | None:
+    """A record accepted from this package or held here, as the batch's prefetch found it (no query)."""
+    if not isinstance(record_id, str):
+        return None
+    row = ctx.accepted_ids.get(table, {}).get(record_id)
+    return row if row is not None else ctx.verdict.local.get(table, {}).get(record_id)
 
 
 def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, Any] | None) -> str | None:

@@ -223,3 +223,15 @@ def test_a_package_id_seen_before_on_another_file_is_refused_not_taken_as_a_dupl
                   package_id=package_id, seq=2)
     error = refused(d, other, "与已导入的“p1.inspx”相同，文件内容却不同")
     assert "这份未导入" in error.hint
+
+
+def test_the_references_of_a_batch_are_looked_up_once_and_a_dangling_one_costs_no_query():
+    from tests.sync.test_authorize_rules import run
+
+    findings = [rec(f"f-{k}", site_id="site-1" if k % 2 else f"nowhere-{k}", inspection_id=None, item_id=None)
+                for k in range(6)]
+    local = Local({"sites": [rec("site-1", "town-b")]})
+    verdict = run({"findings": findings}, local)
+    assert sorted(r["id"] for r in verdict.refused) == ["f-1", "f-3", "f-5"]  # another town's site
+    assert [c for c in local.calls if c[0] == "sites"] == [("sites", ["nowhere-0", "nowhere-2", "nowhere-4",
+                                                                      "site-1"])]
