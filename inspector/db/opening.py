@@ -130,6 +130,7 @@ def open_database(path: Path | str) -> Database:
         if path.is_dir():
             raise DatabaseError(f"“{path}”是一个文件夹，不是数据库文件。", "请指定一个 .db 文件的路径。")
         inspect_existing(path)
+    _refuse_stray_wal(path)
     _check_writable(path)
     try:
         db = Database(path, execute_plugins=False)
@@ -139,6 +140,21 @@ def open_database(path: Path | str) -> Database:
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"无法打开或升级数据库“{path.name}”（{exc}）。", "请从备份恢复该文件。") from exc
     return db
+
+
+def _refuse_stray_wal(path: Path) -> None:
+    """A ``-wal`` beside a database that is missing or empty belongs to another copy of it (the ``.db`` was
+    moved or deleted without it): SQLite would silently delete it when it makes the new database, and with it
+    the last changes of that copy. Refuse, and leave both files as they are (only their sizes are read)."""
+    wal = path.with_name(path.name + "-wal")
+    with contextlib.suppress(OSError):
+        if wal.is_file() and wal.stat().st_size > 0 and (not path.exists() or path.stat().st_size == 0):
+            raise DatabaseError(
+                f"找到了日志文件“{wal.name}”，却没有它的数据库“{path.name}”（数据库可能被移走或删除，"
+                "日志里可能还有最近保存的记录）。",
+                f"请把原来的“{path.name}”放回同一文件夹后再打开；如确认不再需要，请先移走“{wal.name}”，"
+                f"或用 --db 指定其他文件名。{UNCHANGED}",
+            )
 
 
 def connect(path: Path | str) -> Database:

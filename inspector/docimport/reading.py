@@ -39,6 +39,9 @@ def read_document(path: Path) -> RawDocument:
     """Dispatch on what the file is; a .doc/.wps goes through LibreOffice when it is installed."""
     if not path.exists():
         raise ImportFailed(f"找不到文件“{path}”。", "请确认文件路径。")
+    if path.is_dir():
+        raise ImportFailed(f"“{path.name}”是一个文件夹，不是文件。",
+                           "请选择文件夹中的工作意见文件（.docx、.pdf、.txt 等）。")
     size = path.stat().st_size
     if size == 0:
         raise ImportFailed(f"文件“{path.name}”是空的。", "请选择有内容的工作意见文件。")

@@ -8,7 +8,9 @@ most a little more than a real one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from inspector.docimport.model import Table
 from inspector.docimport.reading import RawDocument
@@ -26,10 +28,15 @@ def read_xlsx(path: Path) -> RawDocument:
     import openpyxl
 
     with zipfile.ZipFile(path) as zf:
-        sheets = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
-    if sheets > MAX_SHEET_XML:
-        raise ImportFailed(f"Excel 文件“{path.name}”的表格过大（{sheets // 1048576} MB）。",
-                           "任务分解表通常只有几百行；请删去无关的工作表或拆分后再导入。")
+        members = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/")]
+        sheets = sum(i.file_size for i in members)
+        if sheets > MAX_SHEET_XML:
+            raise ImportFailed(f"Excel 文件“{path.name}”的表格过大（{sheets // 1048576} MB）。",
+                               "任务分解表通常只有几百行；请删去无关的工作表或拆分后再导入。")
+        merged = sum(_merged_area(zf, i) for i in members)
+    if merged > MAX_CELLS:
+        raise ImportFailed(f"Excel 文件“{path.name}”中合并的单元格过多（共 {merged} 个），不像是任务分解表。",
+                           "请在 Excel 或 WPS 中取消大范围的合并单元格（或只复制任务表到新文件）后再导入。")
     try:
         with path.open("rb") as f:  # a file object: openpyxl would refuse a workbook named .docx by its name
             book = openpyxl.load_workbook(f, read_only=False, data_only=True)
@@ -46,6 +53,33 @@ def read_xlsx(path: Path) -> RawDocument:
             _fill(grid, merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1)
         grids.append((sheet.title, grid))
     return _document(grids)
+
+
+MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?")
+
+
+def _merged_area(zf: Any, info: Any) -> int:
+    """The cells a sheet's merged ranges cover, read from its XML in chunks before openpyxl loads it: openpyxl
+    makes an object for every merged cell, so one range ``A1:XFD1048576`` in a file of a few KB would take
+    hours and all the memory."""
+    from openpyxl.utils import column_index_from_string
+
+    area, tail = 0, b""
+    with zf.open(info) as fh:
+        while block := fh.read(1 << 20):
+            data = tail + block
+            end = 0
+            for m in MERGE_RE.finditer(data):
+                c0, r0, c1, r1 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
+                try:
+                    cols = abs(column_index_from_string(c1.upper().decode()) -
+                               column_index_from_string(c0.upper().decode())) + 1
+                except ValueError:
+                    cols = 16384
+                area += cols * (abs(r1 - r0) + 1)
+                end = m.end()
+            tail = data[max(end, len(data) - 200):]
+    return area
 
 
 def read_xls(path: Path) -> RawDocument:

@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from inspector.reports.blocks import BLANK, Fields, Form, Gap, Grid, Para, Photos, Seal, Signatures
+from inspector.reports.xmltext import xml_safe
 
 FONT = "宋体"
 ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "centre": WD_ALIGN_PARAGRAPH.CENTER}
@@ -38,7 +39,7 @@ def _para(holder: Any, text: str, style: str = "plain", size: float | None = Non
     fmt.line_spacing = Pt(11 if style == "small" else 20)
     if style == "body":
         fmt.first_line_indent = Pt(24)
-    for n, line in enumerate(str(text).split("\n")):
+    for n, line in enumerate(xml_safe(str(text)).split("\n")):  # a control character would fail the file
         run = p.add_run(line)
         if n:
             run.add_break()

@@ -20,14 +20,18 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from inspector.reports.xmltext import xml_safe
+
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
 
 
 def text_cell(sheet: Any, value: Any, font: Font | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
     """A cell of a write-only sheet; a string is stored as a string (never a formula, whatever it starts
-    with), an ISO date ``YYYY-MM-DD`` as a date, a number as a number."""
+    with, and without the characters XML cannot hold), an ISO date ``YYYY-MM-DD`` as a date, a number as a number."""
     text = type(value) is str
+    if text:
+        value = xml_safe(value)  # a control character would fail the whole sheet
     if text and len(value) == 10 and value[4] == "-" and value[7] == "-":
         with contextlib.suppress(ValueError):
             value, text = date.fromisoformat(value), False

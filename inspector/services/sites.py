@@ -14,6 +14,9 @@ FIELDS = [("name", "单位名称"), ("credit_code", "统一社会信用代码"),
           ("town", "街镇"), ("grid", "网格"), ("legal_rep", "法定代表人（负责人）"), ("contact_person", "联系人"),
           ("contact_phone", "联系电话"), ("risk_level", "风险等级")]
 RISK_LEVELS = ("红", "橙", "黄", "蓝")
+MAX_ROWS = 200_000  # a district's register holds tens of thousands of sites
+MAX_COLUMNS = 60
+MAX_SHEET_XML = 256 * 1024 * 1024
 
 
 def validate(store: Store, fields: dict[str, Any], site_id: str | None = None) -> dict[str, Any]:
@@ -55,26 +58,51 @@ def export_excel(store: Store, path: Path) -> int:
                        ([row.get(key) for key, _ in FIELDS] for row in rows), wrap=False)
 
 
+def _sheet_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
+    """The non-empty rows of the first sheet with their row numbers, at most :data:`MAX_COLUMNS` wide. Bounded
+    before and while reading: a sheet whose declared size is A1:XFD1048576 would otherwise give each row 16,384
+    cells (a file of 100 KB took gigabytes), and a few MB of zip can unpack to gigabytes of rows."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFailed(f"无法读取 Excel 文件“{path.name}”。", "请确认是 .xlsx 文件且未损坏。") from exc
+    if unpacked > MAX_SHEET_XML:
+        raise ImportFailed(f"Excel 文件“{path.name}”的表格过大（解压后 {unpacked // 1048576} MB）。",
+                           f"名册一次最多导入 {MAX_ROWS} 行；请删去无关的工作表或拆分后分批导入。")
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).active
+        for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+            if any(v is not None and v != "" for v in row):
+                rows.append((number, row))
+            if len(rows) > MAX_ROWS + 1:
+                raise ImportFailed(f"Excel 文件“{path.name}”超过 {MAX_ROWS} 行。", "请拆分后分批导入。")
+    except ImportFailed:
+        raise
+    except Exception as exc:
+        raise ImportFailed(f"无法读取 Excel 文件“{path.name}”。", "请确认是 .xlsx 文件且未损坏。") from exc
+    return rows
+
+
 def import_excel(store: Store, path: Path) -> dict[str, int]:
     """Sites from .xlsx (columns found by header); all rows are checked first and nothing is saved if one is bad.
 
     A row whose credit code is already registered updates that site instead of adding a duplicate.
     """
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(path, read_only=True, data_only=True).active
-        rows = list(sheet.iter_rows(values_only=True))
-    except Exception as exc:
-        raise ImportFailed(f"无法读取 Excel 文件“{path.name}”。", "请确认是 .xlsx 文件且未损坏。") from exc
+    rows = _sheet_rows(path)
     if not rows:
         raise ImportFailed(f"“{path.name}”是空表。", "第一行应为列名，例如“单位名称”“统一社会信用代码”。")
     by_label = {label: key for key, label in FIELDS} | {"名称": "name", "信用代码": "credit_code"}
-    header = [by_label.get(str(c).strip()) if c else None for c in rows[0]]
+    header = [by_label.get(str(c).strip()) if c else None for c in rows[0][1]]
     if "name" not in header:
         raise ImportFailed(f"“{path.name}”没有“单位名称”列。", "请使用导出的名册作为模板。")
     records, errors = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         fields = {k: v for k, v in zip(header, row, strict=False) if k}
         if not any(fields.values()):
             continue

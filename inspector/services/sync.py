@@ -280,7 +280,11 @@ class Sync:
                 raise ImportFailed(f"“{path.name}”是回执，不是数据包。", "请用“导入回执”（inspector receipt import）。")
             peer = self._check_sender(opened)
             report = ImportReport(manifest["package_id"], peer["name"], manifest["seq"])
-            if sq.package_seen(self.store, manifest["package_id"], digest):
+            seen = sq.package_seen(self.store, manifest["package_id"], digest)
+            if seen and seen["sha256"] != digest:  # the id of a package imported before, on another file
+                raise ImportFailed(f"“{path.name}”的数据包编号与已导入的“{seen['file_name']}”相同，文件内容却不同。",
+                                   "本机保留已导入的那一份，这份未导入；请联系发送方核实，需要时请对方重新导出。")
+            if seen:
                 report.duplicate = True
                 return report
             self._check_clock(manifest, path.name)

@@ -37,7 +37,7 @@ class Run:
         self.sync, self.verified, self.skew_ms = sync, verified, skew_ms
         self.name = verified.path.name
         self.checkers = {t: RowChecker(t, sq.column_types(sync.store, t)) for t in (*SYNCED_TABLES, EVENTS)}
-        self.sender = Sender(verified.peer["device"], verified.peer["role"] or "town")
+        self.sender = Sender(verified.peer["device"], verified.peer["role"] or "town", sync.store.device_id)
         self.stamp = utc_now()
         self.files: set[str] = set()
         self.refused = 0

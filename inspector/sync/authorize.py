@@ -21,7 +21,7 @@ from inspector.db.store import stable_id
 from inspector.docimport.units import canonical
 from inspector.errors import RuleError
 from inspector.sync import builtin, strictjson
-from inspector.sync.ownership import EVENT_KINDS, OWNER_EVENTS, OWNERSHIP, may_add_event, may_create
+from inspector.sync.ownership import EVENT_KINDS, OWNER_EVENTS, OWNERSHIP, REFERENCES, may_add_event, may_create
 from inspector.sync.schema import MAX_COUNTER
 from inspector.sync.versions import BOOKKEEPING, heads_of
 
@@ -35,6 +35,7 @@ Lookup = Callable[[str, list[str]], dict[str, dict[str, Any]]]
 class Sender:
     device: str
     role: str
+    receiver: str = ""  # this device: a town's records may refer to the district's own
 
 
 @dataclass
@@ -103,6 +104,8 @@ def _parents(table: str, rows: list[dict[str, Any]]) -> dict[str, set[Any]]:
     if table in PARENTS:
         column, parent_table = PARENTS[table]
         wanted[parent_table] = {r.get(column) for r in rows}
+    for column, target in REFERENCES.get(table, ()):
+        wanted.setdefault(target, set()).update(r.get(column) for r in rows)
     if table == "attachments":
         for r in rows:
             if r.get("owner_table") in OWNERSHIP:
@@ -141,7 +144,8 @@ def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
         problem = _campaign_reason(row)
         if problem:
             return problem
-    return _parent_reason(ctx, table, row) or _meta_reason(ctx, table, row, old)
+    return _parent_reason(ctx, table, row) or _reference_reason(ctx, table, row) or _meta_reason(ctx, table, row,
+                                                                                                  old)
 
 
 def _campaign_reason(row: dict[str, Any]) -> str | None:
@@ -211,6 +215,34 @@ def _parent_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
         if target["device_id"] != row["device_id"]:
             return "不能给另一台设备的记录添加附件"
     return None
+
+
+def _reference_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
+    """A town's record refers only to its own records, this (the district's) device's and built-in ones; an
+    item's parent item is in the item's own list. A reference to a record not here is left to the database.
+    Only what the batch's prefetch found is consulted: a reference to nothing costs no query of its own."""
+    if table == "checklist_items" and row.get("parent_id") is not None:
+        parent = _held(ctx, "checklist_items", row["parent_id"])
+        if parent is not None and parent["checklist_id"] != row["checklist_id"]:
+            return "上级条目不在同一份清单中（不能把条目挂到另一份清单下）"
+    if ctx.sender.role == "district":
+        return None
+    for column, target_table in REFERENCES.get(table, ()):
+        target = _held(ctx, target_table, row.get(column))
+        if target is None or target["device_id"] in (row["device_id"], ctx.sender.receiver) or \
+                builtin.is_builtin(target_table, target["id"]):
+            continue
+        return (f"引用了另一台设备的记录（{column} → {target_table} {str(target['id'])[:8]}）：街镇的记录只能引用"
+                "本设备、区里或内置的记录")
+    return None
+
+
+def _held(ctx: Context, table: str, record_id: Any) -> dict[str, Any] | None:
+    """A record accepted from this package or held here, as the batch's prefetch found it (no query)."""
+    if not isinstance(record_id, str):
+        return None
+    row = ctx.accepted_ids.get(table, {}).get(record_id)
+    return row if row is not None else ctx.verdict.local.get(table, {}).get(record_id)
 
 
 def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, Any] | None) -> str | None:

@@ -55,9 +55,14 @@ def verify(public: str, message: bytes, signature: str) -> bool:
 
 
 def fingerprint(public: str) -> str:
-    """A short, readable form of a public key for people to compare over the phone."""
+    """A short, readable form of a public key for people to compare over the phone. A register from outside (a
+    restored backup, a database opened with --db) may hold a key that is none: it reads 密钥无效, so the list of
+    peers still shows and the officer can revoke it."""
     digest = hashes.Hash(hashes.SHA256())
-    digest.update(unb64(public))
+    try:
+        digest.update(unb64(public))
+    except (ValueError, AttributeError, TypeError):
+        return "（密钥无效）"
     hexed = digest.finalize().hex()[:20].upper()
     return " ".join(hexed[i:i + 4] for i in range(0, 20, 4))
 

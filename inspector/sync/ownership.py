@@ -49,6 +49,23 @@ OWNERSHIP: dict[str, Rule] = {
                                        "by `campaign_id`; a name typed by an older version has the id derived "
                                        "from it"),
 }
+# (table, column → table): the other records a row refers to. A town has only ever seen its own records, the
+# district's and the built-in ones (towns never exchange packages with each other), so a town's reference to a
+# third device's record — its finding in another town's inspection, its inspection of another town's site — is
+# refused: it would add to a record the sender does not own. The district's references are not limited (it
+# inspects the towns' sites). A unit link's unit is shared content (derived id), and not listed.
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (("previous_id", "documents"),),
+    "checklists": (("previous_id", "checklists"), ("document_id", "documents")),
+    "checklist_items": (("parent_id", "checklist_items"),),
+    "inspections": (("site_id", "sites"), ("checklist_id", "checklists"), ("inspector1_id", "inspectors"),
+                    ("inspector2_id", "inspectors")),
+    "inspection_results": (("item_id", "checklist_items"),),
+    "findings": (("inspection_id", "inspections"), ("site_id", "sites"), ("item_id", "checklist_items")),
+    "task_progress": (("item_id", "checklist_items"),),
+    "recusals": (("site_id", "sites"),),
+    "plan_sites": (("draw_id", "plan_draws"), ("site_id", "sites")),
+}
 # (table, kind): created by the district alone
 DISTRICT_ONLY_KINDS = {("checklists", "workplan"), ("inspection_plans", "published")}
 

@@ -9,6 +9,7 @@ lasts until an explicit un-revoke; a revoked device's key is never trusted again
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from inspector.db import sync as sq
@@ -16,6 +17,8 @@ from inspector.db.store import Store
 from inspector.errors import RuleError
 
 ROLES = {"town": "街镇", "district": "区"}
+DEVICE_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+KEY_RE = re.compile(r"[A-Za-z0-9+/]{43}=")  # a 32-byte public key, base64
 
 
 def my_role(store: Store) -> str:
@@ -30,6 +33,12 @@ def trust(store: Store, identity: dict[str, Any], role: str, *, replace_district
         raise RuleError(f"角色“{role}”无效。", "请选择“town”（街镇）或“district”（区）。")
     if not device or not key:
         raise RuleError("身份文件缺少设备编号或签名密钥。", "请使用对方“导出本机身份”生成的文件。")
+    enc = identity.get("enc_public")
+    if not DEVICE_RE.fullmatch(device) or not KEY_RE.fullmatch(key) or not (
+            enc is None or (isinstance(enc, str) and KEY_RE.fullmatch(enc))):
+        # a key that is not one would be stored, and every fingerprint shown of the register would then fail
+        raise RuleError("身份文件中的设备编号或密钥格式不对，不是 Inspector 导出的身份。",
+                        "请让对方用“导出本机身份”重新生成身份文件；未登记任何设备。")
     if device == store.device_id:
         raise RuleError("这是本机自己的身份，不能信任自己。", "请选择对方设备导出的身份文件。")
     mine = my_role(store)

@@ -11,6 +11,7 @@ manifest, and per-table compiled checks for the records, which are many.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 MAX_COUNTER = 2**53
@@ -136,6 +137,14 @@ ENUMS: dict[tuple[str, str], list[Any]] = {
     ("inspection_plans", "kind"): ["town", "published"],
     ("inspection_plans", "period_kind"): ["year", "quarter", "month"],
 }
+# Calendar days, and times that begin with one: the district's lists, reports and risk schedule read them as
+# dates, so one that is not (``garbage``, ``2026-02-30``) would break them for every record, not just its own.
+DATES = {("findings", "found_on"), ("risk_policies", "issued_on"), ("risk_assessments", "assessed_on"),
+         ("inspection_plans", "starts_on"), ("inspection_plans", "ends_on"), ("plan_sites", "target_date")}
+# (a campaign's dates are checked with the campaign, inspector.sync.authorize)
+TIMES = {("inspections", "started_at"), ("inspections", "ended_at"), ("plan_draws", "drawn_at")}
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+DAY_TIME = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+Z-]{0,30})?$"
 PATTERNS = {"id": UUID, "device_id": UUID, "created_at": STAMP, "updated_at": STAMP, "deleted_at": STAMP}
 EVENT_COLUMNS = [("id", "TEXT", True), ("finding_id", "TEXT", True), ("kind", "TEXT", True),
                  ("on_date", "TEXT", True), ("actor", "TEXT", False), ("data", "TEXT", False),
@@ -157,8 +166,10 @@ def column_schema(table: str, name: str, sql_type: str, required: bool,
         schema["pattern"] = PATTERNS[name]
     elif name in ("sha256",) and table == "attachments":
         schema["pattern"] = DIGEST
-    elif name == "on_date":
-        schema["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+    elif name == "on_date" or (table, name) in DATES:
+        schema.update(pattern=DAY, format="date")
+    elif (table, name) in TIMES:
+        schema["pattern"] = DAY_TIME
     if (table, name) in ENUMS:
         schema["enum"] = ENUMS[(table, name)]
     return schema
@@ -186,6 +197,7 @@ class RowChecker:
         self.allowed = set(self.schema["properties"])
         self.required = set(self.schema["required"])
         self.fields = {n: (s, _simple(s)) for n, s in self.schema["properties"].items()}
+        self.days = [n for n, s in self.schema["properties"].items() if s.get("pattern") in (DAY, DAY_TIME)]
 
     def problem(self, row: Any) -> str | None:
         if not isinstance(row, dict):
@@ -207,6 +219,17 @@ class RowChecker:
             problem = check(value, schema, name)
             if problem:
                 return problem
+        return self._day_problem(row)
+
+    def _day_problem(self, row: dict[str, Any]) -> str | None:
+        """A date the pattern let through must also be a day of the calendar (not ``2026-02-30``)."""
+        for name in self.days:
+            value = row.get(name)
+            if value is not None:
+                try:
+                    date.fromisoformat(value[:10])
+                except ValueError:
+                    return f"{name}的日期“{value[:20]}”不是有效日期"
         return None
 
 

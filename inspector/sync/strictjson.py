@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 
@@ -24,18 +25,32 @@ def _float(text: str) -> float:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float)  # made once: loads() is hot
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # an escaped surrogate, maybe one without its pair
 
 
 def loads(text: str | bytes) -> Any:
-    """Parse strict JSON; raises :class:`BadJSON` for anything else (including nesting too deep to parse)."""
+    """Parse strict JSON; raises :class:`BadJSON` for anything else (including nesting too deep to parse, and text
+    with a lone surrogate)."""
     try:
-        return _DECODER.decode(text.decode("utf-8") if isinstance(text, bytes) else text)
+        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        value = _DECODER.decode(text)
+        if "\\u" in text and _SURROGATE.search(text):
+            _encodable(value)
+        return value
     except BadJSON:
         raise
     except RecursionError as exc:
         raise BadJSON("嵌套层次过深") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadJSON("不是有效的 JSON") from exc
+
+
+def _encodable(value: Any) -> None:
+    """A lone surrogate (``"\\ud800"`` without its pair) is no character: the database could not store it."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadJSON("含有无效的字符：不成对的 Unicode 代理项") from exc
 
 
 def depth(value: Any, limit: int) -> bool:
