@@ -141,9 +141,12 @@ def open_database(path: Path | str) -> Database:
     return db
 
 
-def connect(path: Path | str) -> Database:
+def connect(path: Path | str, *, any_thread: bool = False) -> Database:
     """Another connection to a database this process has already opened and checked (for a background
-    thread): the same pragmas, no start-up checks, no migration."""
+    thread): the same pragmas, no start-up checks, no migration. ``any_thread``: one kept for later work on
+    another worker thread (never two at once) and closed by whoever closes the program's own connection."""
+    if any_thread:
+        return _pragmas(Database(sqlite3.connect(str(Path(path)), check_same_thread=False)))
     return _pragmas(Database(Path(path)))
 
 
