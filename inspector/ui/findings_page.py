@@ -431,14 +431,14 @@ def load_detail(s: Services, finding_id: str, today: date) -> dict:
 
 
 def first_screen(s: Services, flt, head: list[int], today: date, target: int | str | None = "first",
-                 keep: str | None = None, rows: int = FIRST_ROWS) -> tuple:
+                 keep: str | None = None, rows: int | None = None) -> tuple:
     """The first batch of a list with the rows of its first ``rows`` findings (and of ``target``, by default the
     first row) and the details of the finding to show: the target's, or ``keep``'s when a step moved it out of
     the list. Only what a window shows is read before it is painted: each row is a page of the file to read,
     from the disk when a district's million findings are not all in memory."""
     if target == "first":
         target = head[0] if head else None
-    wanted = head[:rows]
+    wanted = head[:rows or FIRST_ROWS]
     rows_of = s.finding_rows(wanted + ([target] if target is not None and target not in wanted else []))
     shown = rows_of[target]["id"] if target is not None else keep
     return flt, head, rows_of, target, load_detail(s, shown, today) if shown else None
@@ -478,10 +478,10 @@ class ListHead:
         """Read the tokens of the first few chunks, where most words fill their first screen, or (``upto``) of
         every finding a first screen may test, a chunk at a time until ``stop`` says so: after the list is shown,
         so that a rarer word is tested in memory too instead of waiting for the disk at its keystroke."""
-        for end in range(self.CHUNK, min(upto or self.PREFETCH, len(self.ordered)) + self.CHUNK, self.CHUNK):
-            if stop():
-                return
-            self._tokens(s, end)
+        limit = min(upto or self.PREFETCH, len(self.ordered))
+        done = len(self.tokens)
+        while done < limit and not stop():
+            done = len(self._tokens(s, min(done + self.CHUNK, limit)))
 
     def complete(self) -> bool:
         """Whether every finding a first screen may test has its tokens read."""
