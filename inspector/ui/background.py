@@ -317,6 +317,14 @@ def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def cancel(parent: QWidget, key: str) -> None:
+    """Stop the operation started on ``parent`` with ``key``, if one is still running (its result is dropped):
+    work that can wait gives its worker thread to what the officer just asked for."""
+    op = _LATEST.get((id(parent), key))
+    if op is not None:
+        op.cancel()
+
+
 def busy() -> bool:
     """Whether any operation is still running (tests wait on this; quitting cancels and waits)."""
     return bool(_RUNNING)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.services import FindingFilter, Services
 from inspector.textsearch import body_matcher
+from inspector.ui import background
 from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.background import Operation
 from inspector.ui.findings_model import BATCH, ROW_ROLE, FindingsModel
@@ -242,6 +243,7 @@ class FindingsPage(QWidget):
         pane appear together), then the full list and its count. After a step (``keep``), the list comes back
         whole with that finding selected.
         """
+        background.cancel(self, "head")  # reading the head of the list waits; this keystroke does not
         flt, today = self.current_filter(), date.today()
         base_key = (replace(flt, text=""), today)
         base = self.base if self.base is not None and self.base[0] == base_key else None

@@ -241,3 +241,23 @@ def test_cancelling_after_the_work_is_done_never_interrupts_a_handed_back_connec
     qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
     op.cancel()
     assert interrupted == []
+
+
+def test_an_operation_can_be_cancelled_by_its_key(qtbot):
+    parent = widget(qtbot)
+    seen: list = []
+
+    def work(task):
+        end = time.monotonic() + 10
+        while not task.cancelled() and time.monotonic() < end:
+            time.sleep(0.01)
+        return "read whole"
+
+    Operation(parent, work, key="head").success(seen.append).run_in_background()
+    Operation(parent, lambda task: "other", key="filter").success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen == ["other"], timeout=5000)
+    start = time.monotonic()
+    background.cancel(parent, "head")
+    background.cancel(parent, "nothing runs with this key")
+    qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    assert time.monotonic() - start < 5 and seen == ["other"]

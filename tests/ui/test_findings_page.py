@@ -171,3 +171,33 @@ def test_filtering_the_full_list_stops_when_a_newer_keystroke_replaced_it():
     calls: list[int] = []
     assert kept(ordered, wanted, stop=lambda: calls.append(1) or len(calls) > 2) is None
     assert len(calls) == 3  # it looked before each slice and stopped at the third
+
+
+def test_a_keystroke_stops_the_reading_of_the_list_head_so_its_search_has_a_worker(qtbot, page, monkeypatch):
+    """The head of a new list is read in the background after it is shown; the officer's next keystroke comes
+    first (the pool has as few threads as the machine has cores)."""
+    import time
+
+    from inspector.ui import background
+    from inspector.ui.findings_page import ListHead
+
+    reading: list[str] = []
+
+    def slow(self, s, upto=None, stop=lambda: False):
+        if upto is None:
+            return  # the few chunks read with the list itself
+        reading.append("started")
+        end = time.monotonic() + 10
+        while not stop() and time.monotonic() < end:
+            time.sleep(0.01)
+        reading.append("stopped" if stop() else "ran out")
+
+    monkeypatch.setattr(ListHead, "prefetch", slow)
+    monkeypatch.setattr(ListHead, "complete", lambda self: False)
+    page.grade.setCurrentIndex(page.grade.findData("一般"))
+    qtbot.waitUntil(lambda: reading == ["started"], timeout=5000)
+    ime_type(page.search, "消防")
+    qtbot.waitUntil(lambda: reading[:2] == ["started", "stopped"], timeout=5000)
+    qtbot.waitUntil(lambda: page.model.filter.text == "消防", timeout=5000)
+    background.cancel(page, "head")
+    settle(qtbot)
