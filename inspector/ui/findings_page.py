@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from itertools import islice
@@ -476,7 +477,7 @@ class ListHead:
             done += self.CHUNK
         return out[:want] if len(out) >= want or done >= len(self.ordered) else None
 
-    def prefetch(self, s: Services, upto: int | None = None, stop=lambda: False) -> None:
+    def prefetch(self, s: Services, upto: int | None = None, stop: Callable[[], bool] = lambda: False) -> None:
         """Read the tokens of the first few chunks, where most words fill their first screen, or (``upto``) of
         every finding a first screen may test, a chunk at a time until ``stop`` says so: after the list is shown,
         so that a rarer word is tested in memory too instead of waiting for the disk at its keystroke."""
@@ -499,7 +500,8 @@ class ListHead:
             return self.tokens
 
 
-def kept(ordered: list[int], wanted, stop=lambda: False, step: int = 20_000) -> list[int] | None:
+def kept(ordered: list[int], wanted: Callable[[int], bool], stop: Callable[[], bool] = lambda: False,
+         step: int = 20_000) -> list[int] | None:
     """``ordered`` filtered by ``wanted``, a slice at a time: one C-level pass over a million rowids would hold
     the interpreter long enough to stall the event loop, so the worker yields between slices. None once ``stop``
     says so (a newer keystroke replaced this search): the rest of the million is not filtered for nobody."""
