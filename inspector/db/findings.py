@@ -172,15 +172,12 @@ def status_counts(db: Database, today: date) -> dict[str, int]:
     """What the status bar shows: open (not yet rectified), overdue and major open findings.
 
     Only the open statuses' part of the covering index is read — a tenth of a district's findings; the closed
-    ones, most of them, are never counted for it.
+    ones, most of them, are never counted for it. One pass with no GROUP BY: grouping by grade alone sorts
+    the open entries in a temporary tree (the index is in status order), which took half the time.
     """
-    counts = {"open": 0, "overdue": 0, "major": 0}
-    for grade, n, late in db.execute(
-        f"""SELECT grade, count(*), sum(current_deadline < ?) FROM findings
-            WHERE deleted_at IS NULL AND status IN ({', '.join('?' * len(OPEN_STATUSES))}) GROUP BY grade""",
+    n, late, major = db.execute(
+        f"""SELECT count(*), sum(current_deadline < ?), sum(grade = '重大') FROM findings
+            WHERE deleted_at IS NULL AND status IN ({', '.join('?' * len(OPEN_STATUSES))})""",
         [today.isoformat(), *OPEN_STATUSES],
-    ):
-        counts["open"] += n
-        counts["overdue"] += late or 0
-        counts["major"] += n if grade == "重大" else 0
-    return counts
+    ).fetchone()
+    return {"open": n, "overdue": late or 0, "major": major or 0}

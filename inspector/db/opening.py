@@ -157,9 +157,12 @@ def _refuse_stray_wal(path: Path) -> None:
             )
 
 
-def connect(path: Path | str) -> Database:
+def connect(path: Path | str, *, any_thread: bool = False) -> Database:
     """Another connection to a database this process has already opened and checked (for a background
-    thread): the same pragmas, no start-up checks, no migration."""
+    thread): the same pragmas, no start-up checks, no migration. ``any_thread``: one kept for later work on
+    another worker thread (never two at once) and closed by whoever closes the program's own connection."""
+    if any_thread:
+        return _pragmas(Database(sqlite3.connect(str(Path(path)), check_same_thread=False), execute_plugins=False))
     return _pragmas(Database(Path(path), execute_plugins=False))
 
 

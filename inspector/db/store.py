@@ -279,6 +279,11 @@ class Store:
         with contextlib.suppress(sqlite3.ProgrammingError):  # already closed: nothing left to stop
             self.db.conn.interrupt()
 
+    def end_read(self) -> None:
+        """Leave the connection as a new one would be (no open transaction), to be used again for other work."""
+        if self.db.conn.in_transaction:
+            self.db.conn.rollback()
+
     def close(self) -> None:
         """Close the connection; the opening one first folds the WAL into the main file (see the class doc).
         Closing twice is harmless (a restore closes the services before the window does)."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,12 @@ class Services:
     store: Store
     path: Path
     today: Callable[[], date] = date.today  # the day the documents are dated (tests hand in a fixed one)
+    _kept: list[Services] = field(default_factory=list, repr=False, compare=False)  # see warm_worker
+    _kept_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _closed: bool = field(default=False, repr=False, compare=False)
+
+    KEEP = 2
+    """Worker connections kept for the next read (one per worker thread of the pool)."""
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, seed: bool = True) -> Services:
@@ -67,7 +74,34 @@ class Services:
         worker.store.actor = self.store.actor
         return worker
 
+    def warm_worker(self) -> Services:
+        """Services for a background read, on a connection kept from an earlier one if there is one: its page
+        cache still holds what the last keystroke's search read, which a new connection reads from the file again
+        (at a million findings that is most of a keystroke's time). Hand it back with :meth:`keep_worker`."""
+        with self._kept_lock:
+            worker = self._kept.pop() if self._kept else None
+        if worker is None:
+            worker = Services(Store(connect(self.path, any_thread=True), self.path, checkpoint_on_close=False),
+                              self.path, self.today)
+        worker.store.actor = self.store.actor
+        return worker
+
+    def keep_worker(self, worker: Services) -> None:
+        """Take back a worker from :meth:`warm_worker` for the next read, its transaction (if any) rolled back;
+        closed instead once this one is closed or enough are kept."""
+        worker.store.end_read()
+        with self._kept_lock:
+            if not self._closed and len(self._kept) < self.KEEP:
+                self._kept.append(worker)
+                return
+        worker.close()
+
     def close(self) -> None:
+        with self._kept_lock:
+            self._closed = True
+            kept, self._kept = self._kept, []
+        for worker in kept:
+            worker.close()
         self.store.close()
 
     def interrupt(self) -> None:

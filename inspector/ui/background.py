@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector.errors import InspectorError
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 _RUNNING: set[Operation] = set()
 _LATEST: dict[tuple[int, str], Operation] = {}
+_SHOWN = QEvent.Type(QEvent.registerEventType())
+_AFTER_PAINT = int(Qt.EventPriority.LowEventPriority.value) - 1
+"""Below the priority of Qt's own repaint requests, so an event posted with it is handled after the paint that
+a partial result asked for."""
 
 
 class Task:
@@ -45,15 +49,28 @@ class Task:
         self._report = report
         self._send = send
         self._cancelled = threading.Event()
+        self._shown: threading.Event | None = None
+        self._hold = threading.Lock()  # services are interrupted only while this task holds them
 
     def progress(self, percent: int, text: str = "") -> None:
         """Tell the progress dialog how far the work is (0–100) and what it is doing."""
         self._report(int(percent), text)
 
-    def partial(self, value: Any) -> None:
-        """Hand a first part of the result to the ``partial`` callback now (the first page of a long list)."""
-        if self._send is not None:
-            self._send(value)
+    def partial(self, value: Any, wait: float = 0.0) -> None:
+        """Hand a first part of the result to the ``partial`` callback now (the first page of a long list).
+
+        With ``wait`` (seconds), return only once the GUI thread has shown it and painted (or the time ran out, or
+        the work was cancelled): the rest of the work — reading the long list behind a first screen — then does
+        not compete with that paint for the interpreter, which the GUI thread would otherwise take back for
+        every call into the model it draws."""
+        if self._send is None:
+            return
+        shown = threading.Event() if wait > 0 else None
+        self._shown = shown
+        self._send((value, shown))
+        if shown is not None:
+            shown.wait(wait)
+            self._shown = None
 
     def cancelled(self) -> bool:
         """True once the officer pressed 取消 or a newer operation with the same key replaced this one."""
@@ -77,6 +94,17 @@ class _Relay(QObject):
     def __init__(self, op: Operation, parent: QObject | None) -> None:
         super().__init__(parent)
         self.op = op
+        self.shown: list[threading.Event] = []  # partial results shown, whose paint has not been handled yet
+
+    def after_paint(self, shown: threading.Event) -> None:
+        """Tell the worker once the paint that showing a partial result asked for is done."""
+        self.shown.append(shown)
+        QCoreApplication.postEvent(self, QEvent(_SHOWN), _AFTER_PAINT)
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _SHOWN:
+            while self.shown:
+                self.shown.pop().set()
 
     @Slot(object)
     def done(self, box: tuple) -> None:
@@ -92,7 +120,10 @@ class _Relay(QObject):
 
     @Slot(object)
     def partial(self, box: tuple) -> None:
-        self.op._show_partial(box[0])
+        value, shown = box[0]
+        self.op._show_partial(value)
+        if shown is not None:
+            self.after_paint(shown)
 
 
 class _Runner(QRunnable):
@@ -104,16 +135,20 @@ class _Runner(QRunnable):
     def run(self) -> None:
         op, task = self.op, self.op.task
         try:
-            if op.owner is not None:
-                task.services = op.owner.for_worker()  # its own connection, made on this thread
+            if op.owner is not None:  # its own connection, made on this thread or kept from earlier reads
+                task.services = op.owner.warm_worker() if op.warm else op.owner.for_worker()
             result = op.work(task)
         except Exception as exc:
             self._send(self.signals.sig_failed, exc)
         else:
             self._send(self.signals.sig_done, result)
         finally:
-            if task.services is not None:
-                task.services.close()
+            with task._hold:
+                services, task.services = task.services, None
+            if services is not None and op.warm:
+                op.owner.keep_worker(services)
+            elif services is not None:
+                services.close()
 
     @staticmethod
     def _send(signal, value: Any) -> None:
@@ -127,12 +162,14 @@ class Operation:
     """``Operation(parent, work, services=…).success(fn).failure(fn).with_progress(text).run_in_background()``.
 
     ``work(task)`` runs on the thread pool. Without ``services`` the task gets no database connection (parsing a
-    file needs none). Failures go to the ``failure`` callback, or else to a warning box titled ``error_title``.
+    file needs none); with ``warm`` (read-only work only) it gets one kept from earlier work, whose page cache
+    is still filled. Failures go to the ``failure`` callback, or else to a warning box titled ``error_title``.
     """
 
     def __init__(self, parent: QWidget, work: Callable[[Task], Any], *, services: Services | None = None,
-                 key: str | None = None, error_title: str = "") -> None:
+                 key: str | None = None, error_title: str = "", warm: bool = False) -> None:
         self.parent, self.work, self.owner, self.key = parent, work, services, key
+        self.warm = warm  # read-only work repeated often (a search per keystroke): reuse a kept connection
         self.error_title = error_title
         self.task = Task(None, self._emit_progress, self._emit_partial)
         self._on_success: Callable[[Any], None] | None = None
@@ -198,9 +235,12 @@ class Operation:
     def cancel(self) -> None:
         """Ask the work to stop and drop its result; an open query is interrupted."""
         self.task._cancelled.set()
-        services = self.task.services
-        if services is not None:
-            services.interrupt()
+        shown = self.task._shown
+        if shown is not None:
+            shown.set()  # a worker waiting for its first screen to be painted goes on, and sees it was cancelled
+        with self.task._hold:  # not a connection already handed back and now running someone else's read
+            if self.task.services is not None:
+                self.task.services.interrupt()
 
     def _forget(self) -> None:
         _RUNNING.discard(self)
@@ -275,6 +315,14 @@ def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     unexpected = QCoreApplication.translate("Operation", "意外错误：{0}")
     text = str(exc) if isinstance(exc, InspectorError) else unexpected.format(exc)
     QMessageBox.warning(parent, title, text)
+
+
+def cancel(parent: QWidget, key: str) -> None:
+    """Stop the operation started on ``parent`` with ``key``, if one is still running (its result is dropped):
+    work that can wait gives its worker thread to what the officer just asked for."""
+    op = _LATEST.get((id(parent), key))
+    if op is not None:
+        op.cancel()
 
 
 def busy() -> bool:

@@ -22,6 +22,9 @@ COLUMNS = [("found_on", "发现日期"), ("site", "单位"), ("description", "�
            ("status", "状态"), ("current_deadline", "整改期限"), ("town", "街镇")]
 SORT_KEYS = {0: "found_on", 3: "grade", 4: "status", 5: "deadline"}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ROW_ROLE, Qt.ItemDataRole.BackgroundRole,
+                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
+"""The roles the model answers; the others (font, alignment, check state, decoration…) are left to the view."""
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 MAJOR_BRUSH = QBrush(QColor("#b3261e"))
 
@@ -62,6 +65,11 @@ class FindingsModel(QAbstractTableModel):
         self.rowids = rowids
         if self.fetched < BATCH:
             self.fetch_to(BATCH - 1)
+
+    def add_rows(self, rows: dict[int, dict[str, Any]]) -> None:
+        """Display rows read after the list was shown (the rest of its first batch), for the view to draw
+        without a query when it scrolls to them."""
+        self.cache.update((rowid, row) for rowid, row in rows.items() if rowid not in self.cache)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.fetched < len(self.rowids)
@@ -108,7 +116,7 @@ class FindingsModel(QAbstractTableModel):
         return data["status"] not in RECTIFIED and bool(deadline) and deadline < self.today.isoformat()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():  # the view asks ~7 roles per cell, each time it paints
             return None
         data = self.row(index.row())
         key = COLUMNS[index.column()][0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from itertools import islice
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from inspector import workflow as wf
 from inspector.services import FindingFilter, Services
 from inspector.textsearch import body_matcher
+from inspector.ui import background
 from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.background import Operation
 from inspector.ui.findings_model import BATCH, ROW_ROLE, FindingsModel
@@ -42,6 +44,10 @@ from inspector.ui.widgets import as_html
 EVENT_FIELDS = {"deadline": "期限", "reason": "理由", "measures": "整改措施", "funds": "整改资金", "passed": "结论",
                 "inspectors": "人员", "opinion": "意见", "assessment": "评估报告", "note": "说明", "doc_no": "文书号",
                 "photos": "照片"}
+FIRST_ROWS = 50
+"""Rows read before a list is first painted (a tall window shows about 40); the rest of its batch follows."""
+PAINT_WAIT = 0.25
+"""Seconds a search's worker waits for its first screen to be painted before it reads the full list."""
 ACTIONS = [wf.ORDER_ISSUED, wf.RECTIFICATION_STARTED, wf.FEEDBACK, wf.RECHECK, wf.EXTENSION, wf.CLOSE, wf.REOPEN]
 
 
@@ -239,6 +245,7 @@ class FindingsPage(QWidget):
         pane appear together), then the full list and its count. After a step (``keep``), the list comes back
         whole with that finding selected.
         """
+        background.cancel(self, "head")  # reading the head of the list waits; this keystroke does not
         flt, today = self.current_filter(), date.today()
         base_key = (replace(flt, text=""), today)
         base = self.base if self.base is not None and self.base[0] == base_key else None
@@ -248,31 +255,36 @@ class FindingsPage(QWidget):
         def work(task):
             s = task.services
             opening = base is None and keep is None and plain and not flt.text.strip()
+            first = None
             if opening:  # the newest findings by an index walk, before the whole list is read
-                task.partial(first_screen(s, flt, s.newest_rowids(flt.sort, flt.descending, BATCH), today))
+                first = s.newest_rowids(flt.sort, flt.descending, BATCH)
+                task.partial(first_screen(s, flt, first, today), wait=PAINT_WAIT)
             ordered = base[1] if base else s.finding_rowids(base_key[0], today)  # the other filters, in order
-            head, first = (base[2] if base else ListHead(ordered)), None
+            head = base[2] if base else ListHead(ordered)
             if base is None and not flt.text.strip():
                 head.prefetch(s)  # a new list: the next keystroke finds the head's tokens read already
             if keep is None and not opening:  # the first screen at once, the full list and its count after it
                 first = head.first_matches(s, flt.text, BATCH)
                 if first is not None:
-                    task.partial(first_screen(s, flt, first, today))
+                    task.partial(first_screen(s, flt, first, today), wait=PAINT_WAIT)
             matches = s.matching_rowids(flt.text, stop=task.cancelled)
             wanted = None if matches is None else matches.__contains__
             if keep is None and not opening and first is None:  # too rare for the head of the list
                 first = ordered[:BATCH] if wanted is None else list(islice(filter(wanted, ordered), BATCH))
-                task.partial(first_screen(s, flt, first, today))
+                task.partial(first_screen(s, flt, first, today), wait=PAINT_WAIT)
             if task.cancelled():
                 return None  # the next keystroke replaced this search: do not build a list nobody will see
-            rowids = ordered if wanted is None else kept(ordered, wanted)
-            shown = None
+            rowids = ordered if wanted is None else kept(ordered, wanted, task.cancelled)
+            if rowids is None:
+                return None
             if keep is not None:
                 chosen = s.finding_row_of(keep)
-                shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep)
-            return (base_key, ordered, head), rowids, shown
+                shown = first_screen(s, flt, rowids[:BATCH], today, chosen if chosen in rowids else None, keep,
+                                     rows=BATCH)
+                return (base_key, ordered, head), rowids, shown, {}
+            return (base_key, ordered, head), rowids, None, s.finding_rows((first or [])[FIRST_ROWS:])
 
-        Operation(self, work, services=self.services, key="filter").partial(
+        Operation(self, work, services=self.services, key="filter", warm=True).partial(
             lambda screen: self._show_screen(screen, today)).success(self._show_all).run_in_background()
 
     def _show_screen(self, screen: tuple, today: date) -> None:
@@ -291,11 +303,16 @@ class FindingsPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _show_all(self, result: tuple) -> None:
-        self.base, rowids, screen = result  # typing more only searches within base; a change drops it
+        self.base, rowids, screen, rest = result  # typing more only searches within base; a change drops it
         if screen is not None:
             self._show_screen(screen, self.model.today)
+        self.model.add_rows(rest)  # the first batch's rows below the first screen, read after it was painted
         self.model.extend(rowids)
         self.count.setText(self.tr("共 {0} 条").format(len(rowids)))
+        head = self.base[2]
+        if not head.complete():
+            Operation(self, lambda task: head.prefetch(task.services, ListHead.LIMIT, task.cancelled),
+                      services=self.services, key="head", warm=True).run_in_background()
 
     def refresh(self) -> None:
         self.base = None
@@ -420,14 +437,17 @@ def load_detail(s: Services, finding_id: str, today: date) -> dict:
 
 
 def first_screen(s: Services, flt, head: list[int], today: date, target: int | str | None = "first",
-                 keep: str | None = None) -> tuple:
-    """The rows of the first batch (and of ``target``, by default the first row) and the details of the finding
-    to show: the target's, or ``keep``'s when a step moved it out of the list."""
+                 keep: str | None = None, rows: int | None = None) -> tuple:
+    """The first batch of a list with the rows of its first ``rows`` findings (and of ``target``, by default the
+    first row) and the details of the finding to show: the target's, or ``keep``'s when a step moved it out of
+    the list. Only what a window shows is read before it is painted: each row is a page of the file to read,
+    from the disk when a district's million findings are not all in memory."""
     if target == "first":
         target = head[0] if head else None
-    rows = s.finding_rows(head + ([target] if target is not None and target not in head else []))
-    shown = rows[target]["id"] if target is not None else keep
-    return flt, head, rows, target, load_detail(s, shown, today) if shown else None
+    wanted = head[:rows or FIRST_ROWS]
+    rows_of = s.finding_rows(wanted + ([target] if target is not None and target not in wanted else []))
+    shown = rows_of[target]["id"] if target is not None else keep
+    return flt, head, rows_of, target, load_detail(s, shown, today) if shown else None
 
 
 class ListHead:
@@ -460,9 +480,18 @@ class ListHead:
             done += self.CHUNK
         return out[:want] if len(out) >= want or done >= len(self.ordered) else None
 
-    def prefetch(self, s: Services) -> None:
-        """Read the tokens of the first few chunks, where most words fill their first screen."""
-        self._tokens(s, self.PREFETCH)
+    def prefetch(self, s: Services, upto: int | None = None, stop: Callable[[], bool] = lambda: False) -> None:
+        """Read the tokens of the first few chunks, where most words fill their first screen, or (``upto``) of
+        every finding a first screen may test, a chunk at a time until ``stop`` says so: after the list is shown,
+        so that a rarer word is tested in memory too instead of waiting for the disk at its keystroke."""
+        limit = min(upto or self.PREFETCH, len(self.ordered))
+        done = len(self.tokens)
+        while done < limit and not stop():
+            done = len(self._tokens(s, min(done + self.CHUNK, limit)))
+
+    def complete(self) -> bool:
+        """Whether every finding a first screen may test has its tokens read."""
+        return len(self.tokens) >= min(self.LIMIT, len(self.ordered))
 
     def _tokens(self, s: Services, upto: int) -> list[str]:
         with self.lock:
@@ -474,11 +503,15 @@ class ListHead:
             return self.tokens
 
 
-def kept(ordered: list[int], wanted, step: int = 20_000) -> list[int]:
+def kept(ordered: list[int], wanted: Callable[[int], bool], stop: Callable[[], bool] = lambda: False,
+         step: int = 20_000) -> list[int] | None:
     """``ordered`` filtered by ``wanted``, a slice at a time: one C-level pass over a million rowids would hold
-    the interpreter long enough to stall the event loop, so the worker yields between slices."""
+    the interpreter long enough to stall the event loop, so the worker yields between slices. None once ``stop``
+    says so (a newer keystroke replaced this search): the rest of the million is not filtered for nobody."""
     out: list[int] = []
     for start in range(0, len(ordered), step):
+        if stop():
+            return None
         out += filter(wanted, ordered[start:start + step])
         time.sleep(0)
     return out

@@ -209,8 +209,8 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Count once, on a worker, after a change; a newer request replaces one still running."""
-        Operation(self, lambda task: task.services.status_summary(), services=self.services,
-                  key="status", error_title=self.tr("无法统计")).success(self.show_status).run_in_background()
+        Operation(self, lambda task: task.services.status_summary(), services=self.services, key="status",
+                  error_title=self.tr("无法统计"), warm=True).success(self.show_status).run_in_background()
 
     def show_status(self, c: dict[str, int]) -> None:
         self.status.setText(self.tr(

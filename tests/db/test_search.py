@@ -54,3 +54,29 @@ def test_the_in_memory_token_test_agrees_with_the_index(services):
         test = body_matcher(query)
         assert {r for r in rowids if test(tokens[r])} == services.matching_rowids(query), query
     assert body_matcher(" ，。") is None and services.matching_rowids(" ，。") is None
+
+
+def test_the_matches_of_one_index_range_are_parsed_piece_by_piece_and_none_is_lost(monkeypatch):
+    """The rowids of a common word come as one long comma-separated string per range; it is parsed in pieces
+    (so the interpreter is handed back between them) that split only at commas."""
+    import json
+
+    from inspector.db import search
+    from inspector.db.search import _add_numbers
+
+    parsed: list[int] = []
+    monkeypatch.setattr(search, "json", type("J", (), {"loads": staticmethod(
+        lambda text: parsed.append(len(text)) or json.loads(text))}))
+
+    numbers = [*range(1, 500_000, 7), 123_456_789]
+    joined = ",".join(map(str, numbers))
+    for piece in (1, 5, 6, 7, 100, 100_000, 10**7):
+        found: set[int] = set()
+        _add_numbers(found, joined, piece)
+        assert found == set(numbers), piece
+    parsed.clear()
+    _add_numbers(set(), joined)
+    assert len(parsed) > 1 and max(parsed) < 100_000 + 20  # pieces of about 100,000 characters
+    empty: set[int] = set()
+    _add_numbers(empty, "42")
+    assert empty == {42}

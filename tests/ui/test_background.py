@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
@@ -155,3 +157,107 @@ def test_a_first_part_arrives_before_the_result_and_not_after_it_went_stale(qtbo
     release.set()
     qtbot.waitUntil(lambda: old.finished, timeout=5000)
     assert seen == ["first page", "newer"]
+
+
+class _Painted(QWidget):
+    """A widget that notes each time it is painted."""
+
+    def __init__(self, log: list) -> None:
+        super().__init__()
+        self.log = log
+
+    def paintEvent(self, event) -> None:
+        time.sleep(0.1)  # a slow paint: a worker that did not wait for it would go on meanwhile
+        self.log.append("painted")
+
+
+def test_a_worker_waiting_on_its_first_part_goes_on_only_after_the_window_painted_it(qtbot):
+    """A search's worker reads the full list only once its first screen is on screen: the order is shown, painted,
+    then the worker's next step (so that step never competes with the paint for the interpreter)."""
+    log: list = []
+    parent = _Painted(log)
+    qtbot.addWidget(parent)
+    parent.show()
+    qtbot.waitUntil(lambda: "painted" in log, timeout=5000)
+    log.clear()
+
+    def work(task):
+        task.partial("first screen", wait=5)
+        log.append("worker goes on")
+        return "full list"
+
+    def shown(_value):
+        log.append("shown")
+        parent.update()  # as a model reset asks its view to repaint
+
+    Operation(parent, work, key="filter").partial(shown).success(log.append).run_in_background()
+    qtbot.waitUntil(lambda: "full list" in log, timeout=5000)
+    assert log[:3] == ["shown", "painted", "worker goes on"]
+
+
+def test_a_replaced_operation_waiting_on_its_first_part_is_let_go_at_once(qtbot):
+    parent = widget(qtbot)
+    waited: list = []
+    started = threading.Event()
+
+    def work(task):
+        started.set()
+        time.sleep(0.2)  # the newer operation replaces this one meanwhile
+        start = time.monotonic()
+        task.partial("stale", wait=30)
+        waited.append(time.monotonic() - start)
+
+    Operation(parent, work, key="filter").partial(lambda v: None).run_in_background()
+    assert started.wait(5)
+    Operation(parent, lambda task: "newer", key="filter").run_in_background()
+    qtbot.waitUntil(lambda: bool(waited) and not background.busy(), timeout=10000)
+    assert waited[0] < 5
+
+
+def test_warm_operations_share_a_kept_connection_that_closes_with_the_services(qtbot, services):
+    parent = widget(qtbot)
+    seen: list = []
+
+    def work(task):
+        seen.append(task.services.store.db.conn)
+        return task.services.store.scalar("SELECT count(*) FROM sites")
+
+    for warm in (True, True, False, False):
+        Operation(parent, work, services=services, warm=warm).run_in_background()
+        qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    assert seen[0] is seen[1]  # the second read found the first one's connection, page cache and all
+    assert seen[2] is not seen[0] and seen[3] is not seen[2]
+    services.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        seen[0].execute("SELECT 1")
+
+
+def test_cancelling_after_the_work_is_done_never_interrupts_a_handed_back_connection(qtbot, services, monkeypatch):
+    """A kept connection may be running another operation's read by the time an old one is cancelled."""
+    parent = widget(qtbot)
+    interrupted: list = []
+    monkeypatch.setattr(type(services), "interrupt", lambda self: interrupted.append(self))
+    op = Operation(parent, lambda task: task.services.sites(), services=services, warm=True).run_in_background()
+    qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    op.cancel()
+    assert interrupted == []
+
+
+def test_an_operation_can_be_cancelled_by_its_key(qtbot):
+    parent = widget(qtbot)
+    seen: list = []
+
+    def work(task):
+        end = time.monotonic() + 10
+        while not task.cancelled() and time.monotonic() < end:
+            time.sleep(0.01)
+        return "read whole"
+
+    Operation(parent, work, key="head").success(seen.append).run_in_background()
+    Operation(parent, lambda task: "other", key="filter").success(seen.append).run_in_background()
+    qtbot.waitUntil(lambda: seen == ["other"], timeout=5000)
+    start = time.monotonic()
+    background.cancel(parent, "head")
+    background.cancel(parent, "nothing runs with this key")
+    qtbot.waitUntil(lambda: not background.busy(), timeout=5000)
+    assert time.monotonic() - start < 5 and seen == ["other"]

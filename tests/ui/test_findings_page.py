@@ -116,3 +116,88 @@ def test_a_search_s_first_screen_from_the_head_of_the_list_is_the_start_of_its_f
             assert first is None, (word, limit)
         assert len(head.tokens) <= limit
     assert ListHead(ordered).first_matches(s, "", 4) == ordered[:4]
+
+
+def test_a_search_paints_its_first_rows_first_and_the_rest_of_the_batch_needs_no_query_on_the_gui_thread(
+        qtbot, page, monkeypatch):
+    """Before the first paint the worker reads only the rows a window shows (each one a page of the file); the
+    rest of the first batch follows with the full list, so scrolling down through it queries nothing."""
+    from inspector.ui import findings_page
+
+    monkeypatch.setattr(findings_page, "FIRST_ROWS", 3)
+    page.table.verticalHeader().setDefaultSectionSize(page.table.viewport().height() // 2)  # two rows a screen
+    screens: list[dict] = []
+    show = page._show_screen
+    monkeypatch.setattr(page, "_show_screen", lambda screen, today: (screens.append(screen[2]), show(screen, today)))
+    on_gui_thread: list[int] = []
+    query = page.services.finding_rows
+    monkeypatch.setattr(page.services, "finding_rows", lambda rowids: (on_gui_thread.append(len(rowids)),
+                                                                        query(rowids))[1])
+    ime_type(page.search, "消防")
+    settle(qtbot)
+    full = page.model.rowids
+    assert len(full) > 3 and len(screens) == 1
+    assert sorted(screens[0]) == sorted(full[:3])  # the first paint: three rows, the first one's details with them
+    assert page.finding["id"] == page.model.row(0)["id"]
+    last = min(len(full), findings_page.BATCH) - 1
+    page.table.scrollTo(page.model.index(last, 2))
+    page.table.viewport().repaint()
+    assert [page.model.row(r)["rowid"] for r in range(last + 1)] == full[:last + 1]
+    assert on_gui_thread == []
+
+
+def test_the_head_of_a_new_list_is_read_whole_after_it_is_shown(qtbot, page, monkeypatch):
+    """Every finding a keystroke's first screen may test has its tokens in memory once the list stands, so a rare
+    word does not wait for the disk at its keystroke."""
+    from inspector.ui.findings_page import ListHead
+
+    monkeypatch.setattr(ListHead, "CHUNK", 4)
+    monkeypatch.setattr(ListHead, "PREFETCH", 4)
+    monkeypatch.setattr(ListHead, "LIMIT", 10)
+    page.grade.setCurrentIndex(page.grade.findData("一般"))  # a new list, read with these sizes
+    settle(qtbot)
+    head = page.base[2]
+    assert len(page.model.rowids) > 10
+    assert len(head.tokens) == 10 and head.complete()
+    assert head.tokens == [page.services.stored_tokens([r])[r] for r in page.model.rowids[:10]]
+
+
+def test_filtering_the_full_list_stops_when_a_newer_keystroke_replaced_it():
+    from inspector.ui.findings_page import kept
+
+    ordered = list(range(100_000, 0, -1))
+    wanted = set(range(0, 100_001, 3)).__contains__
+    assert kept(ordered, wanted) == [r for r in ordered if r % 3 == 0]
+    calls: list[int] = []
+    assert kept(ordered, wanted, stop=lambda: calls.append(1) or len(calls) > 2) is None
+    assert len(calls) == 3  # it looked before each slice and stopped at the third
+
+
+def test_a_keystroke_stops_the_reading_of_the_list_head_so_its_search_has_a_worker(qtbot, page, monkeypatch):
+    """The head of a new list is read in the background after it is shown; the officer's next keystroke comes
+    first (the pool has as few threads as the machine has cores)."""
+    import time
+
+    from inspector.ui import background
+    from inspector.ui.findings_page import ListHead
+
+    reading: list[str] = []
+
+    def slow(self, s, upto=None, stop=lambda: False):
+        if upto is None:
+            return  # the few chunks read with the list itself
+        reading.append("started")
+        end = time.monotonic() + 10
+        while not stop() and time.monotonic() < end:
+            time.sleep(0.01)
+        reading.append("stopped" if stop() else "ran out")
+
+    monkeypatch.setattr(ListHead, "prefetch", slow)
+    monkeypatch.setattr(ListHead, "complete", lambda self: False)
+    page.grade.setCurrentIndex(page.grade.findData("一般"))
+    qtbot.waitUntil(lambda: reading == ["started"], timeout=5000)
+    ime_type(page.search, "消防")
+    qtbot.waitUntil(lambda: reading[:2] == ["started", "stopped"], timeout=5000)
+    qtbot.waitUntil(lambda: page.model.filter.text == "消防", timeout=5000)
+    background.cancel(page, "head")
+    settle(qtbot)
