@@ -30,7 +30,7 @@ class Rollback(Exception):
 @contextlib.contextmanager
 def transaction(store: Store, name: str) -> Iterator[None]:
     try:
-        with store.atomic():
+        with sq.import_cache(store), store.atomic():
             sq.defer_foreign_keys(store)
             yield
     except Rollback:
@@ -47,11 +47,14 @@ def write(store: Store, plan: Plan) -> None:
     """One batch: events, rows, derived statuses, and the search entries of the findings written. (A finding's
     search text has no derived column, so a status change alone leaves its entry as it is.)"""
     sq.insert_events(store, plan.events)
+    derived = dict(plan.derived)
     for table, rows in plan.new.items():
+        if table == "findings":  # a new finding is written with its derived columns, not written twice
+            rows = [{**r, **derived.pop(r["id"])} if r["id"] in derived else r for r in rows]
         sq.insert(store, table, rows)
     for table, rows in plan.changed.items():
         sq.upsert(store, table, rows)
-    sq.set_derived(store, plan.derived)
+    sq.set_derived(store, derived)
     for table in ("inspections", "findings"):  # names typed by an older version become references
         ids = [r["id"] for r in plan.new.get(table, []) + plan.changed.get(table, [])]
         link_names(store, table, ids, lambda name: stable_id("campaign", name))

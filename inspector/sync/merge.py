@@ -15,7 +15,7 @@ from typing import Any
 from inspector import workflow as wf
 from inspector.sync.authorize import causal
 from inspector.sync.ownership import OWNER_EVENTS
-from inspector.sync.versions import merge_records
+from inspector.sync.versions import merge_records, same_version
 
 DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
 
@@ -52,6 +52,9 @@ def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, d
     derived = DERIVED.get(table, ())
     for row in rows:
         mine = local.get(row["id"])
+        if mine is not None and same_version(mine, row, derived):
+            counts["unchanged"] += 1  # what is held here already, version for version
+            continue
         if row["id"] in builtin_ids:
             if mine is not None:
                 counts["unchanged"] += 1  # built-in content is never changed by a package
