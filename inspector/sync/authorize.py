@@ -247,7 +247,7 @@ def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, A
 # The versions as this program writes them (keys sorted, ", " and ": "), every field one version whose vector
 # holds only the sender's own count: a count of at most 15 digits (below 2^53) and a time of 13 + 5 digits.
 _NAME = r"[a-z_][a-z0-9_]{0,63}"
-_STAMP = r"[0-9]{13}-[0-9]{5}[-0-9a-f]{0,21}"
+_STAMP = r"[0-9]{13}-[0-9]{5}[-0-9A-Za-z]{0,21}"
 _COUNT = r"(?:0|[1-9][0-9]{0,14})"
 _HEADS = re.compile(rf'"({_NAME})": \{{"t": "([0-9]{{13}})')
 UNVERSIONED = BOOKKEEPING - {"deleted_at"}
