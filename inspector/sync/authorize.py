@@ -347,7 +347,7 @@ def _local_events(ctx: Context, finding_ids: list[str]) -> dict[str, list[dict[s
 
 def _event_reason(ctx: Context, e: dict[str, Any], local: dict[str, dict[str, Any]]) -> str | None:
     if e["id"] in local:
-        same = all(local[e["id"]].get(k) == e.get(k) for k in e)
+        same = e.items() <= local[e["id"]].items()  # (a stored event has every column)
         return "" if same else "处理记录已存在且不可更改（处理记录只能追加）"
     if e["kind"] not in EVENT_KINDS:
         return f"未知的处理类型“{e['kind'][:40]}”"
