@@ -17,7 +17,7 @@ from pathlib import Path
 from inspector import filestore
 from inspector.db import sync as sq
 from inspector.db.campaigns import link_names
-from inspector.db.findings import reindex_many
+from inspector.db.findings import index_new, reindex_many
 from inspector.db.store import Store, stable_id
 from inspector.errors import ImportFailed
 from inspector.sync.merge import Plan
@@ -59,7 +59,7 @@ def write(store: Store, plan: Plan) -> None:
         ids = [r["id"] for r in plan.new.get(table, []) + plan.changed.get(table, [])]
         link_names(store, table, ids, lambda name: stable_id("campaign", name))
     reindex_many(store.db, [r["id"] for r in plan.changed.get("findings", [])], existing=True)
-    reindex_many(store.db, [r["id"] for r in plan.new.get("findings", [])], existing=False)
+    index_new(store.db, plan.new.get("findings", []))
 
 
 def save_files(folder: Path, attachments: Iterator[bytes]) -> int:
