@@ -64,6 +64,11 @@ class Context:
     data: dict[str, dict[str, Any]] = field(default_factory=dict)  # each new event's parsed data
 
     @functools.cached_property
+    def tomorrow(self) -> date:
+        """The latest date a step may carry: the import day plus one."""
+        return self.today + timedelta(days=1)
+
+    @functools.cached_property
     def latest(self) -> str:
         """The latest creation time accepted: this device's clock plus the allowed skew."""
         return _stamp(self.now_ms + self.skew_ms)
@@ -362,7 +367,7 @@ def _event_reason(ctx: Context, e: dict[str, Any], local: dict[str, dict[str, An
         on = date.fromisoformat(e["on_date"])
     except ValueError:
         return f"日期“{e['on_date']}”无效"
-    if on > ctx.today + timedelta(days=1):
+    if on > ctx.tomorrow:
         return f"日期 {on} 晚于导入当天之后一天（不接受未来日期）"
     if e["created_at"] > ctx.latest:
         return "处理记录的创建时间晚于本机时钟允许的范围"
