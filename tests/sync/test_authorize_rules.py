@@ -578,3 +578,15 @@ def test_versions_equal_to_the_ones_held_here_claim_nothing_new():
         "字段“name”的时间戳晚于本机时钟允许的范围（发送方时钟过快或被篡改）"
     assert refused("sites", rec("s1", meta=held["sync_meta"], name="甲")) == \
         "字段“name”的版本向量替其他设备增加了计数（发送方只能增加自己的计数）"  # new here: checked in full
+
+
+def test_versions_read_in_one_pass_are_not_parsed_and_the_others_are(monkeypatch):
+    monkeypatch.setattr(authorizing, "_plain", PLAIN)
+    parsed: list[str] = []
+    parse = authorizing.strictjson.loads
+    monkeypatch.setattr(authorizing.strictjson, "loads", lambda text: parsed.append(text) or parse(text))
+    accepted("sites", rec("s1", meta={"name": {"vv": {ME: 1}, "t": T}}, name="甲"))
+    assert parsed == []
+    row = rec("s1", meta={"name": {"vv": {OTHER: 1}, "t": T}}, name="甲")
+    assert refused("sites", row) == "字段“name”的版本向量替其他设备增加了计数（发送方只能增加自己的计数）"
+    assert parsed == [row["sync_meta"]]
