@@ -8,6 +8,7 @@ prefix query (``消*``), and Latin words or numbers are matched as prefixes.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
@@ -19,8 +20,8 @@ def index_tokens(text: str) -> str:
     """The space-separated tokens stored in the full-text index for ``text``."""
     out: list[str] = []
     for run in TOKEN_RE.findall(text or ""):
-        if CJK_RE.match(run):
-            out.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
+        if CJK_RE.match(run):  # each character joined to the next (in C: a merge indexes many findings)
+            out.extend(map(operator.add, run, run[1:]) if len(run) > 1 else (run,))
         else:
             out.append(run.lower())
     return " ".join(out)

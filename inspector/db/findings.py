@@ -80,6 +80,30 @@ def _reindex_batches(db: Database, finding_ids: list[str], existing: bool) -> No
                             [(r[0], index_tokens(" ".join(p or "" for p in r[1:]))) for r in rows])
 
 
+SEARCHED = ("description", "location", "legal_basis", "requirement", "campaign")  # then the site's name and town
+
+
+def index_new(db: Database, findings: list[dict[str, Any]]) -> None:
+    """Search entries of findings just inserted, made from the rows in hand (an import adds many: they are not
+    read back, only their rowids and their sites' names and towns, by key), in the caller's transaction."""
+    with db.atomic():
+        for start in range(0, len(findings), 900):
+            chunk = findings[start:start + 900]
+            rowids = dict(_by_key(db, "SELECT id, rowid FROM findings", [f["id"] for f in chunk]))
+            site_ids = sorted({f["site_id"] for f in chunk if f.get("site_id")})
+            sites = {r[0]: r[1:] for r in _by_key(db, "SELECT id, name, town FROM sites", site_ids)}
+            db.conn.executemany("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [
+                (rowids[f["id"]], index_tokens(" ".join(p or "" for p in (
+                    *(f.get(c) for c in SEARCHED), *sites.get(f.get("site_id"), ()))))) for f in chunk])
+
+
+def _by_key(db: Database, select: str, ids: list[str]) -> list[tuple[Any, ...]]:
+    """``select`` of the rows with these ids (at most 900)."""
+    if not ids:
+        return []
+    return db.execute(f"{select} WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()
+
+
 def reindex_all(db: Database) -> None:
     """Rebuild the whole search index (bulk loads) in one transaction (the caller's, or its own)."""
     with db.atomic():

@@ -17,7 +17,7 @@ from pathlib import Path
 from inspector import filestore
 from inspector.db import sync as sq
 from inspector.db.campaigns import link_names
-from inspector.db.findings import reindex_many
+from inspector.db.findings import index_new, reindex_many
 from inspector.db.store import Store, stable_id
 from inspector.errors import ImportFailed
 from inspector.sync.merge import Plan
@@ -30,7 +30,7 @@ class Rollback(Exception):
 @contextlib.contextmanager
 def transaction(store: Store, name: str) -> Iterator[None]:
     try:
-        with store.atomic():
+        with sq.import_cache(store), store.atomic():
             sq.defer_foreign_keys(store)
             yield
     except Rollback:
@@ -47,16 +47,19 @@ def write(store: Store, plan: Plan) -> None:
     """One batch: events, rows, derived statuses, and the search entries of the findings written. (A finding's
     search text has no derived column, so a status change alone leaves its entry as it is.)"""
     sq.insert_events(store, plan.events)
+    derived = dict(plan.derived)
     for table, rows in plan.new.items():
+        if table == "findings":  # a new finding is written with its derived columns, not written twice
+            rows = [{**r, **derived.pop(r["id"])} if r["id"] in derived else r for r in rows]
         sq.insert(store, table, rows)
     for table, rows in plan.changed.items():
         sq.upsert(store, table, rows)
-    sq.set_derived(store, plan.derived)
+    sq.set_derived(store, derived)
     for table in ("inspections", "findings"):  # names typed by an older version become references
         ids = [r["id"] for r in plan.new.get(table, []) + plan.changed.get(table, [])]
         link_names(store, table, ids, lambda name: stable_id("campaign", name))
     reindex_many(store.db, [r["id"] for r in plan.changed.get("findings", [])], existing=True)
-    reindex_many(store.db, [r["id"] for r in plan.new.get("findings", [])], existing=False)
+    index_new(store.db, plan.new.get("findings", []))
 
 
 def save_files(folder: Path, attachments: Iterator[bytes]) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from inspector import workflow as wf
 from inspector.sync.authorize import causal
 from inspector.sync.ownership import OWNER_EVENTS
-from inspector.sync.versions import merge_records
+from inspector.sync.versions import merge_records, same_version
 
 DERIVED = {"findings": ("status", "current_deadline", "closed_on")}
 
@@ -42,8 +42,16 @@ def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, d
     for e in out.events:
         events.setdefault(e["finding_id"], []).append(e)
     for finding_id in sorted(touched):
-        out.derived[finding_id] = state_columns(events.get(finding_id, []))
+        history = events.get(finding_id)
+        out.derived[finding_id] = state_columns(history) if history else dict(NO_EVENTS)
     return out
+
+
+def _without(row: dict[str, Any] | None, columns: tuple[str, ...]) -> dict[str, Any] | None:
+    """The row without the columns its table derives (most tables derive none: the row itself)."""
+    if row is None or not columns:
+        return row
+    return {k: v for k, v in row.items() if k not in columns}
 
 
 def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, dict[str, Any]],
@@ -52,14 +60,15 @@ def _table(out: Plan, table: str, rows: list[dict[str, Any]], local: dict[str, d
     derived = DERIVED.get(table, ())
     for row in rows:
         mine = local.get(row["id"])
+        if mine is not None and same_version(mine, row, derived):
+            counts["unchanged"] += 1  # what is held here already, version for version
+            continue
         if row["id"] in builtin_ids:
             if mine is not None:
                 counts["unchanged"] += 1  # built-in content is never changed by a package
                 continue
             row = {**row, "deleted_at": None, "sync_meta": None}  # as the program itself makes it
-        merged, changed, conflict = merge_records(
-            {k: v for k, v in mine.items() if k not in derived} if mine else None,
-            {k: v for k, v in row.items() if k not in derived})
+        merged, changed, conflict = merge_records(_without(mine, derived), _without(row, derived))
         counts["conflicts"] += conflict
         if mine is None:
             counts["new"] += 1
@@ -79,3 +88,6 @@ def state_columns(events: list[dict[str, Any]]) -> dict[str, Any]:
     state = wf.derive([wf.Event(e["kind"], date.fromisoformat(e["on_date"]), json.loads(e["data"] or "{}"))
                        for e in ordered if e["kind"] in OWNER_EVENTS])
     return state.columns()
+
+
+NO_EVENTS = state_columns([])  # a finding that has no events yet (every new finding of a batch of findings)

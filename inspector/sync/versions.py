@@ -135,6 +135,22 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     return out, changed, conflicts
 
 
+def same_version(local: dict[str, Any], incoming: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:
+    """Whether :func:`merge_records` would leave ``local`` as it is, told by comparing instead of merging (a
+    re-exported package's rows): the same values and the same versions text, each field with one version of a
+    known time (a field without one, or with concurrent ones, is merged to find out). ``ignore``: columns left
+    out of the merge. Values are as the database and the records schema give them (text, integers, null)."""
+    raw = incoming.get("sync_meta")
+    if not raw or raw != local.get("sync_meta"):
+        return False
+    skip = {"updated_at", *ignore}
+    if {k: v for k, v in incoming.items() if k not in skip} != {k: v for k, v in local.items() if k not in skip}:
+        return False
+    meta = _load(raw)
+    return isinstance(meta, dict) and all(isinstance(meta.get(f), dict) and meta[f].get("t") and "others" not in meta[f]
+               for f in set(local) - BOOKKEEPING - skip)
+
+
 def _default_vv(row: dict[str, Any], meta: dict[str, Any]) -> dict[str, int]:
     """The version of a field with no recorded version: written once by the row's device when the row has no
     versions at all (bulk-loaded rows), else never written (superseded by any edit)."""

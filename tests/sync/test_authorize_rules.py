@@ -15,8 +15,9 @@ import pytest
 from inspector import workflow as wf
 from inspector.db.store import stable_id
 from inspector.docimport.units import canonical
+from inspector.sync import authorize as authorizing
 from inspector.sync import builtin
-from inspector.sync.authorize import Sender, authorize
+from inspector.sync.authorize import Context, Sender, authorize
 from inspector.sync.schema import MAX_COUNTER
 
 TODAY = date(2026, 3, 10)
@@ -27,6 +28,16 @@ ME, OTHER, DISTRICT = "town-a", "town-b", "district"
 T = f"{NOW_MS:013d}-00000-{ME}"
 
 DISTRICT_ONLY = "只有区里可以创建这类记录（工作意见、工作任务清单、风险分级标准、下发的检查计划、专项行动）"
+
+
+PLAIN = authorizing._plain  # the one-pass check of plainly written versions
+
+
+@pytest.fixture(autouse=True, params=["one pass", "full walk"])
+def checks(request, monkeypatch):
+    """Every rule here holds whether plainly written versions are read in one pass or walked in full."""
+    if request.param == "full walk":
+        monkeypatch.setattr(authorizing, "_plain", lambda *args: False)
 
 
 class Local:
@@ -48,7 +59,8 @@ class Local:
 def rec(rid: str, device: str = ME, meta: Any = None, created: str = "2026-03-01T00:00:00.000000Z", **fields):
     row = {"id": rid, "created_at": created, "updated_at": created, "device_id": device, "deleted_at": None,
            **fields}
-    row["sync_meta"] = meta if meta is None or isinstance(meta, str) else json.dumps(meta)
+    row["sync_meta"] = meta if meta is None or isinstance(meta, str) else \
+        json.dumps(meta, ensure_ascii=False, sort_keys=True)  # as the program writes them
     return row
 
 
@@ -511,3 +523,70 @@ def test_a_campaign_id_derived_from_a_name_must_be_that_name_s():
     other = stable_id("campaign", "别的专项")
     assert refused("campaigns", campaign(other), sender=DISTRICT, role="district") == \
         "编号由内容派生，但与记录内容不符（不能预先占用别人的编号）"
+
+
+# -- versions read in one pass ---------------------------------------------------------------------------------
+def plain(meta: Any, columns: set[str] = frozenset({"name"}), sender: str = ME) -> bool:
+    ctx = Context(Sender(sender, "town"), Local(), TODAY, NOW_MS, SKEW)
+    text = meta if isinstance(meta, str) else json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    return PLAIN(ctx, text, set(columns))
+
+
+def test_the_program_s_own_versions_are_read_in_one_pass_up_to_the_edges():
+    assert plain(PLAIN_TEXT)
+    assert plain({"name": {"vv": {ME: 3}, "t": T}, "deleted_at": {"vv": {ME: 1}, "t": T}})
+    assert plain({}) and plain({"name": {"vv": {ME: 0}, "t": T}}) and plain({"name": {"vv": {ME: 10**15 - 1}, "t": T}})
+    assert plain({"name": {"vv": {ME: 1}, "t": f"{NOW_MS + SKEW:013d}-00000-a"}})
+    assert plain({"name": {"vv": {ME: 1}, "t": f"{NOW_MS:013d}-99999-" + "a" * 20}})
+    assert plain({"grid_2": {"vv": {ME: 1}, "t": T}}, {"grid_2"})
+
+
+PLAIN_TEXT = json.dumps({"name": {"vv": {ME: 1}, "t": T}}, sort_keys=True)
+
+
+@pytest.mark.parametrize("meta", [
+    {"name": {"vv": {OTHER: 1}, "t": T}}, {"name": {"vv": {ME: 1, OTHER: 1}, "t": T}},
+    {"name": {"vv": {ME: MAX_COUNTER + 1}, "t": T}}, {"name": {"vv": {ME: -1}, "t": T}},
+    {"name": {"vv": {ME: True}, "t": T}}, {"name": {"vv": {ME: 1.0}, "t": T}},
+    {"name": {"vv": {ME: 1}, "t": T, "others": [{"v": 1, "vv": {OTHER: 1}, "t": T}]}},
+    {"colour": {"vv": {ME: 1}, "t": T}}, {"device_id": {"vv": {ME: 1}, "t": T}}, {"id": {"vv": {ME: 1}, "t": T}},
+    {"created_at": {"vv": {ME: 1}, "t": T}}, {"updated_at": {"vv": {ME: 1}, "t": T}},
+    {"sync_meta": {"vv": {ME: 1}, "t": T}},
+    {"name": {"vv": {ME: 1}, "t": f"{NOW_MS + SKEW + 1:013d}-00000-a"}},
+    {"name": {"vv": {ME: 1}, "t": f"{NOW_MS:013d}-00000-" + "a" * 21}},
+    {"name": {"vv": {ME: 1}, "t": f"{NOW_MS:013d}-0000-a"}}, {"name": {"vv": {ME: 1}, "t": f"{NOW_MS // 10}-00000-a"}},
+    PLAIN_TEXT.replace(": 1}", ": 01}"), PLAIN_TEXT + " ", PLAIN_TEXT + ",",  # not the program's JSON
+    '[]', '"x"',
+])
+def test_anything_else_is_left_to_the_full_checks(meta):
+    assert not plain(meta)
+
+
+def test_the_one_pass_check_takes_only_text_and_only_the_sender_s_counts():
+    ctx = Context(Sender(ME, "town"), Local(), TODAY, NOW_MS, SKEW)
+    assert not PLAIN(ctx, {"name": {"vv": {ME: 1}, "t": T}}, {"name"})
+    assert plain({"name": {"vv": {OTHER: 1}, "t": T}}, sender=OTHER)
+    assert not plain({"name": {"vv": {ME: 1}, "t": T}}, sender="town-.")
+
+
+def test_versions_equal_to_the_ones_held_here_claim_nothing_new():
+    future = f"{NOW_MS + SKEW + 1:013d}-00000-{ME}"  # held since before this clock was set back
+    held = rec("s1", meta={"name": {"vv": {ME: 2, OTHER: 1}, "t": future}}, name="甲")
+    local = Local({"sites": [held]})
+    accepted("sites", rec("s1", meta=held["sync_meta"], name="甲"), local)
+    assert refused("sites", rec("s1", meta={"name": {"vv": {ME: 3, OTHER: 1}, "t": future}}, name="甲"), local) == \
+        "字段“name”的时间戳晚于本机时钟允许的范围（发送方时钟过快或被篡改）"
+    assert refused("sites", rec("s1", meta=held["sync_meta"], name="甲")) == \
+        "字段“name”的版本向量替其他设备增加了计数（发送方只能增加自己的计数）"  # new here: checked in full
+
+
+def test_versions_read_in_one_pass_are_not_parsed_and_the_others_are(monkeypatch):
+    monkeypatch.setattr(authorizing, "_plain", PLAIN)
+    parsed: list[str] = []
+    parse = authorizing.strictjson.loads
+    monkeypatch.setattr(authorizing.strictjson, "loads", lambda text: parsed.append(text) or parse(text))
+    accepted("sites", rec("s1", meta={"name": {"vv": {ME: 1}, "t": T}}, name="甲"))
+    assert parsed == []
+    row = rec("s1", meta={"name": {"vv": {OTHER: 1}, "t": T}}, name="甲")
+    assert refused("sites", row) == "字段“name”的版本向量替其他设备增加了计数（发送方只能增加自己的计数）"
+    assert parsed == [row["sync_meta"]]

@@ -44,15 +44,17 @@ def test_each_row_is_new_changed_unchanged_or_a_conflict_and_the_counts_say_so()
         "s-old": site("s-old", meta=v1("name", "address"), address="旧址"),
         "s-same": site("s-same", meta=v1("name", "address"), address="同址"),
         "s-mine": site("s-mine", meta={**v1("name"), **v1("address", device="district", t="T3")}, address="区改"),
+        "s-newer": site("s-newer", meta={**v1("name"), **v1("address", n=3, t="T3")}, address="新址"),
     }}
     accepted = {"sites": [
         site("s-new", meta=v1("name", "address"), address="新址"),
         site("s-old", meta={**v1("name"), **v1("address", n=2, t="T2")}, address="新址"),
         site("s-same", meta=v1("name", "address"), address="同址"),
         site("s-mine", meta={**v1("name"), **v1("address", n=2, t="T2")}, address="镇改"),
+        site("s-newer", meta={**v1("name"), **v1("address", n=2, t="T2")}, address="旧址"),  # seen already
     ], "inspectors": [site("i-1", meta=v1("name"))]}
     out = merge.plan(accepted, local, {}, set(), NOW)
-    assert out.counts == {"sites": {"new": 1, "changed": 2, "conflicts": 1, "unchanged": 1, "refused": 0},
+    assert out.counts == {"sites": {"new": 1, "changed": 2, "conflicts": 1, "unchanged": 2, "refused": 0},
                           "inspectors": {"new": 1, "changed": 0, "conflicts": 0, "unchanged": 0, "refused": 0}}
     assert [r["id"] for r in out.new["sites"]] == ["s-new"] and [r["id"] for r in out.new["inspectors"]] == ["i-1"]
     changed = {r["id"]: r for r in out.changed["sites"]}

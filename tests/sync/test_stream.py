@@ -70,6 +70,26 @@ def test_small_batches_give_what_the_whole_package_gives(world, tmp_path, monkey
     assert len(found) == 1
 
 
+def _index(services) -> list[tuple]:
+    return services.store.db.execute("SELECT rowid, body FROM findings_fts ORDER BY rowid").fetchall()
+
+
+def test_imported_findings_are_indexed_for_search_as_a_full_rebuild_indexes_them(world, tmp_path, monkeypatch):
+    a, d = world["a"], world["d"]
+    _town_with_findings(a, 5)
+    a.add_site(name="万里餐饮店", town="万里街道")  # a site without findings
+    plain = a.record_finding(description="灭火器过期", grade="一般", found_on=TODAY, deadline=TODAY)  # no site
+    a.store.update("findings", plain, {"location": "二楼 A2 仓库", "requirement": "立即更换"})
+    out = tmp_path / "a.inspx"
+    a.sync().export("普陀区应急局", out)
+    monkeypatch.setattr(stream, "BATCH", 2)
+    d.sync().import_package(out)
+    imported = _index(d)
+    assert len(imported) == 6 and any("a2" in body and "灭火" in body for _, body in imported)
+    fq.reindex_all(d.store.db)
+    assert _index(d) == imported
+
+
 def test_the_same_record_twice_in_two_batches_is_refused(world, tmp_path, monkeypatch):
     a, d = world["a"], world["d"]
     site = row(a, "sites", a.add_site(name="甲"))

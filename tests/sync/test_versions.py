@@ -317,3 +317,37 @@ def test_a_conflict_between_dates_keeps_the_other_date_as_text():
     merged, _, conflict = v.merge_records(here, there)
     assert conflict and merged["due"] == date(2026, 4, 1)
     assert json.loads(merged["sync_meta"])["due"]["others"] == [head("2026-03-01", {"town": 1}, "T1")]
+
+
+# -- telling an unchanged row without merging it ------------------------------------------------------------------
+def test_a_row_held_here_version_for_version_is_unchanged_without_a_merge():
+    values, meta = versioned(address=("甲", {"town": 1}, "T1"), name=("店", {"town": 2, "d": 1}, "T2"))
+    held = record(updated="2026-03-05T00:00:00.000000Z", meta=meta, **values)  # written here by an import
+    again = record(meta=meta, **values)
+    assert v.same_version(held, again) and v.merge_records(held, again)[1:] == (False, False)
+    assert v.same_version(record(meta={"name": {"vv": {}, "t": "T1"}}, name=None),
+                          record(meta={"name": {"vv": {}, "t": "T1"}}, name=None))
+    status = {**again, "status": "closed"}  # a column the merge leaves out (a finding's derived status)
+    assert v.same_version({**held, "status": "open"}, status, ("status",))
+    assert not v.same_version({**held, "status": "open"}, status)
+
+
+def test_whatever_a_merge_could_change_is_merged():
+    values, meta = versioned(address=("甲", {"town": 1}, "T1"))
+    held = record(meta=meta, **values)
+    assert not v.same_version(held, record(meta=meta, address="乙"))  # another value under the same version
+    assert v.merge_records(held, record(meta=meta, address="乙"))[2]
+    assert not v.same_version(held, {**held, "sync_meta": json.dumps(meta, indent=1)})  # the text differs
+    assert not v.same_version(held, {**held, "deleted_at": "2026-03-02T00:00:00Z"})
+    assert not v.same_version({**held, "grid": "g"}, held) and not v.same_version(held, {**held, "grid": "g"})
+    later = record(updated="2026-03-05T00:00:00.000000Z")
+    dominated = [head("乙", {"town": 0}, "T0")]  # a version the displayed one has seen: a merge drops it
+    for meta_text in (None, "", json.dumps({"address": {"vv": {"town": 1}}}),
+                      json.dumps({"grid": {"vv": {}, "t": "T1"}}),
+                      json.dumps({"address": {"vv": {"town": 1}, "t": ""}}),
+                      json.dumps({"address": {"vv": {"town": 1}, "t": "T1", "others": dominated}})):
+        # no versions, a field without one, a version without a time (the row's time stands in for them), or
+        # versions not yet in their merged form
+        a, b = {**later, "sync_meta": meta_text, "address": "甲"}, {**record(), "sync_meta": meta_text, "address": "甲"}
+        assert not v.same_version(a, b) and v.merge_records(a, b)[1]
+    assert not v.same_version({**held, "sync_meta": "[1]"}, {**held, "sync_meta": "[1]"})  # not versions at all
