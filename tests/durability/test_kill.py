@@ -84,11 +84,17 @@ def killer(tmp_path_factory):
     outputs = tmp_path_factory.mktemp("outputs")
     killed: list[bool] = []  # per run: whether the kill came before the child finished
 
-    def kill_during(args: list[str], delay: float, code: str = RUN_CLI) -> list[str]:
+    def kill_during(args: list[str], delay: float, code: str = RUN_CLI, after_lines: int = 0) -> list[str]:
+        """``after_lines``: the delay starts once the child has printed that many lines (a loaded machine may
+        take longer than any fixed delay to reach its first save)."""
         out = outputs / f"{len(list(outputs.iterdir()))}.txt"
         server.stdin.write(json.dumps({"code": code, "argv": args, "out": str(out)}) + "\n")
         server.stdin.flush()
         pid = int(server.stdout.readline())
+        deadline = time.monotonic() + 60
+        while after_lines and time.monotonic() < deadline and (
+                not out.exists() or len(out.read_text(encoding="utf-8").splitlines()) < after_lines):
+            time.sleep(0.01)
         time.sleep(delay)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
@@ -241,7 +247,7 @@ def test_kill_during_a_loop_of_saves_loses_nothing_reported_saved(tmp_path, kill
     Services.open(path, seed=False).close()
     photos = tmp_path / "photos"
     photos.mkdir()
-    lines = killer([str(path), str(photos)], delay("saves", 0.2, 0.5), code=SAVE_LOOP)
+    lines = killer([str(path), str(photos)], delay("saves", 0.0, 0.3), code=SAVE_LOOP, after_lines=9)
     assert killer.killed[-1], "the loop ended before it was killed"
     reported = [line.split() for line in lines if line.count(" ") == 1]
     assert len(reported) >= 3, "the loop saved nothing before it was killed"
