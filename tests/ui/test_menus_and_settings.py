@@ -25,14 +25,19 @@ def test_menus_hold_every_action_with_its_shortcut(qtbot, tmp_path):
     assert window.stack.currentWidget() is window.pages["sites"]
 
 
-def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
-    services = Services.open(tmp_path / "s.db", seed=False)
+def settings_page(qtbot, services: Services):
+    """The window, active (focus moves only in the active window), on its 设置 page."""
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    page = window.go("settings")
+    return window, window.go("settings")
+
+
+def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
+    services = Services.open(tmp_path / "s.db", seed=False)
+    _window, page = settings_page(qtbot, services)
     name = page.edits["officer_name"]
     ime_type(name, "林志明")
     page.edits["certificate_no"].setFocus()  # leaving the field saves it
@@ -49,12 +54,7 @@ def test_settings_are_saved_when_a_field_is_left_and_audited(qtbot, tmp_path):
 def test_the_issuing_body_typed_in_settings_heads_and_seals_the_forms(qtbot, tmp_path):
     services = Services.open(tmp_path / "i.db")
     services.set_setting("town", "长寿路街道")
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    page = window.go("settings")
+    window, page = settings_page(qtbot, services)
     assert services.reports().issuing_body() == "长寿路街道"  # left empty: the town
     ime_type(page.edits["issuer_name"], "上海市普陀区人民政府长寿路街道办事处")
     page.edits["officer_name"].setFocus()
