@@ -30,12 +30,12 @@ from inspector.sync.schema import MANIFEST, check
 FORMAT = "inspector-package"
 FORMAT_VERSION = 2
 MAX_MEMBERS = 500_000
-MAX_TOTAL = 4 * 1024**3
+MAX_TOTAL = 64 * 1024**3  # unpacked: a town of 1 M findings is about 9 GB (10 M records), read as a stream
 MAX_MEMBER = 512 * 1024**2
 MAX_MANIFEST = 1024**2
 MAX_LINE = 8 * 1024**2
-MAX_RECORDS = 5_000_000
-MAX_RATIO = 200  # expansion of the whole package, and of any member above 1 MB
+MAX_RECORDS = 100_000_000
+MAX_RATIO = 200  # expansion of the whole package, and of any member above 1 MB (records expand 14–21×)
 CHUNK = 1 << 20
 MEMBER_RE = re.compile(
     r"(manifest\.json|payload\.bin|records/[a-z_]{1,40}(\.[1-9][0-9]{0,4})?\.jsonl|attachments/[0-9a-f]{64})")
