@@ -48,6 +48,7 @@ class Verdict:
     builtin: set[str] = field(default_factory=set)
     local: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     local_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    states: dict[str, dict[str, Any]] = field(default_factory=dict)  # per finding replayed: its columns after
 
     def refuse(self, table: str, record_id: Any, reason: str) -> None:
         self.refused.append({"table": table, "id": str(record_id)[:40], "reason": reason})
@@ -366,11 +367,14 @@ def _events(ctx: Context, events: list[dict[str, Any]]) -> None:
     for finding_id, new in fresh.items():
         finding = ctx.find("findings", finding_id)
         history = verdict.local_events.get(finding_id, [])
-        for e, reason in _replay(history, new, finding["grade"], ctx.data):
+        checked, state = _replay(history, new, finding["grade"], ctx.data)
+        for e, reason in checked:
             if reason:
                 verdict.refuse("finding_events", e["id"], reason)
             else:
                 verdict.accepted.setdefault("finding_events", []).append(e)
+        if state is not None:
+            verdict.states[finding_id] = state.columns()
 
 
 def _local_events(ctx: Context, finding_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -419,25 +423,31 @@ def causal(e: dict[str, Any]) -> tuple[str, bool, str]:
     return e["on_date"], e["kind"] != wf.CREATED, e["created_at"]
 
 
-def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str, parsed: dict[str, Any]):
-    """Every event in causal order; each new one checked by the same rules as a local step."""
+def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str, parsed: dict[str, Any]
+            ) -> tuple[list[tuple[dict[str, Any], str | None]], wf.FindingState | None]:
+    """Every event in causal order; each new one checked by the same rules as a local step. Returns each new
+    event with its refusal (``None``: accepted), and the state that the history and the accepted events reach —
+    the finding's derived columns, so the merge need not fold the same events again — or ``None`` if an event
+    could not be applied (the merge then derives the columns itself, and says why)."""
     fresh = {e["id"] for e in new}
     state = wf.FindingState(status=wf.REGISTERED, deadline=None)
     created = any(e["kind"] == wf.CREATED for e in history)
+    checked, folded = [], True
     for e in sorted([*history, *new], key=causal):
         data = parsed[e["id"]] if e["id"] in parsed else json.loads(e["data"] or "{}")
         ev = wf.Event(e["kind"], date.fromisoformat(e["on_date"]), data)
         if e["id"] in fresh:
             reason = _step_reason(state, ev, grade, created)
             created = created or e["kind"] == wf.CREATED
-            yield e, reason
+            checked.append((e, reason))
             if reason:
                 continue
         if ev.kind in OWNER_EVENTS:
             try:
                 wf.apply_event(state, ev)
             except RuleError:
-                continue
+                folded = False  # skipped here, as before; the merge's own fold will name it
+    return checked, state if folded else None
 
 
 def _step_reason(state: wf.FindingState, ev: wf.Event, grade: str, created: bool) -> str | None:

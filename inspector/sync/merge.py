@@ -32,7 +32,10 @@ class Plan:
 
 
 def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, dict[str, Any]]],
-         local_events: dict[str, list[dict[str, Any]]], builtin_ids: set[str], now: str) -> Plan:
+         local_events: dict[str, list[dict[str, Any]]], builtin_ids: set[str], now: str,
+         states: dict[str, dict[str, Any]] | None = None) -> Plan:
+    """``states``: derived columns the authorize stage already folded from the same events (its replay), by
+    finding; any finding not there is folded here."""
     out = Plan(events=list(accepted.get("finding_events", [])))
     for table, rows in accepted.items():
         if table != "finding_events":
@@ -41,9 +44,13 @@ def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, d
     events = {k: list(v) for k, v in local_events.items()}
     for e in out.events:
         events.setdefault(e["finding_id"], []).append(e)
+    states = states or {}
     for finding_id in sorted(touched):
         history = events.get(finding_id)
-        out.derived[finding_id] = state_columns(history) if history else dict(NO_EVENTS)
+        if finding_id in states:
+            out.derived[finding_id] = states[finding_id]
+        else:
+            out.derived[finding_id] = state_columns(history) if history else dict(NO_EVENTS)
     return out
 
 

@@ -16,7 +16,7 @@ from inspector import workflow as wf
 from inspector.db.store import stable_id
 from inspector.docimport.units import canonical
 from inspector.sync import authorize as authorizing
-from inspector.sync import builtin
+from inspector.sync import builtin, merge
 from inspector.sync.authorize import Context, Sender, authorize
 from inspector.sync.schema import MAX_COUNTER
 
@@ -353,6 +353,31 @@ def test_a_step_the_workflow_refuses_is_refused_with_its_words_and_the_rest_judg
               ev("e3", wf.RECHECK, "2026-03-02", passed=True, inspectors=["a", "b"]), ev("e4", wf.CLOSE, "2026-03-03")]
     assert events(passed, Local({"findings": [finding(grade="重大")]})) == \
         (["e1", "e2", "e3"], {"e4": "重大事故隐患销号前必须附评估报告。"})
+
+
+@pytest.mark.parametrize("history, new", [
+    ([], [ev("e2", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-31"), ev("e1", wf.CREATED, "2026-03-01"),
+          ev("e3", wf.RECTIFICATION_STARTED, "2026-03-03"), ev("e4", wf.FEEDBACK, "2026-03-06")]),
+    ([], [ev("e1", wf.CREATED, "2026-03-01", deadline="2026-03-31"), ev("e2", wf.CLOSE, "2026-03-02"),
+          ev("e3", wf.ORDER_ISSUED, "2026-03-03", deadline="2026-03-20")]),  # a refused step in the middle
+    ([ev("e0", wf.CREATED, "2026-03-01"), ev("e1", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-09")],
+     [ev("e2", wf.FEEDBACK, "2026-03-04"), ev("e3", wf.RECHECK, "2026-03-05", passed=False, inspectors=["a", "b"],
+                                             deadline="2026-04-30"), ev("x", "listed_supervision", "2026-03-06")]),
+])
+def test_the_replay_gives_the_merge_the_columns_its_own_fold_would(history, new):
+    local = Local({"findings": [finding()]}, history)
+    verdict = run({"finding_events": new}, local, role="town")
+    accepted = verdict.accepted.get("finding_events", [])
+    assert verdict.states["f-1"] == merge.state_columns([*history, *accepted])
+    assert verdict.states["f-1"] != merge.NO_EVENTS
+
+
+def test_a_history_the_replay_could_not_fold_is_left_to_the_merge():
+    history = [ev("e0", wf.CREATED, "2026-03-01", deadline="2026-03-31"),
+               ev("e1", wf.ORDER_ISSUED, "2026-03-02", deadline="bad date")]
+    verdict = run({"finding_events": [ev("e2", wf.FEEDBACK, "2026-03-04")]},
+                  Local({"findings": [finding()]}, history))
+    assert "f-1" not in verdict.states
 
 
 def test_a_finding_is_registered_once():

@@ -101,6 +101,16 @@ def test_a_finding_s_status_comes_from_its_events_never_from_the_package():
     assert out.derived == {"f2": {"status": wf.REGISTERED, "current_deadline": None, "closed_on": None}}
 
 
+def test_columns_already_folded_by_the_replay_are_taken_as_they_are():
+    history = [event("e1", "f1", wf.CREATED, "2026-03-01", deadline="2026-03-31")]
+    folded = {"status": wf.RECTIFYING, "current_deadline": "2026-03-25", "closed_on": None}  # not re-folded
+    incoming = [event("e2", "f1", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-25"),
+                event("e4", "f9", wf.CREATED, "2026-03-05", deadline="2026-04-05")]
+    out = merge.plan({"finding_events": incoming}, {}, {"f1": history}, set(), NOW, states={"f1": folded})
+    assert out.derived == {"f1": folded,  # as handed in
+                           "f9": {"status": wf.REGISTERED, "current_deadline": "2026-04-05", "closed_on": None}}
+
+
 def test_the_counts_add_up_over_many_rows():
     conflict = {"name": {"vv": {"town": 2}, "t": "T2", "others": [{"v": "别名", "vv": {"d": 1}, "t": "T1"}]}}
     same = {f"s{k}": site(f"s{k}", meta=v1("name")) for k in range(2)}
