@@ -11,7 +11,7 @@ from inspector import workflow as wf
 from inspector.db import findings as fq
 from inspector.db.sync import dump
 from inspector.errors import ImportFailed
-from inspector.sync import stream
+from inspector.sync import package, stream
 from tests.sync.forge import forge, row
 
 TODAY = date.today()
@@ -68,6 +68,30 @@ def test_small_batches_give_what_the_whole_package_gives(world, tmp_path, monkey
     assert _findings(d) == _findings(a)
     found = fq.finding_rowids(d.store.db, fq.FindingFilter(text="杂物3"), TODAY)  # the search index was filled
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("read", [7, 64, 1024**2])
+def test_records_read_in_pieces_of_any_size_give_the_same_import(world, tmp_path, monkeypatch, read):
+    a, d = world["a"], world["d"]
+    _town_with_findings(a, 7)
+    out = tmp_path / "a.inspx"
+    a.sync().export("普陀区应急局", out)
+    monkeypatch.setattr(package, "READ", read)  # lines cut across the pieces, a piece in the middle of a character
+    report = d.sync().import_package(out)
+    assert report.tables["findings"]["new"] == 7 and report.events == 7 + 3
+    assert _findings(d) == _findings(a)
+
+
+def test_a_line_longer_than_the_limit_is_refused_without_being_held_whole(monkeypatch):
+    import hashlib
+    import io
+
+    monkeypatch.setattr(package, "MAX_LINE", 100)
+    monkeypatch.setattr(package, "READ", 16)
+    endless = io.BytesIO(b'{"id": "a"}\n' + b"x" * 10_000)
+    lines = list(package._lines(endless, hashlib.sha256()))
+    assert lines[0] == b'{"id": "a"}' and len(lines) == 2 and len(lines[1]) == 101
+    assert endless.tell() < 200  # read no further than the limit needs
 
 
 def _index(services) -> list[tuple]:
