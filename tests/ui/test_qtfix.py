@@ -63,3 +63,27 @@ def test_cycles_are_collected_on_the_gui_thread_and_never_on_a_worker(qtbot):
         assert threads and all(t is threading.main_thread() for t in threads)
     finally:
         gc.callbacks.remove(watch)
+
+
+SCAN = """
+import inspect, sys
+import inspector.ui  # noqa: F401
+read = []
+original = inspect.getsource
+inspect.getsource = lambda obj: read.append(obj.__name__) or original(obj)
+sys.path.insert(0, sys.argv[1])
+import plain_module  # noqa: F401  (a module of this run, imported after PySide6)
+from inspector.ui import widgets  # noqa: F401
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel("已保存")
+feature = sys.modules["shibokensupport.feature"].pyside_feature_dict
+print(read, feature["plain_module"], feature["inspector.ui"], label.text())
+"""
+
+
+def test_pyside_no_longer_reads_the_source_of_every_module_imported_after_it(tmp_path):
+    (tmp_path / "plain_module.py").write_text("VALUE = 1\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", SCAN, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split() == ["[]", "-1", "0", "已保存"]  # nothing read; Qt works as before
