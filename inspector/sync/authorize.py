@@ -428,7 +428,7 @@ def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str
     """Every event in causal order; each new one checked by the same rules as a local step. Returns each new
     event with its refusal (``None``: accepted), and the state that the history and the accepted events reach —
     the finding's derived columns, so the merge need not fold the same events again — or ``None`` if an event
-    could not be applied (the merge then derives the columns itself, and says why)."""
+    could not be applied (skipped here as always; the merge then folds the events itself, as it did before)."""
     fresh = {e["id"] for e in new}
     state = wf.FindingState(status=wf.REGISTERED, deadline=None)
     created = any(e["kind"] == wf.CREATED for e in history)
@@ -446,7 +446,7 @@ def _replay(history: list[dict[str, Any]], new: list[dict[str, Any]], grade: str
             try:
                 wf.apply_event(state, ev)
             except RuleError:
-                folded = False  # skipped here, as before; the merge's own fold will name it
+                folded = False
     return checked, state if folded else None
 
 

@@ -391,7 +391,8 @@ READ = 1024**2  # bytes of a member read at a time
 
 def _lines(fh: io.BufferedIOBase, digest: Any) -> Iterator[bytes]:
     """A member's lines (without their newlines), read a megabyte at a time, split in C and added to
-    ``digest`` as read: a zip member's ``readline`` is Python, one call per line, and was a tenth of an import.
+    ``digest`` as read: a zip member's ``readline`` is Python, one call per line (1.3 s of reading in a 15 s
+    import at 20 k findings; 0.6 s this way).
     A line is never held longer than :data:`MAX_LINE` + 1 bytes: a longer one is cut there, for the caller to
     refuse."""
     rest = b""
