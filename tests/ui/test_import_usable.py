@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog
 from inspector.services import Services
 from inspector.ui.import_dialog import ImportPreview
 from inspector.ui.main_window import MainWindow
+from inspector.ui.tasks_page import ID_ROLE
 from tests.conftest import seed_path
 from tests.ui.driver import DialogDriver
 
@@ -56,6 +57,12 @@ def test_the_preview_is_on_top_and_its_save_button_works(qtbot, tmp_path, monkey
     assert seen["progress"] == [] and isinstance(seen["modal"], ImportPreview)
     assert seen["closed"]
     qtbot.waitUntil(lambda: window.services.checklists("workplan") != [], timeout=20000)
+    saved = {c["id"] for c in window.services.checklists("workplan")}
+    lists = window.pages["tasks"].lists_model
+    # the page shows the saved plan (its refresh after the change has run) before the database is closed
+    qtbot.waitUntil(lambda: saved <= {lists.item(r).data(ID_ROLE) for r in range(lists.rowCount())}, timeout=20000)
+    window.close()
+    QApplication.processEvents()  # anything the change still queued runs while the database is open
     window.services.close()
 
 
