@@ -110,7 +110,9 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     """Merge an incoming record into the local one: (merged record, changed, has conflicts).
 
     Records carry their per-field versions in ``sync_meta`` (a JSON object field → version). A deletion
-    (``deleted_at``) is never undone by a merge: the earliest deletion time wins.
+    (``deleted_at``) is never undone by a merge: the earliest deletion time wins. A field that neither side has
+    a version of and both hold alike stays without one: making one up from the row's time made every such
+    record “changed” once on the next import of the same records.
     """
     if local is None:  # new here: taken as it is (a conflict it carries stays a conflict)
         raw = incoming.get("sync_meta")
@@ -121,6 +123,9 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     meta: dict[str, Any] = {}
     fields = (set(local) | set(incoming)) - BOOKKEEPING
     for f in sorted(fields):
+        if f not in lo_meta and f not in in_meta and f in local and f in incoming and \
+                local[f] == incoming[f] and lo_meta and in_meta:
+            continue  # never set on either side (left at its default, or added later): nothing new
         lo_heads = heads_of(local.get(f), lo_meta.get(f), _default_vv(local, lo_meta), local["updated_at"])
         in_heads = heads_of(incoming.get(f), in_meta.get(f), _default_vv(incoming, in_meta), incoming["updated_at"])
         heads = merge_heads(lo_heads + in_heads)
@@ -129,8 +134,9 @@ def merge_records(local: dict[str, Any] | None, incoming: dict[str, Any]) -> tup
     deletions = [d for d in (local.get("deleted_at"), incoming.get("deleted_at")) if d]
     out["deleted_at"] = min(deletions) if deletions else None
     out["sync_meta"] = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
+    held = _full_meta(local, lo_meta)  # the fields left without a version above are the same on both sides
     changed = any(out.get(k) != local.get(k) for k in set(out) - {"sync_meta"}) or \
-        _load(out["sync_meta"]) != _full_meta(local, lo_meta)
+        _load(out["sync_meta"]) != {f: m for f, m in held.items() if f in meta}
     conflicts = any("others" in m for m in meta.values())
     return out, changed, conflicts
 

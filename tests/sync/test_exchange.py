@@ -263,3 +263,22 @@ def test_an_export_while_an_import_holds_the_database_waits_for_it(world, tmp_pa
     assert released.is_set()  # it waited for the other transaction instead of failing
     worker.join()
     assert result["seq"] == 1 and (tmp_path / "wait.inspx").exists()
+
+
+def test_the_same_records_sent_again_change_nothing_at_the_district(world, tmp_path):
+    """A re-exported package (a new id, the same records) is counted unchanged from its first repetition on;
+    fields never edited on either side gained made-up versions before, so every record read as changed once."""
+    a, d = world["a"], world["d"]
+    site = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    a.add_inspector("林志明", "31001234")
+    inspection = a.start_inspection(site, None, type="日常")
+    found = date(2026, 3, 2)
+    finding = a.record_finding(description="灭火器过期", grade="一般", found_on=found,
+                               deadline=found + timedelta(days=10), site_id=site, inspection_id=inspection)
+    a.act(finding, wf.Event(wf.ORDER_ISSUED, found, {"deadline": found + timedelta(days=10)}))
+    first = send(a, d, "普陀区应急局", tmp_path, "first", full=True)
+    assert {t for t, c in first.tables.items() if c["new"]} >= {"sites", "inspectors", "inspections", "findings"}
+    held = d.store.db.execute("SELECT id, updated_at, sync_meta FROM inspections ORDER BY id").fetchall()
+    again = send(a, d, "普陀区应急局", tmp_path, "again", full=True)
+    assert not {t: c for t, c in again.tables.items() if c["new"] or c["changed"] or c["conflicts"]}
+    assert d.store.db.execute("SELECT id, updated_at, sync_meta FROM inspections ORDER BY id").fetchall() == held

@@ -343,7 +343,6 @@ def test_whatever_a_merge_could_change_is_merged():
     later = record(updated="2026-03-05T00:00:00.000000Z")
     dominated = [head("乙", {"town": 0}, "T0")]  # a version the displayed one has seen: a merge drops it
     for meta_text in (None, "", json.dumps({"address": {"vv": {"town": 1}}}),
-                      json.dumps({"grid": {"vv": {}, "t": "T1"}}),
                       json.dumps({"address": {"vv": {"town": 1}, "t": ""}}),
                       json.dumps({"address": {"vv": {"town": 1}, "t": "T1", "others": dominated}})):
         # no versions, a field without one, a version without a time (the row's time stands in for them), or
@@ -351,3 +350,7 @@ def test_whatever_a_merge_could_change_is_merged():
         a, b = {**later, "sync_meta": meta_text, "address": "甲"}, {**record(), "sync_meta": meta_text, "address": "甲"}
         assert not v.same_version(a, b) and v.merge_records(a, b)[1]
     assert not v.same_version({**held, "sync_meta": "[1]"}, {**held, "sync_meta": "[1]"})  # not versions at all
+    unversioned = json.dumps({"grid": {"vv": {}, "t": "T1"}})  # address: never edited on either side
+    a, b = {**later, "sync_meta": unversioned, "address": "甲"}, {**record(), "sync_meta": unversioned, "address": "甲"}
+    assert not v.same_version(a, b) and not v.merge_records(a, b)[1]  # the same value: nothing to merge
+    assert v.merge_records(a, {**b, "address": "乙"})[1]  # another value, unversioned: merged as before
