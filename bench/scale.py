@@ -379,7 +379,8 @@ def run_all(quick: bool, emit: Any, then: Any = None) -> list[Figure]:
         lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
         add([{"note": "", **line} for line in lines])
         if done.returncode:
-            add([figure("scale_gui_bench_failed", done.returncode, "exit code", None, done.stderr[-300:])])
+            last = (done.stderr.strip().splitlines() or [""])[-1]  # the error's type: its text names files
+            add([figure("scale_gui_bench_failed", done.returncode, "exit code", None, last.split(":")[0][:80])])
     if then is not None:
         then()
     with tempfile.TemporaryDirectory() as tmp:
