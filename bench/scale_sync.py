@@ -111,7 +111,7 @@ def _import(db: str, package: str) -> dict[str, Any]:
 
 def _bare(db: str, package: str) -> dict[str, Any]:
     """Unzip, parse each line, executemany into the same empty schema, one transaction, foreign keys off. Lines
-    are read as the import reads them (a zip member's own ``readline`` is several times slower)."""
+    are read as the import reads them (a zip member's own ``readline`` takes about twice as long)."""
     import sqlite3
 
     from inspector.services import Services
