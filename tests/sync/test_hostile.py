@@ -301,6 +301,17 @@ def test_a_record_line_with_nan_deep_nesting_or_an_overlong_line(world, tmp_path
         refused(d, out, match)
 
 
+def test_a_record_line_beyond_the_limit_is_refused_after_earlier_members_and_lines(world, tmp_path, monkeypatch):
+    from inspector.sync import package
+
+    a, d = world["a"], world["d"]
+    monkeypatch.setattr(package, "MAX_LINE", 2_000)
+    monkeypatch.setattr(package, "READ", 512)  # the line is longer than several reads
+    mine = row(a, "sites", a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道"))
+    long = {**mine, "id": str(uuid.uuid4()), "name": "长" * 3_000}  # 9,000 bytes in one line
+    refused(d, forge(a, d, tmp_path / "long.inspx", {"sites": [mine, long]}), "第 2 行过长")
+
+
 @pytest.mark.parametrize("change, match", [
     ({"seq": "1"}, "seq"),
     ({"kind": "takeover"}, "kind"),
