@@ -73,9 +73,7 @@ class FindingsPage(QWidget):
         for label, value in ((self.tr("全部等级"), None), (self.tr("一般"), "一般"), (self.tr("重大"), "重大")):
             self.grade.addItem(label, value)
         self.overdue = QCheckBox(self.tr("只看逾期"), self)
-        self.town = QComboBox(self)
-        self.campaign = QComboBox(self)
-        self.inspector = QComboBox(self)
+        self.town, self.campaign, self.inspector = (self._choice_box() for _ in range(3))
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.use_dates = QCheckBox(self.tr("发现日期"), self)
@@ -197,6 +195,15 @@ class FindingsPage(QWidget):
             return s.towns(), s.campaigns(), [(p["name"], p["id"]) for p in s.inspectors()]
 
         Operation(self, work, services=self.services, key="choices").success(self._show_choices).run_in_background()
+
+    def _choice_box(self) -> QComboBox:
+        """A filter whose choices arrive from a worker after the page is shown: it is laid out wide enough for
+        “全部检查人员” from the start (sized to its first, empty contents it cut that to “全部检查，”); a long name
+        shows whole in the open list."""
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(7)
+        return box
 
     def _show_choices(self, choices) -> None:
         towns, campaigns, people = choices

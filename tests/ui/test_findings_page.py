@@ -201,3 +201,13 @@ def test_a_keystroke_stops_the_reading_of_the_list_head_so_its_search_has_a_work
     qtbot.waitUntil(lambda: page.model.filter.text == "消防", timeout=5000)
     background.cancel(page, "head")
     settle(qtbot)
+
+
+def test_filters_filled_after_the_page_is_shown_show_their_whole_first_choice(qtbot, page):
+    qtbot.waitUntil(lambda: page.inspector.count() > 1, timeout=5000)  # the choices came from a worker
+    page.window().resize(1400, 860)
+    settle(qtbot)
+    for combo in (page.town, page.campaign, page.inspector):
+        text = combo.itemText(0)
+        assert text.startswith("全部")
+        assert combo.width() >= combo.fontMetrics().horizontalAdvance(text) + 20, text  # room for the arrow too
