@@ -95,3 +95,15 @@ def settle(qtbot, timeout: int = 20000) -> None:
 
     qtbot.waitUntil(lambda: not background.busy(), timeout=timeout)
     QApplication.processEvents()
+
+
+def open_on(qtbot, services, key: str) -> QWidget:
+    """A main window on ``services``, shown as a person opens it, and its page ``key`` once its loads are in."""
+    from inspector.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.go(key)
+    settle(qtbot)
+    return page

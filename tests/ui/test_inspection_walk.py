@@ -17,10 +17,9 @@ from inspector.ui.action_dialog import ActionDialog
 from inspector.ui.finding_dialog import FindingDialog
 from inspector.ui.inspections_page import NewInspectionDialog
 from inspector.ui.inspectors_dialog import InspectorsDialog
-from inspector.ui.main_window import MainWindow
 from inspector.ui.walk_dialog import MARKERS, RESULT_ROLE, WalkDialog
 from tests.conftest import seed_path
-from tests.ui.driver import DialogDriver, ime_type, settle
+from tests.ui.driver import DialogDriver, ime_type, open_on, settle
 from tests.ui.people import press, type_person
 
 
@@ -176,11 +175,7 @@ def test_one_photo_is_one_thumbnail_labelled_before_and_after(qtbot, services, t
                                       deadline=found + timedelta(days=15), site_id=site, inspection_id=inspection,
                                       item_id=item["id"], photos=[photo(tmp_path, "现场.png", "#2e86de")])
     services.act(finding, wf.Event(wf.ORDER_ISSUED, found, {"deadline": found + timedelta(days=15)}))
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.go("findings")
-    settle(qtbot)
+    page = open_on(qtbot, services, "findings")
     page.table.selectRow(0)
     assert captions(page) == ["整改前"]  # one photo, one thumbnail (its copy for printing is not shown)
 

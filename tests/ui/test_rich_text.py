@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from inspector.services import Services
-from inspector.ui.main_window import MainWindow
-from tests.ui.driver import settle
+from tests.ui.driver import open_on, settle
 
 NAME = "上海<b>A&B</b>贸易有限公司"
 DESCRIPTION = "灭火器<img src=\"file:///etc/passwd\">过期 & 压力<0.6MPa"
@@ -19,11 +18,8 @@ def test_a_finding_and_its_site_are_shown_as_written(qtbot, tmp_path):
     inspection = services.start_inspection(site, None)
     services.record_finding(description=DESCRIPTION, grade="一般", site_id=site, inspection_id=inspection,
                             found_on=date(2026, 6, 1), deadline=date(2026, 6, 30), location="<u>二楼</u>")
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    findings = window.go("findings")
-    settle(qtbot)
+    findings = open_on(qtbot, services, "findings")
+    window = findings.window()
     findings.table.selectRow(0)
     qtbot.waitUntil(lambda: DESCRIPTION in findings.detail.toPlainText())
     shown = findings.detail.toPlainText()
