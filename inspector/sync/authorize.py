@@ -48,7 +48,7 @@ class Verdict:
     builtin: set[str] = field(default_factory=set)
     local: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     local_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    states: dict[str, dict[str, Any]] = field(default_factory=dict)  # per finding replayed: its columns after
+    states: dict[str, dict[str, Any]] = field(default_factory=dict)  # derived columns of each replayed finding
 
     def refuse(self, table: str, record_id: Any, reason: str) -> None:
         self.refused.append({"table": table, "id": str(record_id)[:40], "reason": reason})
