@@ -188,6 +188,32 @@ def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
         "WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
 
 
+@contextlib.contextmanager
+def provisional_findings(store: Store) -> Iterator[None]:
+    """A temporary list, for the length of an import, of the new findings written with the derived columns their
+    package states (see :mod:`inspector.sync.merge`): on disk, not in memory, however many a package holds."""
+    store.db.execute("CREATE TEMP TABLE IF NOT EXISTS import_provisional (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    store.db.execute("DELETE FROM temp.import_provisional")
+    try:
+        yield
+    finally:
+        store.db.execute("DROP TABLE IF EXISTS temp.import_provisional")
+
+
+def mark_provisional(store: Store, finding_ids: list[str]) -> None:
+    store.db.conn.executemany("INSERT OR IGNORE INTO temp.import_provisional (id) VALUES (?)",
+                              ((i,) for i in finding_ids))
+
+
+def settle_provisional(store: Store, columns: dict[str, Any]) -> None:
+    """Every provisional finding that has no event at all gets the columns of no events: no event derives the
+    status its package stated. (One with events had its columns derived when they came.)"""
+    store.db.conn.execute(
+        """UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on
+           WHERE id IN (SELECT p.id FROM temp.import_provisional p
+                        WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""", columns)
+
+
 def events_of(store: Store, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The stored events of these findings, by event id."""
     out: dict[str, dict[str, Any]] = {}

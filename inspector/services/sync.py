@@ -316,6 +316,7 @@ class Sync:
             with applying.transaction(self.store, verified.path.name):
                 for table, rows in run.batches():
                     run.batch(table, rows)
+                applying.settle(self.store)
                 if commit and report.refused:
                     raise ImportFailed(*refusal(verified.path.name, report.refused, run.refused))
                 if not commit:

@@ -20,7 +20,7 @@ from inspector.db.campaigns import link_names
 from inspector.db.findings import index_new, reindex_many
 from inspector.db.store import Store, stable_id
 from inspector.errors import ImportFailed
-from inspector.sync.merge import Plan
+from inspector.sync.merge import NO_EVENTS, Plan
 
 
 class Rollback(Exception):
@@ -30,7 +30,7 @@ class Rollback(Exception):
 @contextlib.contextmanager
 def transaction(store: Store, name: str) -> Iterator[None]:
     try:
-        with sq.import_cache(store), store.atomic():
+        with sq.import_cache(store), store.atomic(), sq.provisional_findings(store):
             sq.defer_foreign_keys(store)
             yield
     except Rollback:
@@ -55,11 +55,17 @@ def write(store: Store, plan: Plan) -> None:
     for table, rows in plan.changed.items():
         sq.upsert(store, table, rows)
     sq.set_derived(store, derived)
+    sq.mark_provisional(store, plan.provisional)
     for table in ("inspections", "findings"):  # names typed by an older version become references
         ids = [r["id"] for r in plan.new.get(table, []) + plan.changed.get(table, [])]
         link_names(store, table, ids, lambda name: stable_id("campaign", name))
     reindex_many(store.db, [r["id"] for r in plan.changed.get("findings", [])], existing=True)
     index_new(store.db, plan.new.get("findings", []))
+
+
+def settle(store: Store) -> None:
+    """The end of an import's batches: a new finding that got no event derives the columns of no events."""
+    sq.settle_provisional(store, NO_EVENTS)
 
 
 def save_files(folder: Path, attachments: Iterator[bytes]) -> int:

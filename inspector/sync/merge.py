@@ -3,6 +3,12 @@
 No database access: the caller hands in what the authorize stage looked up. Fields merge by their versions
 (:mod:`inspector.sync.versions`); finding events are a union; a finding's status, current deadline and
 close-out date are derived from all its events (local and incoming) and are never taken from a package.
+
+A new finding comes in a batch of findings, before its events: it is written with the derived columns the
+package states, and listed as provisional. When its events come, the columns they derive are written only where
+they differ from those held (a faithful package's finding is written once, not written and then updated); the
+import ends by giving every provisional finding that got no event at all the columns of no events
+(:func:`inspector.db.sync.settle_provisional`). So what is committed is always what the events derive.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ class Plan:
     changed: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
     derived: dict[str, dict[str, Any]] = field(default_factory=dict)
+    provisional: list[str] = field(default_factory=list)  # new findings written as stated, events still to come
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -40,18 +47,36 @@ def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, d
     for table, rows in accepted.items():
         if table != "finding_events":
             _table(out, table, rows, local.get(table, {}), builtin_ids, now)
-    touched = {e["finding_id"] for e in out.events} | {r["id"] for r in out.new.get("findings", [])}
     events = {k: list(v) for k, v in local_events.items()}
     for e in out.events:
         events.setdefault(e["finding_id"], []).append(e)
-    states = states or {}
-    for finding_id in sorted(touched):
+    _derive(out, events, local.get("findings", {}), states or {})
+    return out
+
+
+def _derive(out: Plan, events: dict[str, list[dict[str, Any]]], held: dict[str, dict[str, Any]],
+            states: dict[str, dict[str, Any]]) -> None:
+    """The derived columns of every finding this batch touches, kept only where they differ from those held."""
+    new = {r["id"]: r for r in out.new.get("findings", [])}
+    for finding_id in sorted({e["finding_id"] for e in out.events} | set(new)):
         history = events.get(finding_id)
         if finding_id in states:
-            out.derived[finding_id] = states[finding_id]
+            columns = states[finding_id]
+        elif history:
+            columns = state_columns(history)
+        elif finding_id in new:  # its events are still to come: the import settles it if none do
+            if _derived(new[finding_id]) != NO_EVENTS:
+                out.provisional.append(finding_id)
+            continue
         else:
-            out.derived[finding_id] = state_columns(history) if history else dict(NO_EVENTS)
-    return out
+            columns = NO_EVENTS
+        row = new.get(finding_id) or held.get(finding_id)
+        if row is None or _derived(row) != columns:
+            out.derived[finding_id] = columns
+
+
+def _derived(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row.get(k) for k in DERIVED["findings"]}
 
 
 def _without(row: dict[str, Any] | None, columns: tuple[str, ...]) -> dict[str, Any] | None:

@@ -221,6 +221,27 @@ def test_events_are_checked_like_a_local_step(world, tmp_path):
     refused(d, forge(a, d, tmp_path / "m.inspx", {**base, "finding_events": [order, recheck, close]}), "评估报告")
 
 
+def test_a_new_finding_s_stated_status_gives_way_to_its_events_or_to_their_lack(world, tmp_path):
+    """A package may state any status for a new finding: the district holds what the events sent derive."""
+    a, d = world["a"], world["d"]
+    site, orphan = a_finding(a)
+    followed = a.record_finding(description="配电箱前堆物", grade="一般", found_on=TODAY,
+                                deadline=TODAY + timedelta(days=30), site_id=site)
+    a.act(followed, wf.Event(wf.ORDER_ISSUED, TODAY, {"deadline": (TODAY + timedelta(days=9))}))
+    stated = {"status": wf.CLOSED, "current_deadline": "2099-01-01", "closed_on": TODAY.isoformat()}
+    findings = [{**row(a, "findings", f), **stated} for f in (orphan, followed)]
+    events = a.store.rows("SELECT * FROM finding_events WHERE finding_id = ? ORDER BY on_date, created_at",
+                          [followed])
+    out = forge(a, d, tmp_path / "s.inspx", {"sites": [row(a, "sites", site)], "findings": findings,
+                                            "finding_events": events})
+    assert d.sync().import_package(out).tables["findings"]["new"] == 2
+    derived = ("status", "current_deadline", "closed_on")
+    assert [d.store.get("findings", orphan)[k] for k in derived] == [wf.REGISTERED, None, None]  # no event
+    assert [d.store.get("findings", followed)[k] for k in derived] == [a.store.get("findings", followed)[k]
+                                                                       for k in derived]
+    assert d.store.get("findings", followed)["status"] == wf.ORDERED
+
+
 def test_an_event_on_another_town_s_finding_and_a_rewritten_event_are_refused(world, town_b_at_district,
                                                                                 tmp_path):
     a, b, d = world["a"], world["b"], world["d"]

@@ -98,7 +98,24 @@ def test_a_finding_s_status_comes_from_its_events_never_from_the_package():
                      {}, {}, set(), NOW)
     assert out.derived == {"f2": {"status": wf.REGISTERED, "current_deadline": None, "closed_on": None}}
     out = merge.plan({"findings": [new]}, {}, {}, set(), NOW)  # a finding whose events come in a later batch
-    assert out.derived == {"f2": {"status": wf.REGISTERED, "current_deadline": None, "closed_on": None}}
+    assert out.derived == {} and out.provisional == ["f2"]  # written as stated, settled by the events or their lack
+    plain = site("f3", meta=v1("name"), status=wf.REGISTERED, current_deadline=None, closed_on=None)
+    assert merge.plan({"findings": [plain]}, {}, {}, set(), NOW).provisional == []  # as no events leave it
+
+
+def test_derived_columns_are_written_only_where_they_differ_from_those_held():
+    """A finding written with the columns its package stated is not written again when its events agree."""
+    stated = {"status": wf.ORDERED, "current_deadline": "2026-03-25", "closed_on": None}
+    held = {"f1": site("f1", **stated), "f2": site("f2", **{**stated, "status": wf.CLOSED})}
+    incoming = [event("e1", "f1", wf.CREATED, "2026-03-01", deadline="2026-03-31"),
+                event("e2", "f1", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-25"),
+                event("e3", "f2", wf.CREATED, "2026-03-01", deadline="2026-03-31"),
+                event("e4", "f2", wf.ORDER_ISSUED, "2026-03-02", deadline="2026-03-25")]
+    out = merge.plan({"finding_events": incoming}, {"findings": held}, {}, set(), NOW)
+    assert out.derived == {"f2": stated}  # f1 holds what its events derive already
+    folded = {"f1": {**stated, "current_deadline": "2026-03-31"}, "f2": {**stated, "status": wf.CLOSED}}
+    out = merge.plan({"finding_events": incoming}, {"findings": held}, {}, set(), NOW, states=folded)
+    assert out.derived == {"f1": folded["f1"]}  # the replay's columns are compared the same way
 
 
 def test_columns_already_folded_by_the_replay_are_taken_as_they_are():
