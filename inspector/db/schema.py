@@ -578,6 +578,16 @@ def m0017_item_notes(db: Database) -> None:
     db.execute("ALTER TABLE checklist_items ADD COLUMN note TEXT")
 
 
+@migrations(name="0018_sites_by_name")
+def m0018_sites_by_name(db: Database) -> None:
+    """The 单位 page lists the live sites by town, then name, a thousand at a time: an index in that order reads
+    the first thousand and stops, where one by town alone read and sorted every site of the first towns (a
+    district's first town holds thousands). It serves the status bar's count and the 街镇 lists as the one by
+    town did, so that one goes."""
+    db.execute("CREATE INDEX idx_sites_live_town_name ON sites(town, name) WHERE deleted_at IS NULL")
+    db.execute("DROP INDEX IF EXISTS idx_sites_live_town")
+
+
 # Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
 SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
                  "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
@@ -585,4 +595,4 @@ SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_un
                  "campaigns")
 
 # The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18

@@ -26,7 +26,7 @@ from inspector import workflow as wf
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.sites import FIELDS, RISK_LEVELS
-from inspector.ui import undo
+from inspector.ui import background, undo
 from inspector.ui.background import Operation
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
 from inspector.ui.vocabulary import term
@@ -220,11 +220,17 @@ class SitesPage(QWidget):
             self.tr("正在导出单位名册…"), maximum=0).run_in_background()
 
     def show_file(self, current, _previous=None) -> None:
+        """The selected site's 一企一档, read on a worker (a site of many years has many records, and a cold
+        database reads them from the disk); a newer selection replaces a reading still running."""
         site = current.data(RECORD_ROLE) if current.isValid() else None
         if not site:
+            background.cancel(self, "file")
             self.file.clear()
             return
-        f = self.services.site_file(site["id"])
+        Operation(self, lambda task: task.services.site_file(site["id"]), services=self.services, key="file",
+                  warm=True).success(self.render_file).run_in_background()
+
+    def render_file(self, f: dict[str, Any]) -> None:
         e = as_html
         parts = [f"<h3>{e(f['name'])}</h3><p>{term('统一社会信用代码')}：{e(f['credit_code'] or '—')}<br>"
                  f"{term('地址')}：{e(f['address'])}（{e(f['town'])} {e(f['grid'])}）<br>"

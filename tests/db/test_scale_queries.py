@@ -90,7 +90,10 @@ def test_the_scale_queries_read_indexes_not_tables(district):
                          "AND campaign_id > ?", ["a"])
     assert "idx_findings_campaign_id" in loose
     sites = _plan(store, "SELECT count(*) FROM sites WHERE deleted_at IS NULL", [])  # the status bar's
-    assert "idx_sites_live_town" in sites
+    assert "idx_sites_live_town_name" in sites
+    listed = _plan(store, "SELECT * FROM sites WHERE deleted_at IS NULL AND (? = '' OR name LIKE ?) "
+                          "ORDER BY town, name LIMIT 1000", ["", "%%"])  # the 单位 page's first thousand
+    assert "idx_sites_live_town_name" in listed and "TEMP B-TREE" not in listed
     progress = _plan(store, "SELECT count(*), sum(grade = '重大'), sum(status IN ('closed')), sum(current_deadline < ?)"
                             " FROM findings WHERE campaign_id = ? AND deleted_at IS NULL", ["2026-01-01", "x"])
     assert "COVERING INDEX idx_findings_campaign_id" in progress
