@@ -43,6 +43,7 @@ COLUMNS = [("started_at", "检查时间"), ("site", "被检查单位"), ("town",
            ("checklist", "检查表"), ("findings", "隐患数"), ("open_label", "未整改"), ("signed_label", "签字")]
 HEADER_TERMS = (QT_TRANSLATE_NOOP("vocabulary", "未整改"), QT_TRANSLATE_NOOP("vocabulary", "签字"))  # term() them
 PAGE = 200  # inspections per page of the list; scrolling to its end reads the next page
+FIRST_PAGE = 60  # the first page: a screen's worth and more, so the list opens on fewer reads of a cold database
 
 
 class NewInspectionDialog(QDialog):
@@ -271,7 +272,7 @@ class InspectionsPage(QWidget):
         """The first page of the inspections that match, read on a worker; a newer filter replaces it."""
         flt = self.current_filter()
         self.model.loading = True
-        Operation(self, lambda task: task.services.inspection_page(flt, PAGE), services=self.services,
+        Operation(self, lambda task: task.services.inspection_page(flt, FIRST_PAGE), services=self.services,
                   key="load").success(lambda rows: self.show_rows(rows, first=True)).run_in_background()
 
     def load_more(self) -> None:
@@ -294,7 +295,7 @@ class InspectionsPage(QWidget):
             self.model.set_rows(rows)
         else:
             self.model.append_rows(rows)
-        self.model.more = len(rows) == PAGE
+        self.model.more = len(rows) == (FIRST_PAGE if first else PAGE)
         self.model.loading = False
         shown = len(self.model.records)
         self.count.setText(self.tr("已列出 {0} 次，向下滚动加载更多").format(shown) if self.model.more

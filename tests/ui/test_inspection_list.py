@@ -16,6 +16,7 @@ from inspector.reports import wording
 from inspector.services import InspectionFilter, Services
 from inspector.services.documents import seed_templates
 from inspector.ui.action_dialog import ActionDialog
+from inspector.ui.inspections_page import FIRST_PAGE, PAGE
 from inspector.ui.issue_orders_dialog import IssueOrdersDialog
 from inspector.ui.main_window import MainWindow
 from tests.ui.driver import DialogDriver, ime_type, settle
@@ -115,11 +116,12 @@ def test_scrolling_to_the_end_loads_the_next_page(qtbot, scale_services):
     qtbot.waitUntil(page.shown_data, timeout=20000)
     settle(qtbot)
     first = page.model.rowCount()
-    assert first == 200 and "向下滚动" in page.count.text()
+    assert first == FIRST_PAGE and "向下滚动" in page.count.text()
     with GuiWatchdog(qtbot, what="scrolling the inspections to their end"):
         page.table.scrollToBottom()
         qtbot.waitUntil(lambda: page.model.rowCount() > first, timeout=20000)
         settle(qtbot)
+    assert page.model.rowCount() == FIRST_PAGE + PAGE  # the next page is a full one
     with GuiWatchdog(qtbot, what="filtering the inspections"):
         page.state.setCurrentIndex(page.state.findData("open"))
         settle(qtbot)
