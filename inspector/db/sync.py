@@ -181,11 +181,12 @@ def import_cache(store: Store) -> Iterator[None]:
         store.db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
+SET_DERIVED = "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on"
+
+
 def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
     """Write each finding's status, current deadline and close-out date as its events derive them."""
-    store.db.conn.executemany(
-        "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on "
-        "WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
+    store.db.conn.executemany(f"{SET_DERIVED} WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
 
 
 @contextlib.contextmanager
@@ -209,9 +210,9 @@ def settle_provisional(store: Store, columns: dict[str, Any]) -> None:
     """Every provisional finding that has no event at all gets the columns of no events: no event derives the
     status its package stated. (One with events had its columns derived when they came.)"""
     store.db.conn.execute(
-        """UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on
-           WHERE id IN (SELECT p.id FROM temp.import_provisional p
-                        WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""", columns)
+        f"""{SET_DERIVED} WHERE id IN (SELECT p.id FROM temp.import_provisional p
+                                      WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""",
+        columns)
 
 
 def events_of(store: Store, finding_ids: list[str]) -> dict[str, dict[str, Any]]:
