@@ -232,9 +232,10 @@ def test_a_new_finding_s_stated_status_gives_way_to_its_events_or_to_their_lack(
     findings = [{**row(a, "findings", f), **stated} for f in (orphan, followed)]
     events = a.store.rows("SELECT * FROM finding_events WHERE finding_id = ? ORDER BY on_date, created_at",
                           [followed])
-    out = forge(a, d, tmp_path / "s.inspx", {"sites": [row(a, "sites", site)], "findings": findings,
-                                            "finding_events": events})
-    assert d.sync().import_package(out).tables["findings"]["new"] == 2
+    records = {"sites": [row(a, "sites", site)], "findings": findings, "finding_events": events}
+    bad = event(a, orphan, "delete_everything", TODAY)  # one refused event: nothing of the package is kept
+    refused(d, forge(a, d, tmp_path / "r.inspx", {**records, "finding_events": [*events, bad]}), "未知的处理类型")
+    assert d.sync().import_package(forge(a, d, tmp_path / "s.inspx", records)).tables["findings"]["new"] == 2
     derived = ("status", "current_deadline", "closed_on")
     assert [d.store.get("findings", orphan)[k] for k in derived] == [wf.REGISTERED, None, None]  # no event
     assert [d.store.get("findings", followed)[k] for k in derived] == [a.store.get("findings", followed)[k]
