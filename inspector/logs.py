@@ -7,7 +7,6 @@ report names it so an officer can send it to whoever looks after the program.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -44,6 +43,7 @@ def setup_logging(folder: Path | None = None) -> Path:
 
 def crash_report(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """A plain-text report to copy: the program and system versions and the full traceback."""
+    import platform
     from importlib.metadata import PackageNotFoundError, version
 
     try:

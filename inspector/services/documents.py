@@ -16,8 +16,6 @@ from typing import Any
 from inspector.db import queries
 from inspector.db.store import Store, stable_id
 from inspector.docimport.model import SUBSECTION, TASK, Outline
-from inspector.docimport.text import normalise_name
-from inspector.docimport.units import ALIASES, canonical
 from inspector.filestore import sha256_file
 from inspector.paths import builtin_templates_file
 
@@ -151,6 +149,8 @@ def _tables_with_item_ids(outline: Outline, item_ids: list[str]) -> list[dict[st
 def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str]) -> None:
     """The outline's items and their unit links, through the store's bulk insert (ids are stable, the rest of
     the bookkeeping is the store's)."""
+    from inspector.docimport.units import canonical  # (the parser's modules are not needed to start the window)
+
     units = queries.unit_ids(store)
     items, links = [], []
     for pos, node in enumerate(outline.items):
@@ -179,6 +179,9 @@ def _save_items(store: Store, checklist_id: str, outline: Outline, ids: list[str
 
 def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
     """The id of a unit in the directory, adding it (and its known aliases) the first time it is seen."""
+    from inspector.docimport.text import normalise_name
+    from inspector.docimport.units import ALIASES, canonical
+
     key = canonical(name)
     if key in known:
         return known[key]
@@ -195,6 +198,8 @@ def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
 
 def _diff(store: Store, previous: dict[str, Any], outline: Outline) -> dict[str, list[str]]:
     """Tasks added, removed and reworded between the stored version and the new outline, keyed by number."""
+    from inspector.docimport.text import normalise_name
+
     old_checklist = queries.checklist_for_document(store, previous["id"])
     old = {
         i["number"]: normalise_name(i["text"] or "")

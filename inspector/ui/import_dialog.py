@@ -32,7 +32,7 @@ from inspector.docimport import editing
 from inspector.docimport.model import Node, Outline, Table
 from inspector.docimport.unitmatch import UnitMatch, rename_units
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import ok_cancel
+from inspector.ui.widgets import ok_cancel, text_colour
 
 KIND_LABELS = {"section": "章节", "subsection": "小节", "task": "任务", "subtask": "子任务"}
 COL_NUMBER, COL_TITLE, COL_LEAD, COL_SUPPORT, COL_DEADLINE = range(5)
@@ -70,7 +70,7 @@ class ImportPreview(QDialog):
         meta.addRow(self.tr("内容") + "：", QLabel(counts))
         for warning in outline.warnings:
             note = QLabel("⚠ " + warning)
-            note.setStyleSheet("color: #a15c00")
+            text_colour(note, "#a15c00")
             note.setWordWrap(True)
             meta.addRow(note)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.profile import Profile
-from inspector.ui.widgets import form_habits, show_saved
+from inspector.ui.widgets import form_habits, show_saved, text_colour
 
 FIELDS = ("officer_name", "certificate_no", "unit", "town", "doc_prefix")
 
@@ -119,7 +119,7 @@ class SetupDialog(QDialog):
             "念出本机指纹请区里核对，再听区里念出区里的指纹，与上面显示的逐字比对。两个指纹都一致才勾选。"
             "身份文件可以公开，但不核对指纹就信任，可能收到冒充区里的数据包。"), box)
         how.setWordWrap(True)
-        how.setStyleSheet("color: #555")
+        text_colour(how, "#555")
         form.addRow(how)
         self.state = QLabel(box)
         self.state.setWordWrap(True)

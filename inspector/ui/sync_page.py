@@ -32,6 +32,7 @@ from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.ui.background import Operation, show_error
 from inspector.ui.records_model import RECORD_ROLE, RecordsModel
+from inspector.ui.widgets import text_colour
 
 HISTORY = [("created", "时间"), ("direction", "方向"), ("peer", "对方"), ("seq", "序号"), ("record_count", "记录数"),
            ("status", "状态"), ("file_name", "文件")]
@@ -64,7 +65,7 @@ class SyncPage(QWidget):
         self.hint = QLabel(box)
         self.hint.setObjectName("missing_peer")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #a15c00")
+        text_colour(self.hint, "#a15c00")
         self.setup_button = QPushButton(self.tr("与区里交换身份文件…"), box)
         self.setup_button.clicked.connect(self.open_setup)
         form.addRow(self.hint)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,7 +37,7 @@ from inspector.services.tasks import ALL_WORK_PLANS, LATE, STATUSES, effective_s
 from inspector.ui import undo
 from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
-from inspector.ui.widgets import as_html, show_saved
+from inspector.ui.widgets import as_html, show_saved, text_colour
 from inspector.workflow import STATUS_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +59,7 @@ def deadline_matches(deadline: str | None, wanted: str | None, today: date) -> b
     if wanted == "soon":
         return today.isoformat() <= deadline <= (today + timedelta(days=30)).isoformat()
     return today.isoformat() <= deadline <= f"{today.year}-12-31"
-LATE_BRUSH = QBrush(QColor("#b3261e"))
+LATE_COLOUR = "#b3261e"  # set as a colour, not a brush: a first QBrush builds all of QGradient's presets
 
 
 class SaveOnLeave(QPlainTextEdit):
@@ -162,7 +162,7 @@ class TasksPage(QWidget):
             self.status_edit.addItem(term(status), status)
         self.status_edit.activated.connect(lambda _: self.save("status", self.status_edit.currentData()))
         self.late_label = QLabel(box)
-        self.late_label.setStyleSheet("color: #b3261e")
+        text_colour(self.late_label, LATE_COLOUR)
         form.addRow(self.tr("状态") + "：", self.status_edit)
         form.addRow("", self.late_label)
         self.quarters = {}
@@ -297,7 +297,7 @@ class TasksPage(QWidget):
                      QStandardItem(units), QStandardItem(item["deadline"] or item["deadline_text"] or ""),
                      QStandardItem(status_text)]
             if status_text == term(LATE):
-                cells[4].setForeground(LATE_BRUSH)
+                cells[4].setData(QColor(LATE_COLOUR), Qt.ItemDataRole.ForegroundRole)
             if task_like:
                 self.status_cells[item["id"]] = cells[COL_STATUS]
             cells[0].setData(item["id"], ID_ROLE)
@@ -414,7 +414,7 @@ class TasksPage(QWidget):
             return
         status = self.status_of(item)
         cell.setText(term(status))
-        cell.setForeground(LATE_BRUSH if status == LATE else QBrush())
+        cell.setData(QColor(LATE_COLOUR) if status == LATE else None, Qt.ItemDataRole.ForegroundRole)
 
     def print_progress(self) -> None:
         """The 任务落实情况表 of the plan shown (in 我的全部任务: of every current plan, the town's share), made on

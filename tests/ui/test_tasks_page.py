@@ -91,6 +91,9 @@ def test_a_task_past_its_deadline_is_late(qtbot, tmp_path):
     page.select_checklist(next(c["id"] for c in services.checklists("workplan") if "制造业" in c["name"]))
     late = [r for r in rows(page) if r[2] == "滞后"]
     assert [r[1][:4] for r in late] == ["各区和电"]  # its deadline, 2021-07-10, has passed
+    colours = {page.items_model.itemFromIndex(cell.index()).text(): cell.data(Qt.ItemDataRole.ForegroundRole)
+               for cell in page.status_cells.values()}
+    assert colours.pop("滞后").name() == "#b3261e" and set(colours.values()) == {None}  # late in red, no other
     page.status_filter.setCurrentIndex(page.status_filter.findData("滞后"))
     assert [r for r in rows(page) if r[0].isdigit()] == late
 
