@@ -173,49 +173,32 @@ def import_cache(store: Store) -> Iterator[None]:
     transaction looks up, inserts and updates rows and index entries all over a large file, and SQLite's
     default 2 MB would read the same pages again and again (and spill changed ones to the log before the end).
     Durability is untouched: it is memory only."""
-    before = [store.db.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")]
-    store.db.execute(f"PRAGMA main.cache_size = -{IMPORT_CACHE_KB}")
-    store.db.execute(f"PRAGMA temp.cache_size = -{IMPORT_CACHE_KB // 2}")  # the import's lists, below
+    before = store.db.execute("PRAGMA cache_size").fetchone()[0]
+    store.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     try:
         yield
     finally:
-        for schema, size in zip(("main", "temp"), before, strict=True):
-            store.db.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
+        store.db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-SET_DERIVED = "UPDATE {table} SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on"
-BRIEF = ("id", "device_id", "grade", "status", "current_deadline", "closed_on")  # what a finding's events need
+SET_DERIVED = "UPDATE findings SET status = :status, current_deadline = :current_deadline, closed_on = :closed_on"
 
 
 def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
-    """Write each finding's status, current deadline and close-out date as its events derive them (in the
-    import's brief list too, so that what it holds stays what the findings hold)."""
-    rows = [{"id": k, **v} for k, v in columns.items()]
-    for table in ("findings", "temp.import_brief"):
-        store.db.conn.executemany(f"{SET_DERIVED.format(table=table)} WHERE id = :id", rows)
+    """Write each finding's status, current deadline and close-out date as its events derive them."""
+    store.db.conn.executemany(f"{SET_DERIVED} WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
 
 
 @contextlib.contextmanager
-def import_lists(store: Store) -> Iterator[None]:
-    """Two temporary lists, for the length of an import, on disk and not in memory however many findings a
-    package holds:
-
-    - ``import_provisional``: the new findings written with the derived columns their package states (see
-      :mod:`inspector.sync.merge`), to be settled if no event comes;
-    - ``import_brief``: of each new finding, the columns its events need (:data:`BRIEF`), kept in id order.
-      Events come sorted by finding id; the findings were appended in the package's order, so reading their
-      rows back for the events is a read at a random place of the findings table for each — at a district's
-      size, mostly from the disk. The brief list is small and read in its own order."""
+def provisional_findings(store: Store) -> Iterator[None]:
+    """A temporary list, for the length of an import, of the new findings written with the derived columns their
+    package states (see :mod:`inspector.sync.merge`): on disk, not in memory, however many a package holds."""
     store.db.execute("CREATE TEMP TABLE IF NOT EXISTS import_provisional (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    store.db.execute(f"""CREATE TEMP TABLE IF NOT EXISTS import_brief ({BRIEF[0]} TEXT PRIMARY KEY,
-                         {', '.join(BRIEF[1:])}) WITHOUT ROWID""")
-    for table in ("import_provisional", "import_brief"):
-        store.db.execute(f"DELETE FROM temp.{table}")
+    store.db.execute("DELETE FROM temp.import_provisional")
     try:
         yield
     finally:
-        for table in ("import_provisional", "import_brief"):
-            store.db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        store.db.execute("DROP TABLE IF EXISTS temp.import_provisional")
 
 
 def mark_provisional(store: Store, finding_ids: list[str]) -> None:
@@ -223,39 +206,12 @@ def mark_provisional(store: Store, finding_ids: list[str]) -> None:
                               ((i,) for i in finding_ids))
 
 
-def insert_findings(store: Store, rows: list[dict[str, Any]]) -> None:
-    """New findings, written as :func:`insert` writes rows, and listed in brief as they were stored (a column a
-    row left out has taken its default). They are the table's last rows, just written: read back from pages
-    still in memory."""
-    last = store.scalar("SELECT max(rowid) FROM findings") or 0
-    insert(store, "findings", rows)
-    store.db.execute(f"""INSERT OR REPLACE INTO temp.import_brief ({', '.join(BRIEF)})
-                         SELECT {', '.join(BRIEF)} FROM findings WHERE rowid > ?""", [last])
-
-
-def brief_findings(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The columns :data:`BRIEF` of these findings: from the import's brief list, and the rest (findings held
-    before the import) from the findings table."""
-    out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ", ".join("?" * len(chunk))
-        out.update((r["id"], r) for r in store.rows(
-            f"SELECT {', '.join(BRIEF)} FROM temp.import_brief WHERE id IN ({marks})", chunk))
-        rest = [i for i in chunk if i not in out]
-        if rest:
-            out.update((r["id"], r) for r in store.rows(
-                f"SELECT {', '.join(BRIEF)} FROM findings WHERE id IN ({', '.join('?' * len(rest))})", rest))
-    return out
-
-
 def settle_provisional(store: Store, columns: dict[str, Any]) -> None:
     """Every provisional finding that has no event at all gets the columns of no events: no event derives the
     status its package stated. (One with events had its columns derived when they came.)"""
     store.db.conn.execute(
-        f"""{SET_DERIVED.format(table="findings")} WHERE id IN (
-                SELECT p.id FROM temp.import_provisional p
-                WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""",
+        f"""{SET_DERIVED} WHERE id IN (SELECT p.id FROM temp.import_provisional p
+                                      WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""",
         columns)
 
 

@@ -330,8 +330,6 @@ class Sync:
     def _lookup(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         if table == "finding_events_of":
             return sq.events_of(self.store, ids)
-        if table == "findings_in_brief":
-            return sq.brief_findings(self.store, ids)
         return sq.existing(self.store, table, ids)
 
     def import_package(self, path: Path | Verified, dry_run: bool = False,

@@ -30,7 +30,7 @@ class Rollback(Exception):
 @contextlib.contextmanager
 def transaction(store: Store, name: str) -> Iterator[None]:
     try:
-        with sq.import_cache(store), store.atomic(), sq.import_lists(store):
+        with sq.import_cache(store), store.atomic(), sq.provisional_findings(store):
             sq.defer_foreign_keys(store)
             yield
     except Rollback:
@@ -50,9 +50,8 @@ def write(store: Store, plan: Plan) -> None:
     derived = dict(plan.derived)
     for table, rows in plan.new.items():
         if table == "findings":  # a new finding is written with its derived columns, not written twice
-            sq.insert_findings(store, [{**r, **derived.pop(r["id"])} if r["id"] in derived else r for r in rows])
-        else:
-            sq.insert(store, table, rows)
+            rows = [{**r, **derived.pop(r["id"])} if r["id"] in derived else r for r in rows]
+        sq.insert(store, table, rows)
     for table, rows in plan.changed.items():
         sq.upsert(store, table, rows)
     sq.set_derived(store, derived)

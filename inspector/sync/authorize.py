@@ -353,8 +353,7 @@ def _stamp(ms: int) -> str:
 def _events(ctx: Context, events: list[dict[str, Any]]) -> None:
     verdict = ctx.verdict
     finding_ids = sorted({e["finding_id"] for e in events})
-    known = verdict.local.setdefault("findings", {})  # what events need of their findings (BRIEF), not more
-    known.update(ctx.lookup("findings_in_brief", [i for i in finding_ids if i not in known]))
+    _prefetch(ctx, {"findings": set(finding_ids)})
     local = {e["id"]: e for evs in _local_events(ctx, finding_ids).values() for e in evs}
     fresh: dict[str, list[dict[str, Any]]] = {}
     for e in events:

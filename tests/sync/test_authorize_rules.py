@@ -14,7 +14,6 @@ import pytest
 
 from inspector import workflow as wf
 from inspector.db.store import stable_id
-from inspector.db.sync import BRIEF
 from inspector.docimport.units import canonical
 from inspector.sync import authorize as authorizing
 from inspector.sync import builtin, merge
@@ -54,9 +53,6 @@ class Local:
         self.calls.append((table, ids))
         if table == "finding_events_of":
             return {e["id"]: e for e in self.events if e["finding_id"] in ids}
-        if table == "findings_in_brief":  # only the columns the import's brief list holds
-            held = self.tables.get("findings", {})
-            return {i: {k: v for k, v in held[i].items() if k in BRIEF} for i in ids if i in held}
         return {i: self.tables[table][i] for i in ids if i in self.tables.get(table, {})}
 
 
@@ -507,7 +503,7 @@ def test_events_of_one_finding_look_it_up_once_and_a_known_event_does_not_stop_t
     local = Local({"findings": [finding()]}, [held])
     new = [dict(held), ev("e1", wf.ORDER_ISSUED, "2026-03-02"), ev("e2", wf.FEEDBACK, "2026-03-03")]
     assert events(new, local) == (["e1", "e2"], {})
-    assert [c for c in local.calls if c[0].startswith("findings")] == [("findings_in_brief", ["f-1"])]
+    assert [c for c in local.calls if c[0] == "findings"] == [("findings", ["f-1"])]
 
 
 def test_a_finding_without_a_registration_event_starts_as_registered():

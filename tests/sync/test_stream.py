@@ -9,7 +9,7 @@ import pytest
 
 from inspector import workflow as wf
 from inspector.db import findings as fq
-from inspector.db.sync import BRIEF, dump
+from inspector.db.sync import dump
 from inspector.errors import ImportFailed
 from inspector.sync import package, stream
 from tests.sync.forge import forge, row
@@ -68,25 +68,6 @@ def test_small_batches_give_what_the_whole_package_gives(world, tmp_path, monkey
     assert _findings(d) == _findings(a)
     found = fq.finding_rowids(d.store.db, fq.FindingFilter(text="杂物3"), TODAY)  # the search index was filled
     assert len(found) == 1
-
-
-def test_events_of_findings_new_to_the_import_are_checked_from_its_brief_list(world, tmp_path, monkeypatch):
-    """At a district's size reading a new finding's row back for its events is a read from the disk: they come
-    from the import's brief list instead, and give what the rows would have given."""
-    a, d = world["a"], world["d"]
-    _town_with_findings(a, 7)
-    out = tmp_path / "a.inspx"
-    a.sync().export("普陀区应急局", out)
-    monkeypatch.setattr(stream, "BATCH", 2)
-    statements: list[str] = []
-    d.store.db.conn.set_trace_callback(statements.append)
-    try:
-        report = d.sync().import_package(out)
-    finally:
-        d.store.db.conn.set_trace_callback(None)
-    assert report.events == 7 + 3 and _findings(d) == _findings(a)
-    brief = [s for s in statements if s.startswith(f"SELECT {', '.join(BRIEF)} FROM")]
-    assert brief and all("FROM temp.import_brief" in s for s in brief)  # none from the findings table
 
 
 @pytest.mark.parametrize("read", [7, 64, 1024**2])
