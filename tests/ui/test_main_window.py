@@ -55,7 +55,7 @@ def test_window_lists_checklists_and_shows_a_task(qtbot, window):
 
 
 def test_the_window_starts_without_a_style_sheet(window):
-    """The first style sheet set anywhere builds Qt's style-sheet style and re-polishes the window, a tenth of
+    """The first style sheet set anywhere builds Qt's style-sheet style and re-polishes the window, 15–18 ms of
     start-up: the window's looks (the large navigation entries, coloured notes) come from fonts and palettes."""
     widgets = [window, *window.findChildren(QWidget)]
     assert [w.objectName() or type(w).__name__ for w in widgets if w.styleSheet()] == []
