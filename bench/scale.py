@@ -321,12 +321,12 @@ def ledger_figures(db: Path, sizes: tuple[int, int], xlsx_rows: int, folder: Pat
 SCALE = {"findings": 1_000_000, "pdf": (10_000, 100_000), "xlsx": 100_000}
 QUICK = {"findings": 10_000, "pdf": (300, 900), "xlsx": 3_000}
 GUI_BENCH = ROOT / "bench" / "gui_scale.py"
+BARE_CHUNK = 2_000
 
 
 def plan_for(quick: bool) -> dict[str, Any]:
     """The sizes of the set: the CI-sized one with ``--quick``, 1 M findings otherwise."""
     return QUICK if quick else SCALE
-BARE_CHUNK = 2_000
 
 
 def _structure_version(path: Path) -> int | None:
