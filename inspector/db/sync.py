@@ -46,11 +46,14 @@ def own_workplan_items(store: Store, owner: str) -> list[str]:
            WHERE c.kind = 'workplan' AND c.device_id = ?""", [owner])]
 
 
-def existing(store: Store, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+def existing(store: Store, table: str, ids: list[str], columns: tuple[str, ...] | None = None
+             ) -> dict[str, dict[str, Any]]:
+    """The stored rows of these ids, by id: every column, or only ``columns`` (program-given names)."""
     out: dict[str, dict[str, Any]] = {}
+    wanted = ", ".join(columns) if columns else "*"
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
-        for row in store.rows(f"SELECT * FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+        for row in store.rows(f"SELECT {wanted} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
             out[row["id"]] = row
     return out
 

@@ -327,10 +327,10 @@ class Sync:
                                "该数据包不是按本程序的格式生成的，请勿导入，并联系发送方。") from exc
         return run.files
 
-    def _lookup(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def _lookup(self, table: str, ids: list[str], columns: tuple[str, ...] | None) -> dict[str, dict[str, Any]]:
         if table == "finding_events_of":
             return sq.events_of(self.store, ids)
-        return sq.existing(self.store, table, ids)
+        return sq.existing(self.store, table, ids, columns)
 
     def import_package(self, path: Path | Verified, dry_run: bool = False,
                        receipt_out: Path | None = None) -> ImportReport:

@@ -74,7 +74,7 @@ class Run:
             raise ImportFailed(f"“{self.name}”中 {table} 的记录（编号 {again[0]['id'][:36]}）出现了两次，已拒绝。",
                                "该数据包不是按本程序的格式生成的，可能被篡改，请勿导入。")
         plan = merge.plan(verdict.accepted, verdict.local, verdict.local_events, verdict.builtin, self.stamp,
-                          verdict.states)
+                          verdict.states, verdict.referenced)
         applying.write(sync.store, plan)
         self._count(plan, verdict.refused)
         if table == "attachments":

@@ -29,7 +29,20 @@ from inspector.sync.versions import BOOKKEEPING, heads_of
 ORDER = ("documents", "units", "checklists", "checklist_items", "item_units", "campaigns", "sites", "inspectors",
          "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
          "risk_policies", "risk_assessments", "recusals", "inspection_plans", "plan_draws", "plan_sites")
-Lookup = Callable[[str, list[str]], dict[str, dict[str, Any]]]
+# (table, ids, columns): the stored records of these ids, with these columns only (None: every column)
+Lookup = Callable[[str, list[str], tuple[str, ...] | None], dict[str, dict[str, Any]]]
+# What the checks (and the merge of an events batch) read of a record that a batch points to — a parent, a
+# reference, an attachment's owner, an event's finding: a few short columns, not the whole row (a finding's row
+# with its versions is kilobytes, read from overflow pages).
+BRIEF = {"documents": ("id", "device_id", "sha256"), "units": ("id", "device_id", "normalized"),
+         "checklist_items": ("id", "device_id", "checklist_id"),
+         "findings": ("id", "device_id", "grade", "status", "current_deadline", "closed_on")}
+BRIEFLY = ("id", "device_id")
+
+
+def brief(table: str) -> tuple[str, ...]:
+    """The columns read of a record of ``table`` that a batch points to."""
+    return BRIEF.get(table, BRIEFLY)
 
 
 @dataclass
@@ -46,7 +59,8 @@ class Verdict:
     accepted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     refused: list[dict[str, str]] = field(default_factory=list)
     builtin: set[str] = field(default_factory=set)
-    local: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    local: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # the batch's own ids, held here
+    referenced: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # pointed to, held: brief
     local_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     states: dict[str, dict[str, Any]] = field(default_factory=dict)  # derived columns of each replayed finding
 
@@ -76,13 +90,10 @@ class Context:
         return _stamp(self.now_ms + self.skew_ms)
 
     def find(self, table: str, record_id: Any) -> dict[str, Any] | None:
-        if not isinstance(record_id, str):
-            return None
-        row = self.accepted_ids.get(table, {}).get(record_id)
-        if row is None:
-            row = self.verdict.local.setdefault(table, {}).get(record_id)
-        if row is None:
-            row = self.lookup(table, [record_id]).get(record_id)
+        """A record pointed to: as the batch holds it (:func:`_held`), else looked up (its brief columns)."""
+        row = _held(self, table, record_id)
+        if row is None and isinstance(record_id, str):
+            row = self.lookup(table, [record_id], brief(table)).get(record_id)
         return row
 
 
@@ -92,7 +103,7 @@ def authorize(records: dict[str, list[dict[str, Any]]], sender: Sender, lookup: 
     for table in ORDER:
         rows = records.get(table, [])
         if rows:
-            ctx.verdict.local[table] = lookup(table, [r["id"] for r in rows])
+            ctx.verdict.local[table] = lookup(table, [r["id"] for r in rows], None)
             _prefetch(ctx, _parents(table, rows))
         for row in rows:
             reason = _record_reason(ctx, table, row)
@@ -121,13 +132,15 @@ def _parents(table: str, rows: list[dict[str, Any]]) -> dict[str, set[Any]]:
 
 
 def _prefetch(ctx: Context, wanted: dict[str, set[Any]]) -> None:
-    """The stored records a batch points to, looked up in one go (``find`` then asks the database no more)."""
+    """The stored records a batch points to, looked up in one go (``find`` then asks the database no more),
+    brief, and kept apart from the batch's own records: one written by an earlier batch of this import is
+    pointed to, not met again."""
     for table, ids in wanted.items():
-        known = ctx.verdict.local.setdefault(table, {})
-        missing = sorted(i for i in ids if isinstance(i, str) and i not in known and
+        known, own = ctx.verdict.referenced.setdefault(table, {}), ctx.verdict.local.get(table, {})
+        missing = sorted(i for i in ids if isinstance(i, str) and i not in known and i not in own and
                          i not in ctx.accepted_ids.get(table, {}))
         if missing:
-            known.update(ctx.lookup(table, missing))
+            known.update(ctx.lookup(table, missing, brief(table)))
 
 
 def _record_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | None:
@@ -245,11 +258,16 @@ def _reference_reason(ctx: Context, table: str, row: dict[str, Any]) -> str | No
 
 
 def _held(ctx: Context, table: str, record_id: Any) -> dict[str, Any] | None:
-    """A record accepted from this package or held here, as the batch's prefetch found it (no query)."""
+    """A record accepted from this package or held here, as the batch's prefetch (or its own lookup) found it
+    (no query)."""
     if not isinstance(record_id, str):
         return None
-    row = ctx.accepted_ids.get(table, {}).get(record_id)
-    return row if row is not None else ctx.verdict.local.get(table, {}).get(record_id)
+    verdict = ctx.verdict
+    for rows in (ctx.accepted_ids, verdict.referenced, verdict.local):
+        row = rows.get(table, {}).get(record_id)
+        if row is not None:
+            return row
+    return None
 
 
 def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, Any] | None) -> str | None:
@@ -378,7 +396,7 @@ def _events(ctx: Context, events: list[dict[str, Any]]) -> None:
 
 
 def _local_events(ctx: Context, finding_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    rows = ctx.lookup("finding_events_of", finding_ids)
+    rows = ctx.lookup("finding_events_of", finding_ids, None)
     grouped: dict[str, list[dict[str, Any]]] = {}
     for e in rows.values():
         grouped.setdefault(e["finding_id"], []).append(e)

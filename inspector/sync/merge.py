@@ -40,9 +40,11 @@ class Plan:
 
 def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, dict[str, Any]]],
          local_events: dict[str, list[dict[str, Any]]], builtin_ids: set[str], now: str,
-         states: dict[str, dict[str, Any]] | None = None) -> Plan:
+         states: dict[str, dict[str, Any]] | None = None,
+         referenced: dict[str, dict[str, dict[str, Any]]] | None = None) -> Plan:
     """``states``: derived columns the authorize stage already folded from the same events (its replay), by
-    finding; any finding not there is folded here."""
+    finding; any finding not there is folded here. ``referenced``: the held records the batch points to, as
+    the authorize stage found them (an events batch's findings, with their derived columns)."""
     out = Plan(events=list(accepted.get("finding_events", [])))
     for table, rows in accepted.items():
         if table != "finding_events":
@@ -50,7 +52,8 @@ def plan(accepted: dict[str, list[dict[str, Any]]], local: dict[str, dict[str, d
     events = {k: list(v) for k, v in local_events.items()}
     for e in out.events:
         events.setdefault(e["finding_id"], []).append(e)
-    _derive(out, events, local.get("findings", {}), states or {})
+    held = {**(referenced or {}).get("findings", {}), **local.get("findings", {})}
+    _derive(out, events, held, states or {})
     return out
 
 

@@ -49,11 +49,12 @@ class Local:
         self.events = events or []
         self.calls: list[tuple[str, list[str]]] = []
 
-    def __call__(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    def __call__(self, table: str, ids: list[str], columns: tuple[str, ...] | None) -> dict[str, dict[str, Any]]:
         self.calls.append((table, ids))
         if table == "finding_events_of":
             return {e["id"]: e for e in self.events if e["finding_id"] in ids}
-        return {i: self.tables[table][i] for i in ids if i in self.tables.get(table, {})}
+        held = self.tables.get(table, {})
+        return {i: {k: v for k, v in held[i].items() if columns is None or k in columns} for i in ids if i in held}
 
 
 def rec(rid: str, device: str = ME, meta: Any = None, created: str = "2026-03-01T00:00:00.000000Z", **fields):

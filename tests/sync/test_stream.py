@@ -135,3 +135,60 @@ def test_a_refusal_in_a_later_batch_undoes_the_earlier_batches(world, tmp_path, 
     with pytest.raises(ImportFailed, match="整个数据包未导入"):
         d.sync().import_package(out)
     assert dump(d.store) == before
+
+
+def test_a_record_pointing_to_one_written_by_an_earlier_batch_is_not_taken_for_a_repeat(world, tmp_path,
+                                                                                         monkeypatch):
+    """A task list's items point to their section (and a revised plan to the one it replaces): when the parent
+    was written by an earlier batch of the same import, the child's batch finds it with this import's stamp,
+    which is not the package holding the parent twice."""
+    a, d = world["a"], world["d"]
+    text = tmp_path / "普陀区2026年安全生产工作要点.txt"
+    text.write_text("普陀区2026年安全生产工作要点\n\n一、重点任务\n\n1. 开展隐患排查治理。（区应急局、各街镇）\n"
+                    "2. 开展消防安全检查。（各街镇）\n\n二、保障措施\n\n1. 加强组织领导。（区应急局）\n",
+                    encoding="utf-8")
+    plan = d.import_document(text).checklist_id
+    items = d.checklist_items(plan)
+    assert any(i["parent_id"] for i in items)
+    text.write_text(text.read_text(encoding="utf-8") + "2. 强化考核。（区应急局）\n", encoding="utf-8")
+    revised = d.import_document(text).checklist_id
+    assert d.store.get("checklists", revised)["previous_id"] == plan
+    out = tmp_path / "plan.inspx"
+    d.sync().export("长寿路街道", out, full=True)
+    monkeypatch.setattr(stream, "BATCH", 1)
+    report = a.sync().import_package(out)
+    assert not report.refused and report.tables["checklist_items"]["new"] == len(items) + len(
+        d.checklist_items(revised))
+    held = a.store.rows("SELECT id, parent_id FROM checklist_items WHERE checklist_id = ? ORDER BY id", [plan])
+    assert [(r["id"], r["parent_id"]) for r in held] == sorted((i["id"], i["parent_id"]) for i in items)
+
+
+def test_a_district_step_on_a_finding_leaves_its_derived_columns_unwritten(world, tmp_path, monkeypatch):
+    """A 督办 event moves no status: the town's findings, open and closed, already hold what their events
+    derive, so the events batch writes none of them again."""
+    from inspector.sync import apply
+
+    a, d = world["a"], world["d"]
+    on = date(2026, 3, 2)
+    two = ["张三", "李四"]
+    site = a.add_site(name="上海恒达餐饮有限公司", town="长寿路街道")
+    found = [a.record_finding(description=f"疏散通道堆放杂物{n}", grade="一般", found_on=on,
+                              deadline=on + timedelta(days=30), site_id=site) for n in range(2)]
+    for f in found:
+        a.act(f, wf.Event(wf.ORDER_ISSUED, on, {"deadline": "2026-03-31"}))
+    for kind, data in ((wf.FEEDBACK, {"measures": "已清理"}), (wf.RECHECK, {"passed": True, "inspectors": two}),
+                       (wf.CLOSE, {})):
+        a.act(found[1], wf.Event(kind, on + timedelta(days=5), data))
+    a.sync().export("普陀区应急局", tmp_path / "up.inspx")
+    d.sync().import_package(tmp_path / "up.inspx")
+    for f in found:
+        d.supervise(f, on + timedelta(days=6), "区级挂牌督办")
+    d.sync().export("长寿路街道", tmp_path / "down.inspx")
+    written: list[dict] = []
+    real = apply.sq.set_derived
+    monkeypatch.setattr(apply.sq, "set_derived", lambda store, columns: (written.append(columns),
+                                                                         real(store, columns)))
+    report = a.sync().import_package(tmp_path / "down.inspx")
+    assert report.events == 2 and not report.refused
+    assert [c for c in written if c] == []
+    assert a.store.get("findings", found[1])["status"] == wf.CLOSED
