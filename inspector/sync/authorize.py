@@ -302,16 +302,18 @@ def _meta_reason(ctx: Context, table: str, row: dict[str, Any], old: dict[str, A
 
 # The versions as this program writes them (keys sorted, ", " and ": "), every field one version whose vector
 # holds only the sender's own count: a count of at most 15 digits (below 2^53) and a time of 13 + 5 digits.
-_NAME = r"[a-z_][a-z0-9_]{0,63}"
 _STAMP = r"[0-9]{13}-[0-9]{5}[-0-9A-Za-z]{0,21}"
 _COUNT = r"(?:0|[1-9][0-9]{0,14})"
-_HEADS = re.compile(rf'"({_NAME})": \{{"t": "([0-9]{{13}})')
+_TIMES = re.compile(r'\{"t": "([0-9]{13})')
 UNVERSIONED = BOOKKEEPING - {"deleted_at"}
 
 
-@functools.cache
-def _plain_shape(device: str) -> re.Pattern[str]:
-    one = rf'"{_NAME}": \{{"t": "{_STAMP}", "vv": \{{"{re.escape(device)}": {_COUNT}\}}\}}'
+@functools.lru_cache(maxsize=64)  # a few per table; a package cannot make it grow (rows vary their columns)
+def _plain_shape(device: str, names: frozenset[str]) -> re.Pattern[str]:
+    """The versions of a record with these fields, as this program writes them: the field names are part of
+    the pattern, so one match also tells that every field is one the record has."""
+    name = "(?:" + "|".join(map(re.escape, sorted(names))) + ")"
+    one = rf'"{name}": \{{"t": "{_STAMP}", "vv": \{{"{re.escape(device)}": {_COUNT}\}}\}}'
     return re.compile(rf"\{{(?:{one}(?:, {one})*)?\}}")
 
 
@@ -320,11 +322,11 @@ def _plain(ctx: Context, raw: Any, columns: set[str]) -> bool:
     (most records of a package): the program's own form with only the sender's counts, every field a column of
     the record (or its deletion), no time beyond the clock plus the skew. Anything else — and every refusal —
     takes the full checks below, which give the reason."""
-    if not isinstance(raw, str) or not _plain_shape(ctx.sender.device).fullmatch(raw):
+    names = frozenset((columns | {"deleted_at"}) - UNVERSIONED)
+    if not isinstance(raw, str) or not _plain_shape(ctx.sender.device, names).fullmatch(raw):
         return False
-    heads = _HEADS.findall(raw)
-    return {name for name, _ in heads} <= (columns | {"deleted_at"}) - UNVERSIONED and (
-        not heads or int(max(stamp for _, stamp in heads)) <= ctx.now_ms + ctx.skew_ms)
+    times = _TIMES.findall(raw)
+    return not times or int(max(times)) <= ctx.now_ms + ctx.skew_ms
 
 
 def _head_reason(ctx: Context, head: Any, known: dict[str, int]) -> str | None:

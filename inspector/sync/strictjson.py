@@ -25,6 +25,7 @@ def _float(text: str) -> float:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float)  # made once: loads() is hot
+_SCAN = _DECODER.scan_once  # the C scanner the decoder calls, without the decoder's Python steps around it
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # an escaped surrogate, maybe one without its pair
 
 
@@ -33,7 +34,9 @@ def loads(text: str | bytes) -> Any:
     with a lone surrogate)."""
     try:
         text = text.decode("utf-8") if isinstance(text, bytes) else text
-        value = _DECODER.decode(text)
+        value, end = _scan(text)
+        if end != len(text):  # whitespace around the value, text after it, or no value: the decoder says which
+            value = _DECODER.decode(text)
         if "\\u" in text and _SURROGATE.search(text):
             _encodable(value)
         return value
@@ -43,6 +46,14 @@ def loads(text: str | bytes) -> Any:
         raise BadJSON("嵌套层次过深") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadJSON("不是有效的 JSON") from exc
+
+
+def _scan(text: str) -> tuple[Any, int]:
+    """The value at the start of ``text`` and where it ends (-1: none starts there)."""
+    try:
+        return _SCAN(text, 0)
+    except StopIteration:
+        return None, -1
 
 
 def _encodable(value: Any) -> None:

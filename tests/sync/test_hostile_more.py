@@ -148,6 +148,25 @@ def test_an_escaped_pair_is_one_character_and_reads():
         strictjson.loads('["\\udc00"]')
 
 
+@pytest.mark.parametrize("text, value", [('{"a": [1, 2.5]}', {"a": [1, 2.5]}), (' {"a": 1}\n', {"a": 1}),
+                                         (b'{"a": "\xe6\xb6\x88"}', {"a": "消"}), ("3", 3)])
+def test_strict_json_reads_what_json_reads(text, value):
+    from inspector.sync import strictjson
+
+    assert strictjson.loads(text) == value
+
+
+@pytest.mark.parametrize("text, match", [('{"a": 1} {"b": 2}', "不是有效的 JSON"), ("", "不是有效的 JSON"),
+                                         ('{"a": 1', "不是有效的 JSON"), ("  ", "不是有效的 JSON"),
+                                         ('[1, -Infinity]', "-Infinity"), ("[2e400]", "超出范围"),
+                                         ('{"a": 1}x', "不是有效的 JSON"), (b"\xff", "不是有效的 JSON")])
+def test_strict_json_refuses_anything_else_with_one_reason(text, match):
+    from inspector.sync import strictjson
+
+    with pytest.raises(strictjson.BadJSON, match=match):
+        strictjson.loads(text)
+
+
 # -- dates that are not dates -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("table, column, value, match", [
     ("inspections", "started_at", "garbage", "started_at的格式不对"),
