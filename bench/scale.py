@@ -370,7 +370,7 @@ def run_all(quick: bool, emit: Any, then: Any = None) -> list[Figure]:
                 f"inspector demo --scale {plan['findings']}: {cost['towns']} towns, {cost['sites']} sites, "
                 f"{cost['inspections']} inspections, {cost['results']} results, {cost['events']} events "
                 f"(CPU {cost['cpu_seconds']} s)")])
-    from inspector.db.schema import SCHEMA_VERSION
+    from inspector.db.structure import SCHEMA_VERSION
 
     if version is not None and version < SCHEMA_VERSION:
         add([figure("scale_migration_s", opened_s, "s", None,

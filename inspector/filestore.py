@@ -7,7 +7,6 @@ be exactly 64 lowercase hex characters: no ``/etc/…``, ``..`` or device file c
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -33,8 +32,18 @@ def path_for(folder: Path, digest: str) -> Path:
     return folder / digest[:2] / digest
 
 
+def sha256_bytes(data: bytes) -> str:
+    """The sha256 of ``data``. hashlib is imported when first needed, here and in :func:`sha256_file`: loading
+    OpenSSL is a few milliseconds of start-up, and the window needs no digest to open."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_file(path: Path) -> str:
     """The sha256 of a file, read in bounded chunks (memory stays small whatever the file's size)."""
+    import hashlib
+
     digest = hashlib.sha256()
     with Path(path).open("rb") as fh:
         for block in iter(lambda: fh.read(CHUNK), b""):
@@ -58,7 +67,7 @@ def put_file(folder: Path, source: Path, digest: str) -> bool:
 def put_bytes(folder: Path, data: bytes, digest: str | None = None) -> tuple[str, bool]:
     """Store ``data`` under its own sha256 (``digest``, when the caller has just computed it); returns the name
     and whether a new file was written."""
-    digest = digest or hashlib.sha256(data).hexdigest()
+    digest = digest or sha256_bytes(data)
     target = path_for(folder, digest)
     if target.exists():
         return digest, False

@@ -5,8 +5,8 @@ import sys
 
 
 def _defer_import(name: str) -> None:
-    """Make ``name`` a module that loads on first use. sqlite-utils imports dateutil's date parser at start-up
-    for a conversion recipe Inspector never calls; loading it was about a third of sqlite-utils' import time."""
+    """Make ``name`` a module that loads on first use. sqlite-utils imports dateutil's date parser (when the
+    program first writes) for a conversion recipe Inspector never calls: a third of sqlite-utils' import time."""
     if name in sys.modules or (spec := importlib.util.find_spec(name)) is None or spec.loader is None:
         return
     spec.loader = importlib.util.LazyLoader(spec.loader)
@@ -20,6 +20,6 @@ def _defer_import(name: str) -> None:
 
 _defer_import("dateutil.parser")
 
-from inspector.db.store import Store, connect, open_database  # noqa: E402  (after the deferral above)
+from inspector.db.store import Store, connect, open_connection, open_database  # noqa: E402  (after the deferral)
 
-__all__ = ["Store", "connect", "open_database"]
+__all__ = ["Store", "connect", "open_connection", "open_database"]

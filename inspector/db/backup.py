@@ -13,17 +13,19 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION
+from inspector.db.structure import APPLICATION_ID, SCHEMA_VERSION
 from inspector.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_MS = 5000
 
 
 def _raw(db: Database | sqlite3.Connection) -> sqlite3.Connection:
-    return db.conn if isinstance(db, Database) else db
+    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

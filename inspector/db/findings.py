@@ -6,14 +6,16 @@ goes through ``findings_fts``, which stores character bigrams so that two-charac
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector.textsearch import index_tokens, match_query
 from inspector.workflow import RECTIFIED, STATUS_LABELS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECTIFIED_SQL = "('" + "', '".join(sorted(RECTIFIED)) + "')"
 OPEN_STATUSES = tuple(s for s in STATUS_LABELS if s not in RECTIFIED)
@@ -43,7 +45,7 @@ class FindingFilter:
     descending: bool = True
 
 
-def _search_body(db: Database, rowid: int) -> str:
+def _search_body(db: sqlite3.Connection, rowid: int) -> str:
     row = db.execute(
         """SELECT f.description, f.location, f.legal_basis, f.requirement, f.campaign, s.name, s.town
            FROM findings f LEFT JOIN sites s ON s.id = f.site_id WHERE f.rowid = ?""",
@@ -57,7 +59,7 @@ def reindex(db: Database, finding_id: str) -> None:
     with db.atomic():
         rowid = db.execute("SELECT rowid FROM findings WHERE id = ?", [finding_id]).fetchone()[0]
         db.execute("DELETE FROM findings_fts WHERE rowid = ?", [rowid])
-        db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db, rowid)])
+        db.execute("INSERT INTO findings_fts(rowid, body) VALUES (?, ?)", [rowid, _search_body(db.conn, rowid)])
 
 
 def reindex_many(db: Database, finding_ids: list[str], existing: bool = True) -> None:
@@ -119,7 +121,7 @@ def reindex_all(db: Database) -> None:
             )
 
 
-def finding_rowids(db: Database, flt: FindingFilter, today: date) -> list[int]:
+def finding_rowids(db: sqlite3.Connection, flt: FindingFilter, today: date) -> list[int]:
     """Rowids of the live findings matching ``flt``, in the requested order."""
     where = ["f.deleted_at IS NULL"]
     params: list[Any] = []
@@ -153,7 +155,7 @@ def finding_rowids(db: Database, flt: FindingFilter, today: date) -> list[int]:
     return [r[0] for r in db.execute(sql, params)]
 
 
-def finding_rows(db: Database, rowids: list[int]) -> dict[int, dict[str, Any]]:
+def finding_rows(db: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, Any]]:
     """Display rows for a batch of rowids."""
     if not rowids:
         return {}
@@ -168,7 +170,7 @@ def finding_rows(db: Database, rowids: list[int]) -> dict[int, dict[str, Any]]:
     return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
 
 
-def finding_counts(db: Database, today: date) -> dict[str, Any]:
+def finding_counts(db: sqlite3.Connection, today: date) -> dict[str, Any]:
     """Every count of live findings the window and the statistics show, from one GROUP BY.
 
     Grouped by (status, grade) so SQLite answers from the covering index of live findings alone; the status bar
@@ -192,7 +194,7 @@ def finding_counts(db: Database, today: date) -> dict[str, Any]:
     return {**counts, "by_status": by_status, "by_grade": by_grade}
 
 
-def status_counts(db: Database, today: date) -> dict[str, int]:
+def status_counts(db: sqlite3.Connection, today: date) -> dict[str, int]:
     """What the status bar shows: open (not yet rectified), overdue and major open findings.
 
     Only the open statuses' part of the covering index is read — a tenth of a district's findings; the closed

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ntpath
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -68,9 +67,14 @@ def _system_mounts(platform: str) -> list[tuple[str, str]]:
         if platform.startswith("linux"):
             return parse_proc_mounts(Path("/proc/mounts").read_text(encoding="utf-8", errors="replace"))
         if platform == "darwin":
-            out = subprocess.run(["mount"], capture_output=True, text=True, timeout=5, check=False).stdout
+            import subprocess  # here only: a Linux start-up reads /proc/mounts and needs no process
+
+            try:
+                out = subprocess.run(["mount"], capture_output=True, text=True, timeout=5, check=False).stdout
+            except subprocess.SubprocessError:
+                return []
             return parse_bsd_mount(out)
-    except (OSError, subprocess.SubprocessError):
+    except OSError:
         pass
     return []
 

@@ -19,11 +19,13 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from inspector.db.structure import APPLICATION_ID, SCHEMA_VERSION
 from inspector.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 UNCHANGED = "文件未被修改。"
@@ -116,14 +118,17 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def _pragmas(db: Database) -> Database:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA synchronous = NORMAL")
-    return db
+def _pragmas(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """The settings every connection has (``recursive_triggers`` as sqlite-utils sets it on the connections it
+    makes, so that it does not matter which made it)."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return conn
 
 
-def open_database(path: Path | str) -> Database:
+def open_connection(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``; refuse anything unsafe to touch."""
     path = Path(path)
     if path.exists():
@@ -132,14 +137,23 @@ def open_database(path: Path | str) -> Database:
         inspect_existing(path)
     _refuse_stray_wal(path)
     _check_writable(path)
+    conn = None
     try:
-        db = Database(path, execute_plugins=False)
-        db.execute("PRAGMA journal_mode = WAL")
-        _pragmas(db)
-        migrate(db)
+        conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(_pragmas(conn))
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
         raise DatabaseError(f"无法打开或升级数据库“{path.name}”（{exc}）。", "请从备份恢复该文件。") from exc
-    return db
+    return conn
+
+
+def open_database(path: Path | str) -> Database:
+    """:func:`open_connection` with sqlite-utils over it (the command line and the tests use its helpers)."""
+    from sqlite_utils import Database
+
+    return Database(open_connection(path), execute_plugins=False)
 
 
 def _refuse_stray_wal(path: Path) -> None:
@@ -157,23 +171,27 @@ def _refuse_stray_wal(path: Path) -> None:
             )
 
 
-def connect(path: Path | str, *, any_thread: bool = False) -> Database:
+def connect(path: Path | str, *, any_thread: bool = False) -> sqlite3.Connection:
     """Another connection to a database this process has already opened and checked (for a background
     thread): the same pragmas, no start-up checks, no migration. ``any_thread``: one kept for later work on
     another worker thread (never two at once) and closed by whoever closes the program's own connection."""
-    if any_thread:
-        return _pragmas(Database(sqlite3.connect(str(Path(path)), check_same_thread=False), execute_plugins=False))
-    return _pragmas(Database(Path(path), execute_plugins=False))
+    return _pragmas(sqlite3.connect(str(Path(path)), check_same_thread=not any_thread))
 
 
-def migrate(db: Database, stop_before: str | None = None) -> None:
+def migrate(db: Database | sqlite3.Connection, stop_before: str | None = None) -> None:
     """Apply pending migrations; each one is all-or-nothing. ``stop_before`` is for upgrade tests.
 
     Foreign keys are off while the steps run, as SQLite's procedure for rebuilding a table asks
     (sqlite.org/lang_altertable.html §7): a step that renames a table, creates its new shape and copies the rows
     over must not have the copy judged half-way; ``inspector check`` reports any dangling reference."""
-    if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-        return  # up to date: start-up does no more work than reading one header field
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if stop_before is None and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return  # up to date: start-up does no more work than reading one header field (nor loads the steps)
+    from sqlite_utils import Database
+
+    from inspector.db.schema import migrations
+
+    db = Database(conn, execute_plugins=False) if isinstance(db, sqlite3.Connection) else db
     enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
     db.execute("PRAGMA foreign_keys = OFF")
     try:

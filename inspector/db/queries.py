@@ -106,7 +106,7 @@ def finding_events(store: Store, finding_id: str) -> list[dict[str, Any]]:
 def stats(store: Store, today: date) -> dict[str, Any]:
     """The counts the district asks for; 整改率 is None (shown “—”) when nothing was found."""
     one = store.scalar
-    counts = finding_counts(store.db, today)
+    counts = finding_counts(store.conn, today)
     by_status, by_grade = counts["by_status"], counts["by_grade"]
     found = sum(by_status.values())
     rectified = sum(n for s, n in by_status.items() if s in RECTIFIED)

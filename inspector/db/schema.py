@@ -21,10 +21,7 @@ import re
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-APPLICATION_ID = 0x494E5350  # "INSP"
-MIGRATION_SET = "inspector"
-
-migrations = Migrations(MIGRATION_SET)
+migrations = Migrations("inspector")
 
 # The SQL below is exactly the text earlier versions stored in ``sqlite_master`` (odd line breaks included), so a
 # file upgraded from any step is identical to a new one.
@@ -587,12 +584,3 @@ def m0018_sites_by_name(db: Database) -> None:
     db.execute("CREATE INDEX idx_sites_live_town_name ON sites(town, name) WHERE deleted_at IS NULL")
     db.execute("DROP INDEX IF EXISTS idx_sites_live_town")
 
-
-# Live lists for the program (the store's sync versions); no migration may use them — each step lists its own.
-SYNCED_TABLES = ("documents", "checklists", "checklist_items", "units", "item_units", "sites", "inspectors",
-                 "inspections", "inspection_results", "findings", "attachments", "task_progress", "doc_numbers",
-                 "risk_policies", "risk_assessments", "inspection_plans", "plan_draws", "plan_sites", "recusals",
-                 "campaigns")
-
-# The number of steps above; a literal, so that it changes only together with a new step (a test ties the two).
-SCHEMA_VERSION = 18

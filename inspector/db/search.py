@@ -9,16 +9,15 @@ and the order comes from the list it already has.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable
-
-from sqlite_utils import Database
 
 from inspector.db.findings import SORTS
 from inspector.textsearch import match_query
 
 
-def matching_rowids(db: Database, text: str, span: int = 250_000,
+def matching_rowids(db: sqlite3.Connection, text: str, span: int = 250_000,
                     stop: Callable[[], bool] | None = None) -> set[int] | None:
     """Rowids of the findings whose search text matches ``text``; None when there is nothing to search for.
 
@@ -56,7 +55,7 @@ def _add_numbers(found: set[int], joined: str, piece: int = 100_000) -> None:
         time.sleep(0)
 
 
-def newest_rowids(db: Database, sort: str, descending: bool, limit: int) -> list[int]:
+def newest_rowids(db: sqlite3.Connection, sort: str, descending: bool, limit: int) -> list[int]:
     """The first ``limit`` live findings in list order, with no other filter: the first screen of the 隐患 page
     while the full list is still being read (an index walk that stops after ``limit`` rows)."""
     order = "DESC" if descending else "ASC"
@@ -65,7 +64,7 @@ def newest_rowids(db: Database, sort: str, descending: bool, limit: int) -> list
             ORDER BY {SORTS.get(sort, 'f.found_on')} {order}, f.rowid {order} LIMIT ?""", [int(limit)])]
 
 
-def stored_tokens(db: Database, rowids: list[int]) -> dict[int, str]:
+def stored_tokens(db: sqlite3.Connection, rowids: list[int]) -> dict[int, str]:
     """The search tokens stored for these findings: the index's own copy of them (FTS5 keeps a table's column
     values in its ``_content`` table, column ``c0`` for ``body``), read there by key — a look-up through the
     virtual table costs a filter call per rowid, several times slower for the thousands a keystroke may need."""

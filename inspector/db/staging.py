@@ -9,12 +9,11 @@ folder the transaction created is removed again if it rolls back, so a refused s
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspector.filestore import path_for, put_bytes, put_file, sha256_file
+from inspector.filestore import path_for, put_bytes, put_file, sha256_bytes, sha256_file
 
 
 @dataclass
@@ -52,7 +51,7 @@ def stage_file(staged: Staged, folder: Path, source: Path) -> str:
 
 def stage_bytes(staged: Staged, folder: Path, data: bytes) -> str:
     """Store ``data`` in ``folder`` under its own sha256 (once); returns the name."""
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_bytes(data)
     target = path_for(folder, digest)
     created = _missing_folders(target)
     _, new = put_bytes(folder, data, digest)

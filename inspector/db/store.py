@@ -16,16 +16,18 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from inspector.db.opening import connect, inspect_existing, migrate, open_database
-from inspector.db.schema import SYNCED_TABLES
+from inspector.db.opening import connect, inspect_existing, migrate, open_connection, open_database
 from inspector.db.staging import Staged, discard, stage_bytes, stage_file
+from inspector.db.structure import SYNCED_TABLES
 from inspector.sync.versions import BOOKKEEPING, Clock, local_edit
 
-__all__ = ["Store", "connect", "inspect_existing", "migrate", "new_id", "open_database", "stable_id", "utc_now"]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+__all__ = ["Store", "connect", "inspect_existing", "migrate", "new_id", "open_connection", "open_database", "stable_id",
+           "utc_now"]
 
 PLAIN_TABLES = frozenset({"unit_aliases"})  # small link tables without the bookkeeping columns
 
@@ -57,8 +59,10 @@ class Store:
     WAL into the ``.db``, so that the file alone is complete after quitting.
     """
 
-    def __init__(self, db: Database, path: Path | None = None, *, checkpoint_on_close: bool = True) -> None:
-        self.db = db
+    def __init__(self, db: Database | sqlite3.Connection, path: Path | None = None, *,
+                 checkpoint_on_close: bool = True) -> None:
+        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
+        self._db = None if isinstance(db, sqlite3.Connection) else db
         self.path = path
         self.actor = ""
         self.checkpoint_on_close = checkpoint_on_close
@@ -66,16 +70,27 @@ class Store:
         self.device_id = self.setting("device_id") or self._new_device_id()
         self.clock = Clock(self.device_id)
 
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, made when first needed. Reading needs only the connection,
+        so the window opens without importing sqlite-utils (a sixth of its start-up); writing, which uses
+        its table helpers, brings it in."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
     # -- settings ---------------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str, *, audit: bool = False) -> None:
         """Store a setting; ``audit`` records the change like any other (profile values, preferences)."""
         with self.atomic():
             old = self.setting(key)
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
@@ -90,7 +105,7 @@ class Store:
 
     # -- transactions -----------------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[None]:
         """One transaction: everything inside — rows and staged attachment files — lands together or not at all.
 
         The outermost level takes the write lock at once (``BEGIN IMMEDIATE``), so a read-then-write inside it
@@ -99,12 +114,12 @@ class Store:
         staged = Staged()
         self._stages.append(staged)
         try:
-            if self.db.conn.in_transaction:
+            if self.conn.in_transaction:
                 with self.db.atomic():
-                    yield self.db
+                    yield
             else:
                 with self._immediate():
-                    yield self.db
+                    yield
         except BaseException:
             self._stages.pop()
             discard(staged, self._file_in_use)
@@ -115,7 +130,7 @@ class Store:
 
     @contextlib.contextmanager
     def _immediate(self) -> Iterator[None]:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -250,12 +265,12 @@ class Store:
             raise KeyError(f"{table} {record_id} not found") from exc
 
     def rows(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        cursor = self.db.execute(sql, params or [])
+        cursor = self.conn.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
-        row = self.db.execute(sql, params or []).fetchone()
+        row = self.conn.execute(sql, params or []).fetchone()
         return row[0] if row else None
 
     def audit(self, action: str, table: str | None, record_id: str | None, changes: Any) -> None:
@@ -277,12 +292,12 @@ class Store:
     def interrupt(self) -> None:
         """Stop the query this connection is running (called from another thread: a newer search replaced it)."""
         with contextlib.suppress(sqlite3.ProgrammingError):  # already closed: nothing left to stop
-            self.db.conn.interrupt()
+            self.conn.interrupt()
 
     def end_read(self) -> None:
         """Leave the connection as a new one would be (no open transaction), to be used again for other work."""
-        if self.db.conn.in_transaction:
-            self.db.conn.rollback()
+        if self.conn.in_transaction:
+            self.conn.rollback()
 
     def close(self) -> None:
         """Close the connection; the opening one first folds the WAL into the main file (see the class doc).
@@ -290,13 +305,13 @@ class Store:
         if getattr(self, "_closed", False):
             return
         self._closed = True
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             conn.rollback()
         if self.checkpoint_on_close:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        self.db.close()
+        conn.close()
 
     # -- bulk loads -------------------------------------------------------------------------------------------
     def bulk_insert(self, table: str, rows: list[dict[str, Any]]) -> int:
@@ -322,7 +337,7 @@ class Store:
         values = (((r.get("id") or new_id()), *pick(r), *fixed) if len(given) > 1 else
                   ((r.get("id") or new_id()), pick(r), *fixed) for r in rows)
         with self.atomic():
-            self.db.conn.executemany(sql, values)
+            self.conn.executemany(sql, values)
             self.audit("bulk_insert", table, None, {"count": len(rows)})
         return len(rows)
 
@@ -332,14 +347,14 @@ class Store:
         log checkpointed after each large transaction instead of every 4 MB (each checkpoint waits for the disk
         twice). Restored afterwards; the log is folded back into the database at the end."""
         cache = self.scalar("PRAGMA cache_size")
-        self.db.execute("PRAGMA cache_size = -262144")
-        self.db.execute("PRAGMA wal_autocheckpoint = 65536")
+        self.conn.execute("PRAGMA cache_size = -262144")
+        self.conn.execute("PRAGMA wal_autocheckpoint = 65536")
         try:
             yield
         finally:
-            self.db.execute(f"PRAGMA cache_size = {int(cache)}")
-            self.db.execute("PRAGMA wal_autocheckpoint = 1000")
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _columns(self, table: str) -> set[str]:
         cache = self.__dict__.setdefault("_column_cache", {})

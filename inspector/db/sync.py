@@ -65,7 +65,7 @@ def upsert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
     names = columns(store, table)
     sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names if n != 'id')}")
-    store.db.conn.executemany(sql, [[r.get(n) for n in names] for r in rows])
+    store.conn.executemany(sql, [[r.get(n) for n in names] for r in rows])
 
 
 def insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
@@ -80,7 +80,7 @@ def insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
     for keys, group in groups.items():
         names = [n for n in known if n in keys]
         if names:
-            store.db.conn.executemany(
+            store.conn.executemany(
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 map(_values(names), group))
 
@@ -95,11 +95,11 @@ def insert_events(store: Store, events: list[dict[str, Any]]) -> int:
     """Union of finding events: those not yet here are added (append-only, never changed)."""
     names = ["id", "finding_id", "kind", "on_date", "actor", "data", "created_at", "device_id"]
     values, wanted = _values(names), set(names)
-    before = store.db.conn.total_changes
-    store.db.conn.executemany(
+    before = store.conn.total_changes
+    store.conn.executemany(
         f"INSERT OR IGNORE INTO finding_events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         (values(e) if wanted <= e.keys() else [e.get(n) for n in names] for e in events))
-    return store.db.conn.total_changes - before
+    return store.conn.total_changes - before
 
 
 def events_by_finding(store: Store, finding_ids: list[str]):
@@ -155,7 +155,7 @@ def conflicts(store: Store, tables: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def dump(store: Store) -> str:
     """The whole database as SQL text, to prove a refused package changed nothing."""
-    return "\n".join(store.db.conn.iterdump())
+    return "\n".join(store.conn.iterdump())
 
 
 def all_rows(store: Store, table: str) -> list[dict[str, Any]]:
@@ -189,7 +189,7 @@ SET_DERIVED = "UPDATE findings SET status = :status, current_deadline = :current
 
 def set_derived(store: Store, columns: dict[str, dict[str, Any]]) -> None:
     """Write each finding's status, current deadline and close-out date as its events derive them."""
-    store.db.conn.executemany(f"{SET_DERIVED} WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
+    store.conn.executemany(f"{SET_DERIVED} WHERE id = :id", [{"id": k, **v} for k, v in columns.items()])
 
 
 @contextlib.contextmanager
@@ -205,14 +205,14 @@ def provisional_findings(store: Store) -> Iterator[None]:
 
 
 def mark_provisional(store: Store, finding_ids: list[str]) -> None:
-    store.db.conn.executemany("INSERT OR IGNORE INTO temp.import_provisional (id) VALUES (?)",
+    store.conn.executemany("INSERT OR IGNORE INTO temp.import_provisional (id) VALUES (?)",
                               ((i,) for i in finding_ids))
 
 
 def settle_provisional(store: Store, columns: dict[str, Any]) -> None:
     """Every provisional finding that has no event at all gets the columns of no events: no event derives the
     status its package stated. (One with events had its columns derived when they came.)"""
-    store.db.conn.execute(
+    store.conn.execute(
         f"""{SET_DERIVED} WHERE id IN (SELECT p.id FROM temp.import_provisional p
                                       WHERE NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = p.id))""",
         columns)
@@ -254,7 +254,7 @@ def write_transaction(store: Store, wait_ms: int = 5000) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        store.db.conn.rollback()
+        store.conn.rollback()
         raise
     store.db.execute("COMMIT")
 
@@ -267,4 +267,4 @@ def read_transaction(store: Store) -> Iterator[None]:
     try:
         yield
     finally:
-        store.db.conn.rollback()  # nothing was written: ending it either way is the same
+        store.conn.rollback()  # nothing was written: ending it either way is the same

@@ -7,16 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector.db import Store, connect, inspection_list, open_database, pages, queries, search
+from inspector.db import Store, connect, inspection_list, open_connection, pages, queries, search
 from inspector.db import campaigns as campaign_queries
 from inspector.db import findings as finding_queries
 from inspector.db.findings import FindingFilter
 from inspector.db.inspection_list import InspectionFilter
 from inspector.db.location import refuse_network_share
 from inspector.db.opening import refuse_own_files
-from inspector.docimport import Outline, parse_file
 from inspector.paths import attachments_dir, default_db_path
 from inspector.services import (
     attachments,
@@ -33,6 +32,9 @@ from inspector.services import (
 )
 from inspector.services.documents import ImportResult
 from inspector.workflow import ORDER_ISSUED, Event, FindingState
+
+if TYPE_CHECKING:
+    from inspector.docimport import Outline
 
 
 @dataclass
@@ -56,7 +58,7 @@ class Services:
         path = Path(path) if path else default_db_path()
         refuse_network_share(path)  # SQLite's locks are unreliable over a network (inspector.db.location)
         new = not path.exists() or path.stat().st_size == 0
-        services = cls(Store(open_database(path), path), path)
+        services = cls(Store(open_connection(path), path), path)
         services.store.actor = services.store.setting("officer_name") or ""
         try:
             if seeding.due(services.store, new=new, seed=seed):
@@ -118,6 +120,8 @@ class Services:
         return refuse_own_files(self.path, path)
 
     def parse(self, path: Path | str) -> Outline:
+        from inspector.docimport import parse_file  # the parser is not needed to start the window
+
         return parse_file(self._outside(path))
 
     def unit_merge_offers(self, outline: Outline) -> list:
@@ -129,7 +133,11 @@ class Services:
     def import_document(self, path: Path | str, outline: Outline | None = None) -> ImportResult:
         """Parse (unless the officer already corrected an outline) and save as a checklist."""
         path = self._outside(path)
-        return documents.save_outline(self.store, path, outline or parse_file(path))
+        if outline is None:
+            from inspector.docimport import parse_file
+
+            outline = parse_file(path)
+        return documents.save_outline(self.store, path, outline)
 
     def known_file(self, path: Path | str) -> dict[str, Any] | None:
         """The document already imported from this very file, if any (recognised before the preview)."""
@@ -300,29 +308,29 @@ class Services:
     def status_summary(self, today: date | None = None) -> dict[str, int]:
         """Everything the status bar shows, with the findings counted in one pass."""
         return {**queries.summary(self.store),
-                **finding_queries.status_counts(self.store.db, today or date.today())}
+                **finding_queries.status_counts(self.store.conn, today or date.today())}
 
     def finding_rowids(self, flt: FindingFilter, today: date | None = None) -> list[int]:
-        return finding_queries.finding_rowids(self.store.db, flt, today or date.today())
+        return finding_queries.finding_rowids(self.store.conn, flt, today or date.today())
 
     def finding_rows(self, rowids: list[int]) -> dict[int, dict[str, Any]]:
-        return finding_queries.finding_rows(self.store.db, rowids)
+        return finding_queries.finding_rows(self.store.conn, rowids)
 
     def status_counts(self, today: date | None = None) -> dict[str, int]:
-        return finding_queries.status_counts(self.store.db, today or date.today())
+        return finding_queries.status_counts(self.store.conn, today or date.today())
 
     def matching_rowids(self, text: str, stop: Callable[[], bool] | None = None) -> set[int] | None:
         """The findings whose text contains the words typed (None: no words, so no text filter); ``stop`` ends
         the reading early (the result is then incomplete, for a search nobody waits for any more)."""
-        return search.matching_rowids(self.store.db, text, stop=stop)
+        return search.matching_rowids(self.store.conn, text, stop=stop)
 
     def stored_tokens(self, rowids: list[int]) -> dict[int, str]:
         """The search tokens the index holds for these findings (see ``textsearch.body_matcher``)."""
-        return search.stored_tokens(self.store.db, rowids)
+        return search.stored_tokens(self.store.conn, rowids)
 
     def newest_rowids(self, sort: str, descending: bool, limit: int) -> list[int]:
         """The first findings of the unfiltered list, read without reading the whole list."""
-        return search.newest_rowids(self.store.db, sort, descending, limit)
+        return search.newest_rowids(self.store.conn, sort, descending, limit)
 
     def finding_row_of(self, finding_id: str) -> int | None:
         return pages.finding_rowid(self.store, finding_id)

@@ -23,8 +23,8 @@ from pathlib import Path
 from inspector.db import backup as dbb
 from inspector.db.backup import BackupInfo
 from inspector.db.location import refuse_network_share
-from inspector.db.schema import SCHEMA_VERSION
 from inspector.db.store import Store
+from inspector.db.structure import SCHEMA_VERSION
 from inspector.errors import DatabaseError
 from inspector.filestore import files_dir
 from inspector.services import backup_file, rotation
@@ -60,8 +60,9 @@ def auto_backups(db_path: Path) -> list[AutoBackup]:
     folder = backups_dir(db_path)
     for path in folder.glob(f"{db_path.stem}-*.db") if folder.is_dir() else []:
         match = pattern.fullmatch(path.name)
-        if match:
-            found.append(AutoBackup(path, datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)))
+        if match:  # 20261203-150641 read as ISO 8601's basic form: strptime's import is start-up time
+            stamp = datetime.fromisoformat(match.group(1).replace("-", "T"))
+            found.append(AutoBackup(path, stamp.replace(tzinfo=UTC)))
     return sorted(found, key=lambda b: b.time, reverse=True)
 
 
@@ -91,7 +92,7 @@ class Backups:
         out.parent.mkdir(parents=True, exist_ok=True)
         snap = out.with_name(f".{out.name}.db")
         try:
-            dbb.snapshot(self.store.db, snap)
+            dbb.snapshot(self.store.conn, snap)
             manifest = {"created": now.isoformat(), "schema_version": SCHEMA_VERSION, "database": self.path.name,
                         "device_id": self.store.device_id}
             count = backup_file.write(out, snap, files_dir(self.path), manifest, progress)
@@ -101,7 +102,7 @@ class Backups:
 
     def has_changes(self) -> bool:
         """Whether anything was saved since the newest automatic backup."""
-        marker = dbb.change_marker(self.store.db)
+        marker = dbb.change_marker(self.store.conn)
         if self._saved_marker is None:
             newest = auto_backups(self.path)
             self._saved_marker = dbb.file_change_marker(newest[0].path) if newest else -1
@@ -117,9 +118,9 @@ class Backups:
         since the last one."""
         if not self.has_changes():
             return None
-        marker = dbb.change_marker(self.store.db)
+        marker = dbb.change_marker(self.store.conn)
         dest = backups_dir(self.path) / f"{self.path.stem}-{self.clock().strftime(STAMP)}.db"
-        dbb.snapshot(self.store.db, dest)
+        dbb.snapshot(self.store.conn, dest)
         self._saved_marker = marker
         self.rotate()
         return dest
@@ -134,7 +135,7 @@ class Backups:
         return gone
 
     def wal_pending(self) -> int:
-        return dbb.wal_pending(self.store.db)
+        return dbb.wal_pending(self.store.conn)
 
 
 @dataclass

@@ -11,13 +11,15 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector.db import queries
 from inspector.db.store import Store, stable_id
-from inspector.docimport.model import SUBSECTION, TASK, Outline
 from inspector.filestore import sha256_file
 from inspector.paths import builtin_templates_file
+
+if TYPE_CHECKING:  # the parser's modules are loaded when a document is read, not to start the window
+    from inspector.docimport.model import Outline
 
 
 @dataclass
@@ -124,6 +126,8 @@ def _restore(store: Store, document_id: str) -> None:
 
 
 def _counts(outline: Outline) -> dict[str, int]:
+    from inspector.docimport.model import SUBSECTION, TASK
+
     return {
         "sections": outline.count("section"),
         "subsections": outline.count(SUBSECTION),
@@ -198,6 +202,7 @@ def ensure_unit(store: Store, known: dict[str, str], name: str) -> str:
 
 def _diff(store: Store, previous: dict[str, Any], outline: Outline) -> dict[str, list[str]]:
     """Tasks added, removed and reworded between the stored version and the new outline, keyed by number."""
+    from inspector.docimport.model import TASK
     from inspector.docimport.text import normalise_name
 
     old_checklist = queries.checklist_for_document(store, previous["id"])

@@ -19,8 +19,8 @@ from typing import Any
 
 from inspector import filestore
 from inspector.db import sync as sq
-from inspector.db.schema import SYNCED_TABLES
 from inspector.db.store import Store, new_id, utc_now
+from inspector.db.structure import SYNCED_TABLES
 from inspector.errors import ImportFailed, RuleError
 from inspector.filestore import sha256_file
 from inspector.paths import attachments_dir

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from inspector import filestore
 from inspector.db import sync as sq
-from inspector.db.schema import SYNCED_TABLES
 from inspector.db.store import utc_now
+from inspector.db.structure import SYNCED_TABLES
 from inspector.errors import ImportFailed
 from inspector.sync import apply as applying
 from inspector.sync import merge, package, stream

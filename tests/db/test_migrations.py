@@ -12,8 +12,9 @@ import pytest
 from sqlite_utils import Database
 
 from inspector.db import open_database, schema
-from inspector.db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from inspector.db.schema import migrations
 from inspector.db.store import migrate
+from inspector.db.structure import APPLICATION_ID, SCHEMA_VERSION
 
 STEPS = [m.name for m in migrations._migrations]
 FROZEN = 10  # steps whose resulting schema is pinned below; later steps are new, not yet pinned

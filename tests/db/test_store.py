@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from inspector.db import Store, open_database
-from inspector.db.schema import SCHEMA_VERSION, migrations
+from inspector.db.schema import migrations
 from inspector.db.store import migrate
+from inspector.db.structure import SCHEMA_VERSION
 from inspector.errors import DatabaseError
 
 

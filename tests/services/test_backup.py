@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from inspector.db.schema import SCHEMA_VERSION
+from inspector.db.structure import SCHEMA_VERSION
 from inspector.errors import DatabaseError
 from inspector.filestore import sha256_file
 from inspector.paths import attachments_dir

@@ -11,7 +11,7 @@ import jsonschema
 
 from inspector import workflow as wf
 from inspector.db import sync as sq
-from inspector.db.schema import SYNCED_TABLES
+from inspector.db.structure import SYNCED_TABLES
 from inspector.sync import keyfile, package
 from inspector.sync.schema import MANIFEST, records_schema
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -82,3 +86,28 @@ def test_a_damaged_database_with_backups_offers_to_restore_one(qtbot, monkeypatc
     reopened = Services.open(path, seed=False)
     assert [s["name"] for s in reopened.sites()] == ["备份里的单位"]
     reopened.close()
+
+
+OPENS_AND_QUITS = """
+import sys
+from inspector.ui.app import main
+code = main(["--db", sys.argv[1], "--quit-after-show"])
+print("sqlite-utils loaded:", "sqlite_utils" in sys.modules)
+sys.exit(code)
+"""
+
+
+def test_the_window_opens_and_quits_without_loading_sqlite_utils(tmp_path):
+    """sqlite-utils (with pluggy and click) is a sixth of start-up; reading needs only the connection, so it is
+    loaded when the program first writes. A read on the way to the first window that goes through it fails."""
+    from inspector.services import Services
+
+    path = tmp_path / "town.db"
+    services = Services.open(path)  # created, seeded and up to date: opening it again only reads
+    services.add_site(name="街道安全办")
+    services.close()
+    home = {name: str(tmp_path / "home") for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}
+    done = subprocess.run([sys.executable, "-c", OPENS_AND_QUITS, str(path)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **home})
+    assert done.returncode == 0, done.stderr[-800:]
+    assert "window-ready" in done.stdout and "sqlite-utils loaded: False" in done.stdout
