@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ from inspector.paths import builtin_templates_file
 
 if TYPE_CHECKING:  # the parser's modules are loaded when a document is read, not to start the window
     from inspector.docimport.model import Outline
+
+TEMPLATES_MARK = "builtin_templates_refreshed"  # the checksum and size of the shipped file last refreshed from
 
 
 @dataclass
@@ -256,8 +259,15 @@ def refresh_builtin_templates(store: Store) -> int:
     The items keep their ids (derived from the template's code and the item's position), so inspections walked
     against them keep their results; only the fields that differ are written, so an up-to-date database is
     read and left alone. Every device runs the same refresh, so the items stay equal to what
-    ``inspector.sync.builtin`` derives and packages carrying them are still accepted."""
-    data = json.loads(builtin_templates_file().read_text(encoding="utf-8"))
+    ``inspector.sync.builtin`` derives and packages carrying them are still accepted.
+
+    A database already refreshed from this very file (its checksum and size, kept in the settings) is not read
+    at all: start-up then reads one setting instead of every template's items, and takes no write lock."""
+    raw = builtin_templates_file().read_bytes()
+    mark = f"{zlib.crc32(raw):08x}-{len(raw)}"
+    if store.setting(TEMPLATES_MARK) == mark:
+        return 0
+    data = json.loads(raw.decode("utf-8"))
     changed = 0
     with store.atomic():
         for tpl in data["templates"]:
@@ -271,4 +281,5 @@ def refresh_builtin_templates(store: Store) -> int:
                 if diff:
                     store.update("checklist_items", row["id"], diff)
                     changed += 1
+        store.set_setting(TEMPLATES_MARK, mark)
     return changed
