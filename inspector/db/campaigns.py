@@ -47,7 +47,7 @@ def campaign_ids(store: Store) -> set[str]:
 def referenced_ids(store: Store) -> list[str]:
     """The distinct campaign ids findings refer to, by a loose scan of the index (a few look-ups, not 1 M rows)."""
     live = f"{ALIVE} AND campaign_id IS NOT NULL"
-    return [r[0] for r in store.db.execute(
+    return [r[0] for r in store.conn.execute(
         f"""WITH RECURSIVE v(x) AS (
                 SELECT (SELECT min(campaign_id) FROM findings WHERE {live})
                 UNION ALL
@@ -59,9 +59,9 @@ def referenced_ids(store: Store) -> list[str]:
 def unregistered(store: Store) -> list[dict[str, Any]]:
     """Campaigns findings or inspections refer to that have no record here (yet): a name typed in an older
     version, whose record the district has not published. Each with the name it was typed as."""
-    known = {r[0] for r in store.db.execute("SELECT id FROM campaigns")}
+    known = {r[0] for r in store.conn.execute("SELECT id FROM campaigns")}
     ids = [i for i in referenced_ids(store) if i not in known]
-    ids += [r[0] for r in store.db.execute(
+    ids += [r[0] for r in store.conn.execute(
         f"SELECT DISTINCT campaign_id FROM inspections WHERE {ALIVE} AND campaign_id IS NOT NULL")
         if r[0] not in known and r[0] not in ids]
     out = []
@@ -75,10 +75,10 @@ def unregistered(store: Store) -> list[dict[str, Any]]:
 
 def progress(store: Store, campaign_id: str, today: str) -> dict[str, Any]:
     """Inspections, sites checked, findings (by grade), rectified and overdue of one campaign."""
-    inspections, sites = store.db.execute(
+    inspections, sites = store.conn.execute(
         f"""SELECT count(*), count(DISTINCT site_id) FROM inspections
             WHERE campaign_id = ? AND {ALIVE}""", [campaign_id]).fetchone()
-    row = store.db.execute(
+    row = store.conn.execute(
         f"""SELECT count(*), sum(grade = '重大'), sum(status IN {RECTIFIED_SQL}),
                    sum(status NOT IN {RECTIFIED_SQL} AND current_deadline < ?)
             FROM findings WHERE campaign_id = ? AND {ALIVE}""", [today, campaign_id]).fetchone()
@@ -91,11 +91,11 @@ def progress_by_town(store: Store, campaign_id: str) -> list[dict[str, Any]]:
     """Sites checked and findings of one campaign per town (the site's town), each from its campaign index."""
     town = "COALESCE(NULLIF(trim(s.town), ''), '（未填街镇）')"
     out: dict[str, dict[str, Any]] = {}
-    for name, sites in store.db.execute(
+    for name, sites in store.conn.execute(
         f"""SELECT {town}, count(DISTINCT i.site_id) FROM inspections i JOIN sites s ON s.id = i.site_id
             WHERE i.campaign_id = ? AND i.{ALIVE} GROUP BY 1""", [campaign_id]):
         out[name] = {"town": name, "sites": sites, "findings": 0}
-    for name, found in store.db.execute(
+    for name, found in store.conn.execute(
         f"""SELECT {town}, sum(f.n) FROM (SELECT site_id, count(*) AS n FROM findings
                 WHERE campaign_id = ? AND {ALIVE} GROUP BY site_id) f JOIN sites s ON s.id = f.site_id
             GROUP BY 1""", [campaign_id]):
@@ -133,7 +133,7 @@ def link_names(store: Store, table: str, ids: list[str], derive) -> None:
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         marks = ", ".join("?" * len(chunk))
-        names = [r[0] for r in store.db.execute(
+        names = [r[0] for r in store.conn.execute(
             f"""SELECT DISTINCT campaign FROM {table} WHERE id IN ({marks}) AND campaign_id IS NULL
                 AND campaign IS NOT NULL AND trim(campaign) != ''""", chunk)]
         for name in names:

@@ -19,7 +19,7 @@ TOWN = f"COALESCE(NULLIF(trim(s.town), ''), '{NO_TOWN}')"
 
 def inspections_done(store: Store, date_from: str, date_to: str) -> dict[str, int]:
     """Inspections per town: counted per site from ``idx_inspections_by_site`` alone, then summed per town."""
-    return {r[0]: r[1] for r in store.db.execute(
+    return {r[0]: r[1] for r in store.conn.execute(
         f"""SELECT {TOWN}, sum(i.n) FROM (
                 SELECT site_id, count(*) AS n FROM inspections INDEXED BY idx_inspections_by_site
                 WHERE {ALIVE} AND substr(started_at, 1, 10) BETWEEN ? AND ? GROUP BY site_id) i
@@ -31,9 +31,9 @@ def planned_inspections(store: Store, date_from: str, date_to: str) -> dict[str,
     on its target date or, without one, on the last day of its plan. A town's plan adopted from one the district
     published lists the same visits again, so a site counts once per published plan. None when this database has
     no plan at all: nothing was planned, and the tables print “—” rather than a completion rate."""
-    if not store.db.execute(f"SELECT 1 FROM inspection_plans WHERE {ALIVE} LIMIT 1").fetchone():
+    if not store.conn.execute(f"SELECT 1 FROM inspection_plans WHERE {ALIVE} LIMIT 1").fetchone():
         return None
-    return {r[0]: r[1] for r in store.db.execute(
+    return {r[0]: r[1] for r in store.conn.execute(
         f"""SELECT {TOWN}, count(DISTINCT ps.site_id || '|' || COALESCE(ip.parent_id, ip.id))
             FROM plan_sites ps JOIN inspection_plans ip ON ip.id = ps.plan_id AND ip.{ALIVE}
             JOIN sites s ON s.id = ps.site_id
@@ -45,7 +45,7 @@ def findings_by_town(store: Store, date_from: str, date_to: str, today: str) -> 
     """Per town: found (一般/重大), rectified, overdue, and major hazards under 挂牌督办 (the town's own flag or the
     district's event) with how many of those are rectified."""
     out: dict[str, dict[str, int]] = {}
-    for town, ordinary, major, fixed, overdue, listed, listed_fixed in store.db.execute(
+    for town, ordinary, major, fixed, overdue, listed, listed_fixed in store.conn.execute(
         f"""SELECT {TOWN}, sum(ordinary), sum(major), sum(fixed), sum(late), sum(listed), sum(listed_fixed)
             FROM (SELECT site_id, sum(grade = '一般') AS ordinary, sum(grade = '重大') AS major, sum(fixed) AS fixed,
                          sum(late) AS late, sum(listed) AS listed, sum(listed AND fixed) AS listed_fixed
@@ -69,7 +69,7 @@ def findings_by_town(store: Store, date_from: str, date_to: str, today: str) -> 
 def _listed_by_district(store: Store, date_from: str, date_to: str) -> list[tuple[str, int, int]]:
     """Major hazards the district put under 挂牌督办 by its event that the town did not flag itself (the flagged
     ones are counted with the findings), read from the small index of those events (idx_events_listed)."""
-    return store.db.execute(
+    return store.conn.execute(
         f"""SELECT {TOWN}, count(*), sum(f.status IN {RECTIFIED_SQL}) FROM findings f JOIN sites s ON s.id = f.site_id
             WHERE f.id IN (SELECT finding_id FROM finding_events WHERE kind = 'listed_supervision')
               AND f.{ALIVE} AND f.grade = '重大' AND f.listed_supervision = 0 AND f.found_on BETWEEN ? AND ?
@@ -83,11 +83,11 @@ def monthly(store: Store, date_from: str, date_to: str, town: str | None = None)
     if town:
         join, params = f"JOIN sites s ON s.id = x.site_id AND {TOWN} = ?", [town, date_from, date_to]
     out: dict[str, dict[str, int]] = {}
-    for month, n in store.db.execute(
+    for month, n in store.conn.execute(
         f"""SELECT substr(x.started_at, 1, 7), count(*) FROM inspections x INDEXED BY idx_inspections_by_site {join}
             WHERE x.{ALIVE} AND substr(x.started_at, 1, 10) BETWEEN ? AND ? GROUP BY 1""", params):
         out.setdefault(month, {"inspections": 0, "findings": 0, "rectified": 0})["inspections"] = n
-    for month, n, fixed in store.db.execute(
+    for month, n, fixed in store.conn.execute(
         f"""SELECT substr(x.found_on, 1, 7), count(*), sum(x.status IN {RECTIFIED_SQL})
             FROM findings x INDEXED BY idx_findings_by_site {join}
             WHERE x.{ALIVE} AND x.found_on BETWEEN ? AND ? GROUP BY 1""", params):
@@ -98,7 +98,7 @@ def monthly(store: Store, date_from: str, date_to: str, town: str | None = None)
 
 def device_towns(store: Store) -> dict[str, str]:
     """The town each device stands for: the register's peers, and this device by its own 街镇 setting."""
-    towns = {r[0]: r[1] for r in store.db.execute(
+    towns = {r[0]: r[1] for r in store.conn.execute(
         f"""SELECT device, COALESCE(NULLIF(town, ''), name) FROM peers
             WHERE {ALIVE} AND device IS NOT NULL AND COALESCE(role, 'town') = 'town'""")}
     mine = store.setting("town")
@@ -131,5 +131,5 @@ def task_completion(store: Store, town: str) -> tuple[int, int]:
 
 def towns(store: Store) -> list[str]:
     """Every town with a site, and the towns of registered devices."""
-    names = {r[0] for r in store.db.execute(f"SELECT DISTINCT {TOWN} FROM sites s WHERE s.{ALIVE}")}
+    names = {r[0] for r in store.conn.execute(f"SELECT DISTINCT {TOWN} FROM sites s WHERE s.{ALIVE}")}
     return sorted(names | set(device_towns(store).values()))

@@ -46,7 +46,7 @@ def filtered_sites(store: Store, flt: SiteFilter) -> list[dict[str, Any]]:
 
 def site_history(store: Store, site_id: str, since: str, today: str) -> dict[str, int]:
     """A site's findings found since ``since`` by grade, and those open past their deadline on ``today``."""
-    row = store.db.execute(
+    row = store.conn.execute(
         f"""SELECT sum(grade = '重大' AND found_on >= ?), sum(grade = '一般' AND found_on >= ?),
                    sum(status NOT IN {RECTIFIED} AND current_deadline IS NOT NULL AND current_deadline < ?)
             FROM findings WHERE site_id = ? AND {ALIVE}""", [since, since, today, site_id]).fetchone()
@@ -101,7 +101,7 @@ def plan_sites(store: Store, plan_id: str) -> list[dict[str, Any]]:
 
 def inspection_outcome(store: Store, inspection_id: str) -> dict[str, int]:
     """Findings of one inspection by grade and how many are rectified (for the 公示 summary)."""
-    row = store.db.execute(
+    row = store.conn.execute(
         f"""SELECT count(*), sum(grade = '重大'), sum(status IN {RECTIFIED}) FROM findings
             WHERE inspection_id = ? AND {ALIVE}""", [inspection_id]).fetchone()
     return {"found": row[0] or 0, "major": row[1] or 0, "rectified": row[2] or 0}
@@ -115,7 +115,7 @@ def recusals(store: Store) -> list[dict[str, Any]]:
 
 
 def recusal_pairs(store: Store) -> list[list[str]]:
-    return [[r[0], r[1]] for r in store.db.execute(f"SELECT inspector_id, site_id FROM recusals WHERE {ALIVE}")]
+    return [[r[0], r[1]] for r in store.conn.execute(f"SELECT inspector_id, site_id FROM recusals WHERE {ALIVE}")]
 
 
 def draws(store: Store, plan_id: str) -> list[dict[str, Any]]:

@@ -248,8 +248,8 @@ def distinct_values(store: Store, table: str, column: str) -> list[str]:
     assert (table, column) in DISTINCT_COLUMNS
     live = f"{ALIVE} AND {column} IS NOT NULL"
     if (table, column) not in INDEXED:  # without an index each step would be a scan: one scan instead
-        return [r[0] for r in store.db.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {live} ORDER BY 1")]
-    return [r[0] for r in store.db.execute(
+        return [r[0] for r in store.conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {live} ORDER BY 1")]
+    return [r[0] for r in store.conn.execute(
         f"""WITH RECURSIVE v(x) AS (
                 SELECT (SELECT min({column}) FROM {table} WHERE {live})
                 UNION ALL

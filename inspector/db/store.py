@@ -81,6 +81,11 @@ class Store:
             self._db = Database(self.conn, execute_plugins=False)
         return self._db
 
+    def ready_for_writes(self) -> None:
+        """Make the sqlite-utils helpers now, at an idle moment, rather than in the middle of the first save
+        (a few tens of milliseconds) or of a worker's read while a page opens."""
+        _ = self.db
+
     # -- settings ---------------------------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -259,10 +264,11 @@ class Store:
             self.audit("delete", table, record_id, None)
 
     def get(self, table: str, record_id: str) -> dict[str, Any]:
-        try:
-            return self.db[table].get(record_id)
-        except Exception as exc:  # sqlite_utils.db.NotFoundError
-            raise KeyError(f"{table} {record_id} not found") from exc
+        """One record by id (every table the program names has an ``id`` key); KeyError when there is none."""
+        found = self.rows(f"SELECT * FROM {table} WHERE id = ?", [record_id])
+        if not found:
+            raise KeyError(f"{table} {record_id} not found")
+        return found[0]
 
     def rows(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params or [])

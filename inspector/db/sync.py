@@ -27,9 +27,9 @@ def changed_since(store: Store, table: str, since: int, owner: str) -> Iterator[
     takes them a finding at a time."""
     order = ("t.finding_id, " if table == "finding_events" else "") + ("t.rowid" if not since else "c.seq")
     if not since:
-        cursor = store.db.execute(f"SELECT t.* FROM {table} t WHERE t.device_id = ? ORDER BY {order}", [owner])
+        cursor = store.conn.execute(f"SELECT t.* FROM {table} t WHERE t.device_id = ? ORDER BY {order}", [owner])
     else:
-        cursor = store.db.execute(
+        cursor = store.conn.execute(
             f"""SELECT t.* FROM sync_changes c JOIN {table} t ON t.id = c.record_id
                 WHERE c.table_name = ? AND c.seq > ? AND t.device_id = ? ORDER BY {order}""",
             [table, since, owner])

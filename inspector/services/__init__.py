@@ -69,6 +69,10 @@ class Services:
             raise
         return services
 
+    def ready_for_writes(self) -> None:
+        """See :meth:`Store.ready_for_writes` (the window calls it once it is shown)."""
+        self.store.ready_for_writes()
+
     def for_worker(self) -> Services:
         """Services on the same file for a background thread (SQLite connections are per thread); it skips the
         start-up checks, which were made when this one opened. Close it when the work is done."""

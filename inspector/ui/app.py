@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from inspector.ui.setup_dialog import offer_first_setup
 
     QTimer.singleShot(0, lambda: offer_first_setup(session.window))  # a new officer is asked who they are
+    QTimer.singleShot(0, services.ready_for_writes)  # once the window is up, not on the way to it
     return app.exec()
 
 

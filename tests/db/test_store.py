@@ -186,3 +186,24 @@ def test_read_only_folder_check_without_permissions(tmp_path, monkeypatch):
     with pytest.raises(DatabaseError, match="只读"):
         open_database(path)
     assert digest(path) == before
+
+
+def test_reads_go_to_the_connection_and_writes_make_the_sqlite_utils_helpers_once(tmp_path):
+    """The window's start-up reads only (sqlite-utils is a sixth of it); a write brings the helpers in."""
+    from inspector.db import open_connection
+
+    store = Store(open_connection(tmp_path / "r.db"))
+    site = store.insert("sites", {"name": "读写分开的单位"})
+    made = store.db
+    reader = Store(open_connection(tmp_path / "r.db"))
+    assert reader.get("sites", site)["name"] == "读写分开的单位"
+    assert reader.rows("SELECT name FROM sites") == [{"name": "读写分开的单位"}]
+    assert reader._db is None  # nothing read needed them
+    with pytest.raises(KeyError):
+        reader.get("sites", "no-such-id")
+    reader.ready_for_writes()
+    assert reader._db is not None and reader._db.conn is reader.conn
+    store.update("sites", site, {"name": "改名后的单位"})
+    assert store.db is made and reader.get("sites", site)["name"] == "改名后的单位"
+    reader.close()
+    store.close()
