@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspector.db.opening import as_connection
 from inspector.db.structure import APPLICATION_ID, SCHEMA_VERSION
 from inspector.errors import DatabaseError
 
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_MS = 5000
-
-
-def _raw(db: Database | sqlite3.Connection) -> sqlite3.Connection:
-    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -45,7 +42,7 @@ def snapshot(db: Database | sqlite3.Connection, dest: Path) -> None:
     partial.unlink(missing_ok=True)
     target = sqlite3.connect(str(partial))
     try:
-        _raw(db).backup(target)
+        as_connection(db).backup(target)
         target.execute("PRAGMA journal_mode = DELETE")  # one file that opens read-only anywhere
     finally:
         target.close()
@@ -131,7 +128,7 @@ def device_id(path: Path) -> str | None:
 def change_marker(db: Database | sqlite3.Connection) -> int:
     """A number that grows with every saved change (each write leaves an audit entry): equal markers mean a
     backup would hold nothing new."""
-    return _raw(db).execute("SELECT coalesce(max(rowid), 0) FROM audit_log").fetchone()[0]
+    return as_connection(db).execute("SELECT coalesce(max(rowid), 0) FROM audit_log").fetchone()[0]
 
 
 def file_change_marker(path: Path) -> int | None:
@@ -188,7 +185,7 @@ def wal_pending(db: Database | sqlite3.Connection) -> int:
     """Pages of the ``-wal`` that are not in the main file yet, after a passive checkpoint (which copies what
     it can without waiting for anyone). More than zero means another connection is reading: the ``.db`` alone
     is then not the whole database."""
-    _busy, frames, done = _raw(db).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    _busy, frames, done = as_connection(db).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     if frames < 0:  # not in WAL mode
         return 0
     return max(frames - done, 0)

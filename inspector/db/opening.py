@@ -118,6 +118,11 @@ def _check_writable(path: Path) -> None:
         )
 
 
+def as_connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    """The ``sqlite3`` connection under ``db``, whether sqlite-utils wraps it or not."""
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
 def _pragmas(conn: sqlite3.Connection) -> sqlite3.Connection:
     """The settings every connection has (``recursive_triggers`` as sqlite-utils sets it on the connections it
     makes, so that it does not matter which made it)."""
@@ -184,7 +189,7 @@ def migrate(db: Database | sqlite3.Connection, stop_before: str | None = None) -
     Foreign keys are off while the steps run, as SQLite's procedure for rebuilding a table asks
     (sqlite.org/lang_altertable.html §7): a step that renames a table, creates its new shape and copies the rows
     over must not have the copy judged half-way; ``inspector check`` reports any dangling reference."""
-    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    conn = as_connection(db)
     if stop_before is None and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return  # up to date: start-up does no more work than reading one header field (nor loads the steps)
     from sqlite_utils import Database

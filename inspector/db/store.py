@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector.db.opening import connect, inspect_existing, migrate, open_connection, open_database
+from inspector.db.opening import as_connection, connect, inspect_existing, migrate, open_connection, open_database
 from inspector.db.staging import Staged, discard, stage_bytes, stage_file
 from inspector.db.structure import SYNCED_TABLES
 from inspector.sync.versions import BOOKKEEPING, Clock, local_edit
@@ -61,7 +61,7 @@ class Store:
 
     def __init__(self, db: Database | sqlite3.Connection, path: Path | None = None, *,
                  checkpoint_on_close: bool = True) -> None:
-        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
+        self.conn = as_connection(db)
         self._db = None if isinstance(db, sqlite3.Connection) else db
         self.path = path
         self.actor = ""
