@@ -48,10 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from PySide6.QtCore import QTimer
 
+    from inspector.ui import qtvalues
     from inspector.ui.setup_dialog import offer_first_setup
 
     QTimer.singleShot(0, lambda: offer_first_setup(session.window))  # a new officer is asked who they are
     QTimer.singleShot(0, services.ready_for_writes)  # once the window is up, not on the way to it
+    QTimer.singleShot(0, qtvalues.build_namespace)  # likewise: the first click does not wait for it
     return app.exec()
 
 

@@ -24,10 +24,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector.errors import InspectorError
+from inspector.ui import qtvalues
 
 if TYPE_CHECKING:
     from inspector.services import Services
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 _RUNNING: set[Operation] = set()
 _LATEST: dict[tuple[int, str], Operation] = {}
 _SHOWN = QEvent.Type(QEvent.registerEventType())
-_AFTER_PAINT = int(Qt.EventPriority.LowEventPriority.value) - 1
+_AFTER_PAINT = qtvalues.LOW_EVENT_PRIORITY - 1
 """Below the priority of Qt's own repaint requests, so an event posted with it is handled after the paint that
 a partial result asked for."""
 
@@ -220,10 +222,12 @@ class Operation:
         runner = _Runner(self)
         runner.setAutoDelete(False)
         relay = _Relay(self, self.parent)
-        runner.signals.sig_done.connect(relay.done, Qt.ConnectionType.QueuedConnection)
-        runner.signals.sig_failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
-        runner.signals.sig_progress.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
-        runner.signals.sig_partial.connect(relay.partial, Qt.ConnectionType.QueuedConnection)
+        # emitted on a pool thread only, so Qt queues each to the relay's thread, the GUI thread (naming
+        # Qt.ConnectionType.QueuedConnection would build Qt's namespace on the way to the window, see qtvalues)
+        runner.signals.sig_done.connect(relay.done)
+        runner.signals.sig_failed.connect(relay.failed)
+        runner.signals.sig_progress.connect(relay.progress)
+        runner.signals.sig_partial.connect(relay.partial)
         relay.destroyed.connect(lambda *_: self._forget())  # the page closed: nobody waits for it
         self.runner, self.relay = runner, relay
         if self._progress_text is not None:
@@ -266,7 +270,7 @@ class Operation:
     def _open_dialog(self) -> None:
         cancel = QCoreApplication.translate("Operation", "取消")
         dialog = QProgressDialog(self._progress_text, cancel, 0, self._progress_max, self.parent)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from inspector.logs import crash_report, log_exception
@@ -33,7 +34,7 @@ class CrashHandler:
         self.log_path = log_path
         self.dialog: CrashDialog | None = None
         self.relay = _Relay()
-        self.relay.sig_report.connect(self.show, Qt.ConnectionType.QueuedConnection)
+        self.relay.sig_report.connect(self._show_soon)  # raised on another thread: Qt queues it to this one
         self._previous = (sys.excepthook, threading.excepthook)
 
     def install(self) -> CrashHandler:
@@ -59,6 +60,11 @@ class CrashHandler:
         except RuntimeError:  # closed and deleted
             return False
 
+    def _show_soon(self, summary: str, report: str) -> None:
+        """On the GUI thread: show the dialog from the event loop, not from inside the hook that caught the
+        error (an error in a paint or timer handler must not build a window there)."""
+        QTimer.singleShot(0, lambda: self.show(summary, report))
+
     def show(self, summary: str, report: str) -> None:
         if QApplication.instance() is None or self._dialog_open():
             return  # one dialog at a time; the log has every error
@@ -73,7 +79,7 @@ class CrashDialog(QDialog):
         super().__init__()
         self.setObjectName("crash_dialog")
         self.setWindowTitle(self.tr("意外错误"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         what = self.tr("程序遇到了意外错误，刚才的操作可能没有完成；已经保存的记录不受影响。\n{0}")
         self.message = QLabel(what.format(summary[:300]), self)
@@ -85,7 +91,7 @@ class CrashDialog(QDialog):
         self.log_label = QLabel(self.tr("详细情况已写入日志：{0}\n请点“复制报告”，把报告连同日志发给维护人员。").format(
             log_path), self)
         self.log_label.setWordWrap(True)
-        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.log_label)
         buttons = QDialogButtonBox(self)
         self.copy_button = buttons.addButton(self.tr("复制报告"), QDialogButtonBox.ButtonRole.ActionRole)

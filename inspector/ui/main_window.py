@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import Services
-from inspector.ui import background, qtfix
+from inspector.ui import background, qtfix, qtvalues
 from inspector.ui.background import Operation, show_error
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".wps")
@@ -39,6 +39,14 @@ PAGE_CLASSES = {"tasks": ("tasks_page", "TasksPage"), "inspections": ("inspectio
                 "reports": ("reports_page", "ReportsPage"), "sync": ("sync_page", "SyncPage"),
                 "settings": ("settings_page", "SettingsPage"), "plans": ("plans_page", "PlansPage"),
                 "district": ("district_page", "DistrictPage")}
+
+
+def _backup_actions():
+    """The 备份/恢复 menu entries' module, loaded when one is chosen: with it come zip and hashing, which the
+    window does not need to appear."""
+    from inspector.ui import backup_actions
+
+    return backup_actions
 
 
 class MainWindow(QMainWindow):
@@ -88,9 +96,9 @@ class MainWindow(QMainWindow):
         from inspector.ui import undo
 
         self.undo_action = undo.STACK.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        qtvalues.set_shortcut(self.undo_action, QKeySequence.StandardKey.Undo)
         self.redo_action = undo.STACK.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        qtvalues.set_shortcut(self.redo_action, QKeySequence.StandardKey.Redo)
         self.save_action = self._action(self.tr("保存"), QKeySequence.StandardKey.Save, self.save_now)
         self.print_action = self._action(self.tr("打印"), QKeySequence.StandardKey.Print,
                                          lambda: self.go("reports"))
@@ -108,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, keys, handler) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(keys)
+        qtvalues.set_shortcut(action, keys)
         action.triggered.connect(handler)
         self.addAction(action)
         return action
@@ -118,11 +126,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
-        from inspector.ui import backup_actions
-
-        self.backup_action = self._action(self.tr("备份…"), QKeySequence(), lambda: backup_actions.backup_now(self))
+        self.backup_action = self._action(self.tr("备份…"), QKeySequence(), lambda: _backup_actions().backup_now(self))
         self.restore_action = self._action(self.tr("从备份恢复…"), QKeySequence(),
-                                           lambda: backup_actions.restore_from(self))
+                                           lambda: _backup_actions().restore_from(self))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()

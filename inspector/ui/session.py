@@ -18,11 +18,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from inspector.services import Services
-from inspector.services import backup as bk
-from inspector.services.backup import Restored, restore
 from inspector.ui.background import Operation
 
 if TYPE_CHECKING:
+    from inspector.services.backup import Backups, Restored
     from inspector.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 60_000
@@ -37,7 +36,7 @@ class Session(QObject):
         self.services: Services | None = services
         self.path = services.path
         self.window: MainWindow | None = None
-        self.backups = services.backups()
+        self._backups: Backups | None = None
         self.last_backup: Path | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -45,6 +44,18 @@ class Session(QObject):
         self._app = QApplication.instance()
         if self._app is not None:
             self._app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def backups(self) -> Backups:
+        """The automatic backups of the open database, made when first asked for (the first periodic check or
+        the quit): the backup modules (zip, hashing) are not loaded on the way to the window."""
+        if self._backups is None:
+            self._backups = self.services.backups()
+        return self._backups
+
+    @backups.setter
+    def backups(self, backups: Backups) -> None:
+        self._backups = backups
 
     @classmethod
     def adopt(cls, window: MainWindow) -> Session:
@@ -74,6 +85,8 @@ class Session(QObject):
         seconds to copy); a failure is logged and shown in the status bar, never raised."""
         if self.services is None or self.window is None or not self.backups.due():
             return None
+        from inspector.services import backup as bk
+
         clock, path = self.backups.clock, self.path
 
         def saved(result: Path | None) -> None:
@@ -111,6 +124,7 @@ class Session(QObject):
         """Close the services, restore ``source`` over the database on a worker (a district's database takes a
         while to copy; the window waits behind a progress dialog), and open it again in a new window. A refused
         backup leaves the database as it was, and it is opened again as it was; then ``refused`` is told why."""
+        from inspector.services.backup import restore
         from inspector.ui import undo
 
         self.timer.stop()
@@ -122,7 +136,7 @@ class Session(QObject):
 
         def reopened(result: Restored | None, exc: Exception | None) -> None:
             self.services = Services.open(path, seed=False)
-            self.backups = self.services.backups()
+            self._backups = None  # of the reopened database
             self.show()
             if exc is None:
                 restored(result)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -34,13 +33,13 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.services import Services
 from inspector.services.tasks import ALL_WORK_PLANS, LATE, STATUSES, effective_status, is_town_share
-from inspector.ui import undo
+from inspector.ui import qtvalues, undo
 from inspector.ui.background import Operation
 from inspector.ui.vocabulary import term
 from inspector.ui.widgets import as_html, show_saved, text_colour
 from inspector.workflow import STATUS_LABELS
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = qtvalues.USER_ROLE + 1
 MY_TOWN = "\x00my-town"
 ALL_PLANS = "\x00all-plans"
 COL_STATUS = 4
@@ -124,19 +123,19 @@ class TasksPage(QWidget):
 
         self.detail = QTextBrowser(self)
         self.progress = self._progress_form()
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower = qtvalues.splitter()
         lower.addWidget(self.detail)
         lower.addWidget(self.progress)
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.addLayout(filters)
-        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical = qtvalues.splitter(vertical=True)
         vertical.addWidget(self.tree)
         vertical.addWidget(lower)
         vertical.setSizes([460, 260])
         center_layout.addWidget(vertical)
-        self.splitter = QSplitter(self)
+        self.splitter = qtvalues.splitter()
         self.splitter.addWidget(self.lists)
         self.splitter.addWidget(center)
         self.splitter.setSizes([250, 1010])
@@ -297,7 +296,7 @@ class TasksPage(QWidget):
                      QStandardItem(units), QStandardItem(item["deadline"] or item["deadline_text"] or ""),
                      QStandardItem(status_text)]
             if status_text == term(LATE):
-                cells[4].setData(QColor(LATE_COLOUR), Qt.ItemDataRole.ForegroundRole)
+                cells[4].setData(QColor(LATE_COLOUR), qtvalues.FOREGROUND_ROLE)
             if task_like:
                 self.status_cells[item["id"]] = cells[COL_STATUS]
             cells[0].setData(item["id"], ID_ROLE)
@@ -414,7 +413,7 @@ class TasksPage(QWidget):
             return
         status = self.status_of(item)
         cell.setText(term(status))
-        cell.setData(QColor(LATE_COLOUR) if status == LATE else None, Qt.ItemDataRole.ForegroundRole)
+        cell.setData(QColor(LATE_COLOUR) if status == LATE else None, qtvalues.FOREGROUND_ROLE)
 
     def print_progress(self) -> None:
         """The 任务落实情况表 of the plan shown (in 我的全部任务: of every current plan, the town's share), made on

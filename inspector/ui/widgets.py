@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -74,7 +75,7 @@ class _DiscardGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.initial is None and watched is self.dialog:
             self.initial = _typed(self.dialog)
-        elif (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+        elif (event.type() == QEvent.Type.KeyPress and event.key() == QtCore.Qt.Key.Key_Escape
               and watched is self.dialog):
             return not self.may_discard()
         return False

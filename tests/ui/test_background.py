@@ -42,6 +42,20 @@ def test_work_runs_off_the_gui_thread_with_its_own_connection(qtbot, services):
     assert seen["callback_thread"] is QApplication.instance().thread()
 
 
+def test_first_parts_and_failures_arrive_on_the_gui_thread_too(qtbot):
+    threads: dict = {}
+
+    def work(task):
+        task.partial("第一屏")
+        raise RuleError("整改期限不能早于检查日期")
+
+    Operation(widget(qtbot), work).partial(lambda _: threads.setdefault("partial", QThread.currentThread())).failure(
+        lambda _: threads.setdefault("failure", QThread.currentThread())).run_in_background()
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=5000)
+    assert threads["partial"] is QApplication.instance().thread()
+    assert threads["failure"] is QApplication.instance().thread()
+
+
 def test_a_failure_reaches_the_failure_callback(qtbot):
     errors: list = []
 

@@ -62,6 +62,17 @@ def test_an_error_in_a_background_thread_is_shown_too(qtbot, handler, tmp_path):
 
 
 @pytest.mark.qt_no_exception_capture
+def test_an_error_caught_on_the_gui_thread_is_shown_from_the_event_loop_not_inside_the_hook(qtbot, handler):
+    try:
+        raise ValueError("绘制表格时出错")
+    except ValueError as exc:
+        handler.handle(type(exc), exc, exc.__traceback__)
+    assert crash_dialog() is None  # a paint or timer handler that raised has not been given a window to build
+    qtbot.waitUntil(lambda: crash_dialog() is not None, timeout=3000)
+    assert "绘制表格时出错" in crash_dialog().message.text()
+
+
+@pytest.mark.qt_no_exception_capture
 def test_a_second_error_adds_to_the_log_without_a_second_dialog(qtbot, handler, tmp_path):
     for n in range(2):
         try:
