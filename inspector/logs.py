@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -24,6 +23,35 @@ def default_log_dir() -> Path:
     return Path(user_data_dir("Inspector", appauthor=False)) / "logs"
 
 
+class LogFile(logging.Handler):
+    """The rotating log file, opened when the first record is written: ``logging.handlers`` brings socket,
+    pickle and queue with it (5 ms of start-up), and most runs of the program write no record at all."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path.resolve()
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.file is None:  # under the handler's lock: one file however many threads log at once
+                from logging.handlers import RotatingFileHandler
+
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.file = RotatingFileHandler(self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                encoding="utf-8")
+                self.file.setFormatter(self.formatter)
+        except OSError:
+            self.handleError(record)  # a folder that cannot be written: said on stderr, never raised
+            return
+        self.file.emit(record)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
+
+
 def setup_logging(folder: Path | None = None) -> Path:
     """Send the program's log to a rotating file in ``folder`` (default: the data folder); returns its path.
     Calling it again with the same folder adds no second handler."""
@@ -31,11 +59,9 @@ def setup_logging(folder: Path | None = None) -> Path:
     path = folder / "inspector.log"
     logger = logging.getLogger(LOGGER)
     logger.setLevel(logging.INFO)
-    for handler in logger.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path.resolve():
-            return path
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    if any(isinstance(h, LogFile) and h.path == path.resolve() for h in logger.handlers):
+        return path
+    handler = LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     return path

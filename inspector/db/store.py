@@ -12,7 +12,6 @@ import contextlib
 import json
 import operator
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,16 +37,21 @@ def utc_now() -> str:
 
 
 def new_id() -> str:
+    import uuid  # here, not at start-up: it imports platform, which the first window does not need
+
     return str(uuid.uuid4())
 
 
-STABLE = uuid.UUID("6f1c2d3e-8a47-4b6e-9c1d-2e3f4a5b6c7d")
+STABLE = "6f1c2d3e-8a47-4b6e-9c1d-2e3f4a5b6c7d"
+"""The namespace of :func:`stable_id`; changing it would stop ids made on other devices from matching."""
 
 
 def stable_id(*parts: str) -> str:
     """The same id on every device for the same content (the same document file, a built-in template, a
     unit name), so that records created separately on two laptops merge instead of being duplicated."""
-    return str(uuid.uuid5(STABLE, "|".join(parts)))
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(STABLE), "|".join(parts)))
 
 
 class Store:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
@@ -106,4 +104,6 @@ def form_habits(dialog: QDialog) -> QObject:
 def as_html(value: object) -> str:
     """A record's value placed in rich text, as text: a name or description from a document or another
     device's package may hold ``<`` and ``&``, and must never be taken for markup (nor load an image)."""
+    from html import escape  # here: the module compiles a pattern at import, which start-up does not need
+
     return escape("" if value is None else str(value))

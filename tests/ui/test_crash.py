@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 import pytest
@@ -95,7 +96,9 @@ def test_the_app_installs_the_handler_and_logs_in_the_data_folder(qtbot, tmp_pat
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert app_module.main(["--db", str(tmp_path / "t.db"), "--quit-after-show"]) == 0
     assert isinstance(getattr(sys.excepthook, "__self__", None), CrashHandler)
-    assert (tmp_path / "data" / "Inspector" / "logs" / "inspector.log").exists()
+    log = tmp_path / "data" / "Inspector" / "logs" / "inspector.log"
+    logging.getLogger("inspector.session").warning("退出时的自动备份失败")
+    assert "退出时的自动备份失败" in log.read_text(encoding="utf-8")
     from inspector.services.backup import auto_backups
 
     assert auto_backups(tmp_path / "t.db")  # quitting after the first start left a backup of the seeded file
